@@ -1,0 +1,51 @@
+import type { WorkspaceDocument } from './schema';
+
+/** A reference inside the document that points at an item that does not exist. */
+export interface DanglingReference {
+  /** What holds the broken reference. */
+  readonly from: { readonly collection: 'relationships' | 'painPoints' | 'solutions'; readonly id: string; readonly label: string };
+  /** The field that holds it, e.g. `source`, `attachedTo`, `addresses`. */
+  readonly field: string;
+  /** What it should point at, and the id that was not found. */
+  readonly missing: { readonly collection: 'stakeholders' | 'relationships' | 'painPoints'; readonly id: string };
+}
+
+/**
+ * Lists every reference that points nowhere. Such files still open: nothing is dropped, and the user is told
+ * exactly which items are affected.
+ */
+export function findDanglingReferences(doc: WorkspaceDocument): DanglingReference[] {
+  const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
+  const relationshipIds = new Set(doc.relationships.map((r) => r.id));
+  const painPointIds = new Set(doc.painPoints.map((p) => p.id));
+  const found: DanglingReference[] = [];
+
+  for (const r of doc.relationships) {
+    const label = r.label || `${r.source} → ${r.target}`;
+    for (const field of ['source', 'target'] as const) {
+      if (!stakeholderIds.has(r[field])) {
+        found.push({ from: { collection: 'relationships', id: r.id, label }, field, missing: { collection: 'stakeholders', id: r[field] } });
+      }
+    }
+  }
+  for (const p of doc.painPoints) {
+    for (const a of p.attachedTo) {
+      const exists = a.type === 'stakeholder' ? stakeholderIds.has(a.id) : relationshipIds.has(a.id);
+      if (!exists) {
+        found.push({
+          from: { collection: 'painPoints', id: p.id, label: p.title },
+          field: 'attachedTo',
+          missing: { collection: a.type === 'stakeholder' ? 'stakeholders' : 'relationships', id: a.id },
+        });
+      }
+    }
+  }
+  for (const s of doc.solutions) {
+    for (const painPointId of s.addresses) {
+      if (!painPointIds.has(painPointId)) {
+        found.push({ from: { collection: 'solutions', id: s.id, label: s.title }, field: 'addresses', missing: { collection: 'painPoints', id: painPointId } });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,36 @@
+import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, InvokeResult } from './channels';
+import type { DocumentState } from './channels';
+import type { MenuCommand } from './menu-commands';
+
+/** How the host API reaches main: ipcRenderer in the preload, a Playwright binding in the test harness. */
+export interface HostTransport {
+  invoke<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  subscribe<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
+}
+
+/**
+ * The intent-level functions the renderer may call, exposed as `window.stakemap`. No raw IPC reaches the page:
+ * each function names one thing the app does.
+ */
+export function createHostApi(transport: HostTransport) {
+  return {
+    openWorkspaceDialog: () => transport.invoke('workspace:open-dialog', undefined),
+    openWorkspaceAt: (filePath: string) => transport.invoke('workspace:open-path', { filePath }),
+    saveWorkspace: (filePath: string, content: string) => transport.invoke('workspace:save', { filePath, content }),
+    saveWorkspaceAs: (suggestedName: string, content: string) => transport.invoke('workspace:save-as', { suggestedName, content }),
+    listRecentWorkspaces: () => transport.invoke('recent:list', undefined),
+    forgetRecentWorkspace: (filePath: string) => transport.invoke('recent:remove', { filePath }),
+    getLaunchState: () => transport.invoke('app:launch-state', undefined),
+    setDocumentState: (state: DocumentState) => transport.invoke('window:document-state', state),
+    askUnsavedChanges: (displayName: string) => transport.invoke('dialog:unsaved-changes', { displayName }),
+    confirmClose: () => transport.invoke('window:close-confirmed', undefined),
+    onMenuCommand: (listener: (command: MenuCommand) => void) => transport.subscribe('menu:command', listener),
+    onOpenFile: (listener: (request: { filePath: string }) => void) => transport.subscribe('app:open-file', listener),
+    onCloseRequested: (listener: () => void) => transport.subscribe('app:close-requested', () => listener()),
+  };
+}
+
+export type HostApi = ReturnType<typeof createHostApi>;
+
+/** The name of the global the preload (and the test harness) exposes the API under. */
+export const HOST_API_GLOBAL = 'stakemap';

@@ -1,0 +1,50 @@
+import type { StakeholderKind } from '../document/format';
+import type { Position, Stakeholder, WorkspaceDocument } from '../document/schema';
+import { patchRecord, replaceById } from './collections';
+
+export interface NewStakeholder {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: StakeholderKind;
+  readonly position: Position;
+}
+
+/** Adds a stakeholder. Refuses (returns the same document) if the id is already taken. */
+export function addStakeholder(doc: WorkspaceDocument, input: NewStakeholder): WorkspaceDocument {
+  if (doc.stakeholders.some((s) => s.id === input.id)) return doc;
+  const stakeholder: Stakeholder = {
+    id: input.id,
+    name: input.name,
+    kind: input.kind,
+    position: { x: input.position.x, y: input.position.y },
+    owner: '',
+    notes: '',
+    color: null,
+  };
+  return { ...doc, stakeholders: [...doc.stakeholders, stakeholder] };
+}
+
+/** The fields of a stakeholder the editor changes. `null` clears an optional rating. */
+export type StakeholderPatch = Partial<Pick<Stakeholder, 'name' | 'kind' | 'owner' | 'notes' | 'color'>> & {
+  readonly influence?: number | null;
+  readonly interest?: number | null;
+};
+
+/** Changes some fields of one stakeholder. Returns the same document when nothing changes. */
+export function updateStakeholder(doc: WorkspaceDocument, id: string, patch: StakeholderPatch): WorkspaceDocument {
+  const stakeholders = replaceById(doc.stakeholders, id, (s) => patchRecord(s, patch, ['influence', 'interest']));
+  return stakeholders === doc.stakeholders ? doc : { ...doc, stakeholders };
+}
+
+/** Moves stakeholders to new positions (one drag of one or many nodes is one call, so one undo step). */
+export function moveStakeholders(doc: WorkspaceDocument, moves: ReadonlyArray<{ id: string; position: Position }>): WorkspaceDocument {
+  const byId = new Map(moves.map((m) => [m.id, m.position]));
+  let changed = false;
+  const stakeholders = doc.stakeholders.map((s) => {
+    const to = byId.get(s.id);
+    if (!to || (to.x === s.position.x && to.y === s.position.y)) return s;
+    changed = true;
+    return { ...s, position: { ...s.position, x: to.x, y: to.y } };
+  });
+  return changed ? { ...doc, stakeholders } : doc;
+}

@@ -1,0 +1,38 @@
+import { CURRENT_VERSION, DEFAULT_CATEGORIES, FORMAT_ID } from '../document/format';
+import type { Viewport, WorkspaceDocument } from '../document/schema';
+
+/** A new, empty workspace with the default categories. */
+export function createWorkspace(title: string, now: Date): WorkspaceDocument {
+  const stamp = now.toISOString();
+  return {
+    format: FORMAT_ID,
+    version: CURRENT_VERSION,
+    title,
+    createdAt: stamp,
+    updatedAt: stamp,
+    stakeholders: [],
+    relationships: [],
+    painPoints: [],
+    solutions: [],
+    categories: DEFAULT_CATEGORIES.map((c) => ({ ...c })),
+    viewport: { x: 0, y: 0, zoom: 1 },
+  };
+}
+
+/** Renames the workspace. Returns the same document when nothing changes. */
+export function setWorkspaceTitle(doc: WorkspaceDocument, title: string): WorkspaceDocument {
+  return doc.title === title ? doc : { ...doc, title };
+}
+
+/** Records the viewport (pan and zoom) so the workspace reopens where it was left. */
+export function setViewport(doc: WorkspaceDocument, viewport: Viewport): WorkspaceDocument {
+  const v = doc.viewport;
+  if (v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return doc;
+  return { ...doc, viewport: { ...v, x: viewport.x, y: viewport.y, zoom: viewport.zoom } };
+}
+
+/** Stamps the time of the latest change; `createdAt` is filled in for files that had none. */
+export function markUpdated(doc: WorkspaceDocument, now: Date): WorkspaceDocument {
+  const stamp = now.toISOString();
+  return { ...doc, createdAt: doc.createdAt ?? stamp, updatedAt: stamp };
+}
