@@ -1,0 +1,46 @@
+import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS } from '@shared/document/format';
+import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STATUS_ICONS } from './RelationshipEdge';
+import { RELATIONSHIP_STYLES } from './relationship-styles';
+import { KIND_ICONS } from './StakeholderNode';
+
+/** Explains every line style and node shape, so the map reads without colour and without a facilitator. */
+export function Legend() {
+  return (
+    <section className="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">Legend</h2>
+      <ul className="legend__list">
+        {RELATIONSHIP_STATUSES.map((status) => {
+          const style = RELATIONSHIP_STYLES[status];
+          const Icon = STATUS_ICONS[status];
+          return (
+            <li key={status} className="legend__item">
+              <svg className="legend__line" width="46" height="14" aria-hidden="true">
+                <line x1="3" y1="7" x2="43" y2="7" stroke={style.color} strokeWidth={style.strokeWidth} strokeDasharray={style.dash} strokeLinecap={style.dash ? 'round' : 'butt'} />
+              </svg>
+              <span className="legend__mark" aria-hidden="true">
+                {Icon && <Icon size={14} strokeWidth={2.5} color={style.color} />}
+              </span>
+              <span>
+                <strong>{style.label}</strong>: {style.description}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <ul className="legend__list">
+        {STAKEHOLDER_KINDS.map((kind) => {
+          const Icon = KIND_ICONS[kind];
+          return (
+            <li key={kind} className="legend__item">
+              <span className={`legend__node kind-${kind}`} aria-hidden="true">
+                <Icon size={13} strokeWidth={2.5} />
+              </span>
+              <span>{KIND_LABELS[kind]}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

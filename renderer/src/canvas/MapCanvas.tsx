@@ -1,0 +1,78 @@
+import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { connect } from '../commands/edit-commands';
+import { onEdgesChange, onNodesChange, setViewport, startRename, useEditor } from '../store/editor-store';
+import type { StakeholderFlowNode } from '../store/flow-elements';
+import { FIT_VIEW_OPTIONS, registerFlowInstance } from './flow-instance';
+import { Legend } from './Legend';
+import { RelationshipEdge } from './RelationshipEdge';
+import { StakeholderNode } from './StakeholderNode';
+
+// Module scope, as React Flow asks: new objects on every render would re-create every node and edge.
+const nodeTypes = { stakeholder: StakeholderNode };
+const edgeTypes = { relationship: RelationshipEdge };
+const onConnect = (c: Connection) => connect(c.source, c.target);
+const onNodeDoubleClick = (_: unknown, node: StakeholderFlowNode) => startRename(node.id);
+const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
+const PRO_OPTIONS = { hideAttribution: false };
+
+/** The stakeholder map. Reads only nodes, edges and a few flags from the store. */
+export function MapCanvas() {
+  const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
+  const { sessionId, fitOnOpen } = useEditor(useShallow((s) => ({ sessionId: s.workspace?.sessionId, fitOnOpen: s.workspace?.fitOnOpen })));
+  // Read once per workspace, not subscribed: the canvas itself owns pan and zoom while it is open.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const viewport = useMemo(() => useEditor.getState().workspace?.viewport, [sessionId]);
+  const showMinimap = useEditor((s) => s.showMinimap);
+  const showLegend = useEditor((s) => s.showLegend);
+  const isEmpty = nodes.length === 0;
+  const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);
+
+  return (
+    <div className="map-canvas" role="region" aria-label="Stakeholder map">
+      <ReactFlow
+        // A new workspace gets a fresh canvas, so its saved viewport (or a fit) applies.
+        key={sessionId}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onInit={registerFlowInstance}
+        onMoveEnd={onMoveEnd}
+        connectionMode={ConnectionMode.Loose}
+        defaultViewport={viewport}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.1}
+        maxZoom={3}
+        // Deleting goes through our command (one undo step, and pain points are told about); see shortcuts.ts.
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        selectionKeyCode="Shift"
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move, F2 to rename.' }}
+      >
+        <Background gap={24} size={1.5} color="#d7dce1" />
+        {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" />}
+        {showLegend && (
+          <Panel position="bottom-left">
+            <Legend />
+          </Panel>
+        )}
+        {isEmpty && (
+          <Panel position="top-center">
+            <p className="map-canvas__hint">
+              Add stakeholders from the palette on the left, or press <kbd>N</kbd>. Drag from a dot on a stakeholder's edge to another to connect them.
+            </p>
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { CircleCheck, TriangleAlert, Waves, type LucideIcon } from 'lucide-react';
+import { memo } from 'react';
+import type { RelationshipStatus } from '@shared/document/format';
+import { setSelection } from '../store/editor-store';
+import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
+import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
+import { RELATIONSHIP_STYLES } from './relationship-styles';
+
+/** The mark drawn on the line for each status; neutral has none. */
+export const STATUS_ICONS: Record<RelationshipStatus, LucideIcon | null> = {
+  healthy: CircleCheck,
+  neutral: null,
+  strained: Waves,
+  problematic: TriangleAlert,
+};
+
+function boxOf(node: InternalNode<StakeholderFlowNode>): NodeBox {
+  return {
+    x: node.internals.positionAbsolute.x,
+    y: node.internals.positionAbsolute.y,
+    width: node.measured.width ?? 0,
+    height: node.measured.height ?? 0,
+  };
+}
+
+function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<RelationshipFlowEdge>) {
+  // Each edge subscribes to its two nodes only, so dragging one node redraws only its own relationships.
+  const sourceNode = useInternalNode<StakeholderFlowNode>(source);
+  const targetNode = useInternalNode<StakeholderFlowNode>(target);
+  if (!sourceNode || !targetNode || !data) return null;
+
+  const { relationship } = data;
+  const style = RELATIONSHIP_STYLES[relationship.status];
+  const Icon = STATUS_ICONS[relationship.status];
+  const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
+  const [path, labelX, labelY] = getStraightPath(ends);
+  const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
+  const showLabel = words.length > 0 || Icon !== null;
+
+  return (
+    <>
+      {selected && <path d={path} className="relationship-edge__halo" />}
+      <BaseEdge
+        id={id}
+        path={path}
+        interactionWidth={24}
+        className={`relationship-edge status-${relationship.status}`}
+        style={{ stroke: style.color, strokeWidth: style.strokeWidth, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
+      />
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''} nodrag nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            onClick={() => setSelection({ relationshipIds: [id] })}
+            aria-hidden="true"
+          >
+            {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" />}
+            {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
+            {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+/** Memoized, and drawn between node borders whatever the handles ("floating edges"). */
+export const RelationshipEdge = memo(RelationshipEdgeView);

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { updateStakeholder } from '@shared/operations/stakeholders';
+import { commit, endRename } from '../store/editor-store';
+
+/**
+ * Rename in place: Enter or leaving the field keeps the name, Escape restores it. The text is committed once,
+ * as one undo step, and an empty name is refused (the old name stays).
+ */
+export function RenameField({ id, name }: { id: string; name: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const finished = useRef(false);
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  const finish = (keep: boolean) => {
+    if (finished.current) return;
+    finished.current = true;
+    const value = input.current?.value.trim() ?? '';
+    if (keep && value !== '' && value !== name) commit((doc) => updateStakeholder(doc, id, { name: value }));
+    endRename();
+  };
+
+  return (
+    <input
+      ref={input}
+      className="stakeholder-node__rename nodrag nopan"
+      aria-label={`Rename ${name}`}
+      defaultValue={name}
+      // The browser's own undo applies while typing here; the app's undo applies once the name is committed.
+      data-native-undo=""
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(true);
+        if (event.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { RelationshipStatus, StakeholderKind } from '@shared/document/format';
+import { relationshipSchema, stakeholderSchema } from '@shared/document/schema';
+import { extractFragment, FRAGMENT_FORMAT, pasteFragment, type MapFragment } from '@shared/operations/clipboard';
+import { deleteItems } from '@shared/operations/delete-items';
+import { createId, ID_PREFIX } from '@shared/operations/ids';
+import { connectStakeholders, findRelationshipBetween, setRelationshipStatus } from '@shared/operations/relationships';
+import { addStakeholder } from '@shared/operations/stakeholders';
+import { FIT_VIEW_OPTIONS, flowInstance, viewportCentre } from '../canvas/flow-instance';
+import { DEFAULT_NODE_SIZE, findFreeSpot } from '../canvas/placement';
+import { announce, commit, setSelection, startRename, useEditor } from '../store/editor-store';
+
+/** Adds a stakeholder in a free spot near the middle of the view, selects it and, if asked, starts renaming. */
+export function addStakeholderNamed(name: string, kind: StakeholderKind, options: { rename?: boolean } = {}): void {
+  const state = useEditor.getState();
+  const doc = state.workspace?.history.present.doc;
+  if (!doc) return;
+  const occupied = state.nodes.map((n) => ({
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
+    height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+  }));
+  const position = findFreeSpot(viewportCentre(), occupied);
+  const id = createId(ID_PREFIX.stakeholder, new Set(doc.stakeholders.map((s) => s.id)));
+  commit((d) => addStakeholder(d, { id, name, kind, position }), { select: { stakeholderIds: [id] } });
+  if (options.rename) startRename(id);
+  else announce(`Added ${name}`);
+}
+
+/** The N key and Map > Add Stakeholder: a new internal department, named in place right away. */
+export function addNewStakeholder(): void {
+  addStakeholderNamed('New stakeholder', 'department', { rename: true });
+}
+
+/** Connects two stakeholders; if they are already connected, selects that relationship and says so. */
+export function connect(source: string, target: string): void {
+  const doc = useEditor.getState().workspace?.history.present.doc;
+  if (!doc || source === target) return;
+  const existing = findRelationshipBetween(doc, source, target);
+  if (existing) {
+    setSelection({ relationshipIds: [existing.id] });
+    announce('These two are already connected: their relationship is selected.');
+    return;
+  }
+  const id = createId(ID_PREFIX.relationship, new Set(doc.relationships.map((r) => r.id)));
+  commit((d) => connectStakeholders(d, { id, source, target }), { select: { relationshipIds: [id] } });
+}
+
+export function deleteSelection(): void {
+  const { selection } = useEditor.getState();
+  const count = selection.stakeholderIds.length + selection.relationshipIds.length;
+  if (count === 0) return;
+  if (commit((doc) => deleteItems(doc, selection), { select: {} })) {
+    announce(`Deleted ${count === 1 ? 'one item' : `${count} items`}. Undo brings ${count === 1 ? 'it' : 'them'} back.`);
+  }
+}
+
+export function selectAll(): void {
+  const { nodes, edges } = useEditor.getState();
+  setSelection({ stakeholderIds: nodes.map((n) => n.id), relationshipIds: edges.map((e) => e.id) });
+}
+
+export function clearSelection(): void {
+  setSelection({});
+}
+
+/** Sets the status of every selected relationship in one undoable step. */
+export function setSelectedRelationshipStatus(status: RelationshipStatus): void {
+  const ids = useEditor.getState().selection.relationshipIds;
+  commit((doc) => setRelationshipStatus(doc, ids, status));
+}
+
+export function renameSelected(): void {
+  const [id] = useEditor.getState().selection.stakeholderIds;
+  if (id) startRename(id);
+}
+
+// ----- clipboard ---------------------------------------------------------------------------------------------
+
+const fragmentSchema = z.object({
+  format: z.literal(FRAGMENT_FORMAT),
+  stakeholders: z.array(stakeholderSchema).max(10_000),
+  relationships: z.array(relationshipSchema).max(50_000),
+});
+
+/** Puts the selected stakeholders (and the relationships among them) on the clipboard as text. */
+export function copySelection(clipboard: DataTransfer): boolean {
+  const state = useEditor.getState();
+  const doc = state.workspace?.history.present.doc;
+  if (!doc || state.selection.stakeholderIds.length === 0) return false;
+  const fragment = extractFragment(doc, state.selection.stakeholderIds);
+  clipboard.setData('text/plain', JSON.stringify({ format: FRAGMENT_FORMAT, ...fragment }));
+  return true;
+}
+
+export function cutSelection(clipboard: DataTransfer): boolean {
+  if (!copySelection(clipboard)) return false;
+  deleteSelection();
+  return true;
+}
+
+/** Pastes stakeholders copied from Stakemap, offset so they do not cover the originals. Other text is ignored. */
+export function pasteFromClipboard(clipboard: DataTransfer): boolean {
+  let fragment: MapFragment;
+  try {
+    // Clipboard text can come from anywhere: validate it like a file.
+    const parsed = fragmentSchema.safeParse(JSON.parse(clipboard.getData('text/plain')));
+    if (!parsed.success) return false;
+    fragment = parsed.data;
+  } catch {
+    return false;
+  }
+  let pasted: string[] = [];
+  commit(
+    (doc) => {
+      const result = pasteFragment(doc, fragment, { x: 40, y: 40 });
+      pasted = result.stakeholderIds;
+      return result.doc;
+    },
+  );
+  setSelection({ stakeholderIds: pasted });
+  return pasted.length > 0;
+}
+
+// ----- view --------------------------------------------------------------------------------------------------
+
+export function zoomIn(): void {
+  void flowInstance()?.zoomIn({ duration: 120 });
+}
+export function zoomOut(): void {
+  void flowInstance()?.zoomOut({ duration: 120 });
+}
+export function fitView(): void {
+  void flowInstance()?.fitView(FIT_VIEW_OPTIONS);
+}

@@ -1,0 +1,184 @@
+import { describeDanglingReferences, describeLoadError } from '@shared/document/describe-load';
+import { parseWorkspace } from '@shared/document/parse';
+import { serializeWorkspace } from '@shared/document/serialize';
+import type { OpenResult, SaveResult } from '@shared/host/channels';
+import { createWorkspace } from '@shared/operations/workspace';
+import sampleText from '@shared/sample/organising-for-social.stakemap?raw';
+import { flowInstance } from '../canvas/flow-instance';
+import { host } from '../host';
+import {
+  announce,
+  closeWorkspace,
+  currentDocument,
+  fileNameOf,
+  isDirty,
+  loadWorkspace,
+  markSaved,
+  showMessage,
+  useEditor,
+} from '../store/editor-store';
+
+/*
+ * File commands: New, Open, Open Recent, the sample, Save, Save As, Close. Reading and writing happen in the
+ * main process; here we parse, serialize and tell the user what happened. Anything that would replace the
+ * open workspace first asks about unsaved changes.
+ */
+
+/** The name shown in the title bar and dialogs: the file name, or the workspace title before the first save. */
+export function displayName(state = useEditor.getState()): string {
+  const ws = state.workspace;
+  if (!ws) return 'Stakemap';
+  return ws.filePath ? fileNameOf(ws.filePath) : ws.history.present.doc.title || 'Untitled workspace';
+}
+
+/**
+ * Asks Save / Don't Save / Cancel when the workspace has unsaved changes. Resolves true when it is fine to
+ * replace or close the workspace (nothing unsaved, saved now, or the user chose Don't Save).
+ */
+export async function confirmUnsavedChanges(): Promise<boolean> {
+  if (!isDirty(useEditor.getState().workspace)) return true;
+  const choice = await host().askUnsavedChanges(displayName());
+  if (choice === 'cancel') return false;
+  if (choice === 'discard') return true;
+  return save();
+}
+
+export async function newWorkspace(): Promise<void> {
+  if (!(await confirmUnsavedChanges())) return;
+  loadWorkspace(createWorkspace('Untitled workspace', new Date()), { filePath: null, fitOnOpen: true });
+}
+
+export async function openSample(): Promise<void> {
+  if (!(await confirmUnsavedChanges())) return;
+  openText(sampleText, { filePath: null, fileName: 'the sample workshop', fitOnOpen: true });
+}
+
+export async function openWithDialog(): Promise<void> {
+  if (!(await confirmUnsavedChanges())) return;
+  handleOpenResult(await host().openWorkspaceDialog());
+}
+
+/** Opens a known path: a recent workspace, or one the OS or the command line handed to the app. */
+export async function openPath(filePath: string): Promise<void> {
+  if (!(await confirmUnsavedChanges())) return;
+  handleOpenResult(await host().openWorkspaceAt(filePath));
+}
+
+function handleOpenResult(result: OpenResult): void {
+  switch (result.kind) {
+    case 'canceled':
+      return;
+    case 'opened':
+      openText(result.content, { filePath: result.filePath, fileName: fileNameOf(result.filePath), fitOnOpen: false });
+      return;
+    case 'readFailed':
+      showMessage({
+        tone: 'error',
+        title: `“${fileNameOf(result.filePath)}” could not be opened`,
+        summary: `“${fileNameOf(result.filePath)}” could not be read: ${result.reason}`,
+        details: [result.filePath],
+      });
+      return;
+    case 'tooLarge':
+      showMessage({
+        tone: 'error',
+        title: `“${fileNameOf(result.filePath)}” could not be opened`,
+        summary: `“${fileNameOf(result.filePath)}” is ${formatMegabytes(result.size)}, more than the ${formatMegabytes(result.limit)} a workspace may have. It was not read.`,
+        details: [result.filePath],
+      });
+      return;
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
+
+function openText(text: string, where: { filePath: string | null; fileName: string; fitOnOpen: boolean }): void {
+  const parsed = parseWorkspace(text);
+  if (!parsed.ok) {
+    // The open workspace (if any) stays as it was, and the file on disk is never touched.
+    showMessage({ tone: 'error', ...describeLoadError(where.fileName, parsed.error) });
+    return;
+  }
+  loadWorkspace(parsed.document, { filePath: where.filePath, fitOnOpen: where.fitOnOpen });
+  if (parsed.danglingReferences.length > 0) {
+    showMessage({ tone: 'warning', ...describeDanglingReferences(where.fileName, parsed.danglingReferences) });
+  } else if (parsed.migratedFrom !== null) {
+    announce(`Opened a version ${parsed.migratedFrom} file; it will be saved in the current format.`);
+  }
+}
+
+/** Saves to the workspace's file, or asks where (Save As) if it has none. Resolves true when saved. */
+export async function save(): Promise<boolean> {
+  const ws = useEditor.getState().workspace;
+  if (!ws) return false;
+  if (!ws.filePath) return saveAs();
+  const revision = ws.history.present.revision;
+  const content = serializeWorkspace(documentToSave());
+  return handleSaveResult(await host().saveWorkspace(ws.filePath, content), revision);
+}
+
+/** Asks for a file name and saves there; the workspace then belongs to that file. */
+export async function saveAs(): Promise<boolean> {
+  const state = useEditor.getState();
+  const ws = state.workspace;
+  if (!ws) return false;
+  const revision = ws.history.present.revision;
+  const doc = documentToSave();
+  const suggested = ws.filePath ? fileNameOf(ws.filePath).replace(/\.(stakemap|json)$/i, '') : suggestFileName(doc.title);
+  return handleSaveResult(await host().saveWorkspaceAs(suggested, serializeWorkspace(doc)), revision);
+}
+
+function handleSaveResult(result: SaveResult, revision: number): boolean {
+  switch (result.kind) {
+    case 'saved':
+      markSaved(revision, result.filePath);
+      announce(`Saved to ${fileNameOf(result.filePath)}`);
+      return true;
+    case 'canceled':
+      return false;
+    case 'writeFailed':
+      showMessage({
+        tone: 'error',
+        title: `“${fileNameOf(result.filePath)}” could not be saved`,
+        summary: `“${fileNameOf(result.filePath)}” could not be saved: ${result.reason} Your changes are still here, unsaved; the file on disk was not changed.`,
+        details: [result.filePath],
+        actions: [{ label: 'Save As…', run: () => void saveAs() }],
+      });
+      return false;
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
+
+/** The document as it will be written, with the view exactly as the user sees it now. */
+function documentToSave() {
+  const doc = currentDocument()!;
+  const live = flowInstance()?.getViewport();
+  return live ? { ...doc, viewport: { ...doc.viewport, x: live.x, y: live.y, zoom: live.zoom } } : doc;
+}
+
+/** File > Close: back to the start view, after asking about unsaved changes. */
+export async function closeCurrentWorkspace(): Promise<void> {
+  if (!useEditor.getState().workspace) return;
+  if (!(await confirmUnsavedChanges())) return;
+  closeWorkspace();
+}
+
+/** The window is closing or the app quitting with unsaved changes: ask, then let main close the window. */
+export async function handleCloseRequest(): Promise<void> {
+  if (await confirmUnsavedChanges()) await host().confirmClose();
+}
+
+/** A file name made from the workspace title, without characters file systems refuse. */
+export function suggestFileName(title: string): string {
+  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return cleaned || 'Untitled workspace';
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

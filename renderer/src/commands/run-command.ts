@@ -1,0 +1,81 @@
+import type { MenuCommand } from '@shared/host/menu-commands';
+import { redo, showMessage, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
+import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
+import { SHORTCUTS } from './shortcuts';
+
+/**
+ * Runs one command from the menu, the keyboard or a toolbar button. Commands that need an open workspace do
+ * nothing on the start view.
+ */
+export function runCommand(command: MenuCommand): void {
+  const hasWorkspace = useEditor.getState().workspace !== null;
+  switch (command) {
+    case 'file.new':
+      void newWorkspace();
+      return;
+    case 'file.open':
+      void openWithDialog();
+      return;
+    case 'file.save':
+      if (hasWorkspace) void save();
+      return;
+    case 'file.saveAs':
+      if (hasWorkspace) void saveAs();
+      return;
+    case 'file.close':
+      void closeCurrentWorkspace();
+      return;
+    case 'edit.undo':
+      undo();
+      return;
+    case 'edit.redo':
+      redo();
+      return;
+    case 'edit.delete':
+      deleteSelection();
+      return;
+    case 'edit.selectAll':
+      selectAll();
+      return;
+    case 'map.addStakeholder':
+      if (hasWorkspace) addNewStakeholder();
+      return;
+    case 'view.zoomIn':
+      zoomIn();
+      return;
+    case 'view.zoomOut':
+      zoomOut();
+      return;
+    case 'view.fit':
+      fitView();
+      return;
+    case 'view.toggleMinimap':
+      toggleMinimap();
+      return;
+    case 'view.toggleLegend':
+      toggleLegend();
+      return;
+    case 'help.shortcuts':
+      showMessage({
+        tone: 'info',
+        title: 'Keyboard shortcuts',
+        summary: 'Ctrl is Cmd on macOS.',
+        details: SHORTCUTS.map((s) => `${s.keys}: ${s.action}`),
+      });
+      return;
+    case 'help.about':
+      showMessage({
+        tone: 'info',
+        title: 'About Stakemap',
+        summary:
+          'Stakemap maps the departments and outside parties a social media team works with, marks problematic relationships, and keeps the pain points and candidate solutions of a workshop in one local file.',
+        details: ['Workspaces are plain JSON files (.stakemap) that other tools can read; see the README for the format.'],
+      });
+      return;
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}

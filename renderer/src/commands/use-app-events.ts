@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { host } from '../host';
+import { isDirty, useEditor } from '../store/editor-store';
+import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
+import { displayName, handleCloseRequest, openPath, openSample } from './file-commands';
+import { runCommand } from './run-command';
+import { commandForKey } from './shortcuts';
+
+const isMac = /Mac/i.test(navigator.platform);
+
+function isTextField(target: EventTarget | null): target is HTMLElement {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches('input:not([type=radio]):not([type=checkbox]), textarea, select');
+}
+
+/** Keyboard shortcuts for the whole window (see shortcuts.ts for the map). */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (document.querySelector('dialog[open]')) return; // a modal message owns the keyboard
+      const inTextField = isTextField(event.target);
+      const command = commandForKey(event, { isMac, inTextField });
+      if (!command) return;
+      // While renaming in place, the field's own undo applies (the name is not committed yet).
+      if ((command === 'edit.undo' || command === 'edit.redo') && inTextField && event.target.hasAttribute('data-native-undo')) return;
+      event.preventDefault();
+      if (command === 'edit.rename') renameSelected();
+      else if (command === 'edit.clearSelection') clearSelection();
+      else runCommand(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** Copy, cut and paste of stakeholders on the map. Text fields keep the browser's own clipboard behaviour. */
+export function useMapClipboard(): void {
+  useEffect(() => {
+    const handle = (action: (data: DataTransfer) => boolean) => (event: ClipboardEvent) => {
+      if (isTextField(event.target) || !event.clipboardData || !useEditor.getState().workspace) return;
+      if (action(event.clipboardData)) event.preventDefault();
+    };
+    const onCopy = handle(copySelection);
+    const onCut = handle(cutSelection);
+    const onPaste = handle(pasteFromClipboard);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, []);
+}
+
+/** Menu commands, files handed over by the OS, and close requests from the host. */
+export function useHostEvents(): void {
+  useEffect(() => {
+    const api = host();
+    const unsubscribe = [
+      api.onMenuCommand(runCommand),
+      api.onOpenFile(({ filePath }) => void openPath(filePath)),
+      api.onCloseRequested(() => void handleCloseRequest()),
+    ];
+    return () => unsubscribe.forEach((off) => off());
+  }, []);
+}
+
+/** First run opens the sample; a file given on the command line opens; otherwise the start view shows. */
+export function useLaunch(): void {
+  useEffect(() => {
+    let cancelled = false;
+    void host()
+      .getLaunchState()
+      .then((launch) => {
+        if (cancelled) return;
+        if (launch.pendingFilePath) void openPath(launch.pendingFilePath);
+        else if (launch.firstRun) void openSample();
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+}
+
+/** Keeps the window title and the host's idea of "unsaved changes" in step with the document. */
+export function useDocumentStateSync(): void {
+  useEffect(() => {
+    let last = '';
+    const sync = () => {
+      const state = useEditor.getState();
+      const name = displayName(state);
+      const dirty = isDirty(state.workspace);
+      const filePath = state.workspace?.filePath ?? null;
+      const key = JSON.stringify([name, dirty, filePath]);
+      if (key === last) return;
+      last = key;
+      document.title = state.workspace ? `${dirty ? '● ' : ''}${name} — Stakemap` : 'Stakemap';
+      void host().setDocumentState({ displayName: name, filePath, dirty });
+    };
+    sync();
+    return useEditor.subscribe(sync);
+  }, []);
+}

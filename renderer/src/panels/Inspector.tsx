@@ -1,0 +1,223 @@
+import { Trash2 } from 'lucide-react';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus, type StakeholderKind } from '@shared/document/format';
+import type { Relationship, Stakeholder } from '@shared/document/schema';
+import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { updateRelationship } from '@shared/operations/relationships';
+import { updateStakeholder, type StakeholderPatch } from '@shared/operations/stakeholders';
+import { STATUS_ICONS } from '../canvas/RelationshipEdge';
+import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
+import { KIND_ICONS } from '../canvas/StakeholderNode';
+import { deleteSelection, setSelectedRelationshipStatus } from '../commands/edit-commands';
+import { commit, setSelection, useEditor } from '../store/editor-store';
+
+const RATING_WORDS = ['', 'very low', 'low', 'medium', 'high', 'very high'];
+
+/** Shows and edits what is selected: a stakeholder, a relationship, several items, or the workspace. */
+export function Inspector() {
+  const selection = useEditor((s) => s.selection);
+  const total = selection.stakeholderIds.length + selection.relationshipIds.length;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {total === 0 && <WorkspaceSummary />}
+      {total === 1 && selection.stakeholderIds[0] && <StakeholderInspector id={selection.stakeholderIds[0]} />}
+      {total === 1 && selection.relationshipIds[0] && <RelationshipInspector id={selection.relationshipIds[0]} />}
+      {total > 1 && <MultiInspector stakeholders={selection.stakeholderIds.length} relationships={selection.relationshipIds.length} />}
+    </aside>
+  );
+}
+
+function WorkspaceSummary() {
+  const counts = useEditor(
+    useShallow((s) => {
+      const doc = s.workspace?.history.present.doc;
+      return {
+        stakeholders: doc?.stakeholders.length ?? 0,
+        relationships: doc?.relationships.length ?? 0,
+        problematic: doc?.relationships.filter((r) => r.status === 'problematic').length ?? 0,
+      };
+    }),
+  );
+  return (
+    <section aria-labelledby="inspector-heading">
+      <h2 id="inspector-heading" className="panel-heading">Workspace</h2>
+      <dl className="summary">
+        <dt>Stakeholders</dt>
+        <dd>{counts.stakeholders}</dd>
+        <dt>Relationships</dt>
+        <dd>{counts.relationships}</dd>
+        <dt>Problematic</dt>
+        <dd>{counts.problematic}</dd>
+      </dl>
+      <p className="hint">Select a stakeholder or a relationship to edit it. Shift-drag on the map selects several.</p>
+    </section>
+  );
+}
+
+function StakeholderInspector({ id }: { id: string }) {
+  const stakeholder = useEditor((s) => s.workspace?.history.present.doc.stakeholders.find((x) => x.id === id));
+  if (!stakeholder) return null;
+  const change = (field: keyof StakeholderPatch) => (value: StakeholderPatch[typeof field]) =>
+    commit((doc) => updateStakeholder(doc, id, { [field]: value }), { coalesceKey: `stakeholder:${id}:${field}` });
+
+  return (
+    <section aria-labelledby="inspector-heading">
+      <h2 id="inspector-heading" className="panel-heading">Stakeholder</h2>
+      <label className="field">
+        <span className="field__label">Name</span>
+        <input value={stakeholder.name} onChange={(e) => change('name')(e.target.value)} />
+      </label>
+      <fieldset className="field segmented">
+        <legend className="field__label">Kind</legend>
+        {STAKEHOLDER_KINDS.map((kind) => {
+          const Icon = KIND_ICONS[kind];
+          return (
+            <label key={kind} className="segmented__option">
+              <input type="radio" name={`kind-${id}`} checked={stakeholder.kind === kind} onChange={() => change('kind')(kind as StakeholderKind)} />
+              <Icon size={15} aria-hidden="true" />
+              <span>{KIND_LABELS[kind]}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <div className="field-row">
+        <RatingField label="Influence" value={stakeholder.influence} onChange={change('influence')} />
+        <RatingField label="Interest" value={stakeholder.interest} onChange={change('interest')} />
+      </div>
+      <label className="field">
+        <span className="field__label">Owner</span>
+        <input value={stakeholder.owner} placeholder="Who on our side looks after this" onChange={(e) => change('owner')(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Notes</span>
+        <textarea rows={5} value={stakeholder.notes} onChange={(e) => change('notes')(e.target.value)} />
+      </label>
+      <RelationshipsOf stakeholder={stakeholder} />
+      <button type="button" className="button button--danger" onClick={deleteSelection}>
+        <Trash2 size={16} aria-hidden="true" /> Delete stakeholder
+      </button>
+    </section>
+  );
+}
+
+function RatingField({ label, value, onChange }: { label: string; value: number | undefined; onChange: (v: number | null) => void }) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+        <option value="">Not set</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            {n} – {RATING_WORDS[n]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The stakeholder's relationships, worst first, so the facilitator sees what hurts. */
+function RelationshipsOf({ stakeholder }: { stakeholder: Stakeholder }) {
+  const { relationships, stakeholders } = useEditor(
+    useShallow((s) => ({ relationships: s.workspace?.history.present.doc.relationships, stakeholders: s.workspace?.history.present.doc.stakeholders })),
+  );
+  const rows = useMemo(() => {
+    const names = new Map((stakeholders ?? []).map((x) => [x.id, x.name]));
+    const severity = (status: RelationshipStatus) => -RELATIONSHIP_STATUSES.indexOf(status);
+    return (relationships ?? [])
+      .filter((r) => r.source === stakeholder.id || r.target === stakeholder.id)
+      .map((r) => ({ id: r.id, status: r.status, other: names.get(r.source === stakeholder.id ? r.target : r.source) ?? '?' }))
+      .sort((a, b) => severity(a.status) - severity(b.status) || a.other.localeCompare(b.other));
+  }, [relationships, stakeholders, stakeholder.id]);
+
+  if (rows.length === 0) return <p className="hint">No relationships yet: drag from a dot on its edge to another stakeholder.</p>;
+  return (
+    <div className="field">
+      <span className="field__label">Relationships</span>
+      <ul className="relationship-list">
+        {rows.map((row) => {
+          const Icon = STATUS_ICONS[row.status];
+          return (
+            <li key={row.id} className={`status-${row.status}`}>
+              <button type="button" className="link-button" onClick={() => setSelection({ relationshipIds: [row.id] })}>
+                {Icon && <Icon size={14} aria-hidden="true" />} {row.other}: {RELATIONSHIP_STYLES[row.status].label.toLowerCase()}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function RelationshipInspector({ id }: { id: string }) {
+  const data = useEditor(
+    useShallow((s) => {
+      const doc = s.workspace?.history.present.doc;
+      const relationship = doc?.relationships.find((r) => r.id === id);
+      if (!doc || !relationship) return null;
+      const name = (sid: string) => doc.stakeholders.find((x) => x.id === sid)?.name ?? sid;
+      return { relationship, sourceName: name(relationship.source), targetName: name(relationship.target) };
+    }),
+  );
+  if (!data) return null;
+  const { relationship } = data;
+  const change = (field: 'label' | 'notes') => (value: string) =>
+    commit((doc) => updateRelationship(doc, id, { [field]: value }), { coalesceKey: `relationship:${id}:${field}` });
+
+  return (
+    <section aria-labelledby="inspector-heading">
+      <h2 id="inspector-heading" className="panel-heading">Relationship</h2>
+      <p className="inspector__between">
+        {data.sourceName} <span aria-label="and">↔</span> {data.targetName}
+      </p>
+      <StatusPicker name={`status-${id}`} value={relationship.status} onChange={(status) => commit((doc) => updateRelationship(doc, id, { status }))} />
+      <label className="field">
+        <span className="field__label">Label</span>
+        <input value={relationship.label} placeholder="What flows, e.g. post approvals" onChange={(e) => change('label')(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Notes</span>
+        <textarea rows={5} value={relationship.notes} onChange={(e) => change('notes')(e.target.value)} />
+      </label>
+      <button type="button" className="button button--danger" onClick={deleteSelection}>
+        <Trash2 size={16} aria-hidden="true" /> Delete relationship
+      </button>
+    </section>
+  );
+}
+
+/** One click sets a status. Each option shows its line mark and word, as on the map and in the legend. */
+function StatusPicker({ name, value, onChange }: { name: string; value: Relationship['status'] | null; onChange: (s: RelationshipStatus) => void }) {
+  return (
+    <fieldset className="field segmented segmented--status">
+      <legend className="field__label">Status</legend>
+      {RELATIONSHIP_STATUSES.map((status) => {
+        const Icon = STATUS_ICONS[status];
+        return (
+          <label key={status} className={`segmented__option status-${status}`}>
+            <input type="radio" name={name} checked={value === status} onChange={() => onChange(status)} />
+            {Icon && <Icon size={15} aria-hidden="true" />}
+            <span>{RELATIONSHIP_STYLES[status].label}</span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function MultiInspector({ stakeholders, relationships }: { stakeholders: number; relationships: number }) {
+  const parts = [stakeholders && `${stakeholders} stakeholder${stakeholders === 1 ? '' : 's'}`, relationships && `${relationships} relationship${relationships === 1 ? '' : 's'}`].filter(Boolean);
+  return (
+    <section aria-labelledby="inspector-heading">
+      <h2 id="inspector-heading" className="panel-heading">{parts.join(' and ')} selected</h2>
+      {relationships > 0 && (
+        <StatusPicker name="status-multi" value={null} onChange={setSelectedRelationshipStatus} />
+      )}
+      <button type="button" className="button button--danger" onClick={deleteSelection}>
+        <Trash2 size={16} aria-hidden="true" /> Delete selected
+      </button>
+    </section>
+  );
+}

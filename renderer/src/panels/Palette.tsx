@@ -1,0 +1,75 @@
+import { Check, Plus } from 'lucide-react';
+import { useState } from 'react';
+import { STAKEHOLDER_KINDS, type StakeholderKind } from '@shared/document/format';
+import { KIND_LABELS, TYPICAL_FUNCTIONS } from '@shared/domain/typical-functions';
+import { useShallow } from 'zustand/react/shallow';
+import { addStakeholderNamed } from '../commands/edit-commands';
+import { KIND_ICONS } from '../canvas/StakeholderNode';
+import { useEditor } from '../store/editor-store';
+
+/** Adds stakeholders: by name, or with one click from the functions a social team typically works with. */
+export function Palette() {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<StakeholderKind>('department');
+  // Names on the map, lower-cased, to mark palette entries already placed. Shallow: re-renders on renames only.
+  const onMap = useEditor(useShallow((s) => s.workspace?.history.present.doc.stakeholders.map((x) => x.name.trim().toLowerCase()) ?? []));
+
+  return (
+    <aside className="palette" aria-label="Add stakeholders">
+      <form
+        className="palette__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = name.trim();
+          if (!trimmed) return;
+          addStakeholderNamed(trimmed, kind);
+          setName('');
+        }}
+      >
+        <h2 className="panel-heading">Add by name</h2>
+        <label className="field">
+          <span className="field__label">Stakeholder name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Investor relations" />
+        </label>
+        <label className="field">
+          <span className="field__label">Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as StakeholderKind)}>
+            {STAKEHOLDER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--primary" disabled={!name.trim()}>
+          <Plus size={16} aria-hidden="true" /> Add stakeholder
+        </button>
+      </form>
+      <h2 className="panel-heading">Typical functions</h2>
+      <ul className="palette__list">
+        {TYPICAL_FUNCTIONS.map((fn) => {
+          const Icon = KIND_ICONS[fn.kind];
+          const placed = onMap.includes(fn.name.toLowerCase());
+          return (
+            <li key={fn.name}>
+              <button
+                type="button"
+                className={`palette__item kind-${fn.kind}${placed ? ' is-placed' : ''}`}
+                aria-label={`Add ${fn.name}${placed ? ' (already on the map)' : ''}`}
+                onClick={() => addStakeholderNamed(fn.name, fn.kind)}
+              >
+                <Icon size={16} aria-hidden="true" />
+                <span>{fn.name}</span>
+                {placed && (
+                  <span className="palette__placed" title="Already on the map" aria-hidden="true">
+                    <Check size={15} strokeWidth={3} />
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  FilePlus2,
+  FolderOpen,
+  Map as MapIcon,
+  Maximize,
+  Redo2,
+  Save,
+  SaveAll,
+  ListTree,
+  Undo2,
+  X,
+  ZoomIn,
+  ZoomOut,
+  type LucideIcon,
+} from 'lucide-react';
+import type { MenuCommand } from '@shared/host/menu-commands';
+import { setWorkspaceTitle } from '@shared/operations/workspace';
+import { runCommand } from '../commands/run-command';
+import { displayName } from '../commands/file-commands';
+import { commit, isDirty, useEditor } from '../store/editor-store';
+
+function ToolButton({ command, label, shortcut, Icon, disabled, pressed }: {
+  command: MenuCommand;
+  label: string;
+  shortcut?: string;
+  Icon: LucideIcon;
+  disabled?: boolean;
+  pressed?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={() => runCommand(command)}
+    >
+      <Icon size={18} aria-hidden="true" />
+    </button>
+  );
+}
+
+/** The editor's top bar: file and edit actions, the workspace title, the file name and its unsaved mark. */
+export function Toolbar() {
+  const title = useEditor((s) => s.workspace?.history.present.doc.title ?? '');
+  const fileName = useEditor((s) => (s.workspace?.filePath ? displayName(s) : null));
+  const dirty = useEditor((s) => isDirty(s.workspace));
+  const canUndo = useEditor((s) => (s.workspace?.history.past.length ?? 0) > 0);
+  const canRedo = useEditor((s) => (s.workspace?.history.future.length ?? 0) > 0);
+  const showMinimap = useEditor((s) => s.showMinimap);
+  const showLegend = useEditor((s) => s.showLegend);
+
+  return (
+    <header className="toolbar">
+      <div className="toolbar__group" role="toolbar" aria-label="File">
+        <ToolButton command="file.new" label="New workspace" shortcut="Ctrl+N" Icon={FilePlus2} />
+        <ToolButton command="file.open" label="Open…" shortcut="Ctrl+O" Icon={FolderOpen} />
+        <ToolButton command="file.save" label="Save" shortcut="Ctrl+S" Icon={Save} />
+        <ToolButton command="file.saveAs" label="Save As…" shortcut="Ctrl+Shift+S" Icon={SaveAll} />
+        <ToolButton command="file.close" label="Close workspace" shortcut="Ctrl+W" Icon={X} />
+      </div>
+      <div className="toolbar__group" role="toolbar" aria-label="Edit">
+        <ToolButton command="edit.undo" label="Undo" shortcut="Ctrl+Z" Icon={Undo2} disabled={!canUndo} />
+        <ToolButton command="edit.redo" label="Redo" shortcut="Ctrl+Shift+Z" Icon={Redo2} disabled={!canRedo} />
+      </div>
+      <div className="toolbar__title">
+        <input
+          className="toolbar__title-input"
+          aria-label="Workspace title"
+          value={title}
+          onChange={(event) => commit((doc) => setWorkspaceTitle(doc, event.target.value), { coalesceKey: 'workspace:title' })}
+        />
+        <span className="toolbar__file" aria-live="polite">
+          {fileName ?? 'Not saved yet'}
+          {dirty && (
+            <span className="toolbar__dirty" title="Unsaved changes">
+              {' '}● <span className="visually-hidden">unsaved changes</span>
+              <span aria-hidden="true">Unsaved</span>
+            </span>
+          )}
+        </span>
+      </div>
+      <div className="toolbar__group" role="toolbar" aria-label="View">
+        <ToolButton command="view.zoomOut" label="Zoom out" shortcut="Ctrl+-" Icon={ZoomOut} />
+        <ToolButton command="view.zoomIn" label="Zoom in" shortcut="Ctrl+=" Icon={ZoomIn} />
+        <ToolButton command="view.fit" label="Fit map to window" shortcut="Ctrl+0" Icon={Maximize} />
+        <ToolButton command="view.toggleMinimap" label="Minimap" Icon={MapIcon} pressed={showMinimap} />
+        <ToolButton command="view.toggleLegend" label="Legend" Icon={ListTree} pressed={showLegend} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import { FilePlus2, FolderOpen, Sparkles, X } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import type { RecentWorkspace } from '@shared/host/channels';
+import { newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
+import { host } from '../host';
+
+/** Shown when no workspace is open: New, Open, the sample workshop and recent workspaces. */
+export function StartView() {
+  const [recent, setRecent] = useState<RecentWorkspace[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void host()
+      .listRecentWorkspaces()
+      .then((list) => live && setRecent(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <main className="start-view">
+      <div className="start-view__card">
+        <h1 className="start-view__title">Stakemap</h1>
+        <p className="start-view__tagline">
+          Map the teams and outside parties your social team works with, mark the relationships that hurt, and keep the workshop's pain points and
+          ideas in one file.
+        </p>
+        <div className="start-view__actions">
+          <button type="button" className="button button--primary button--large" onClick={() => void newWorkspace()}>
+            <FilePlus2 size={18} aria-hidden="true" /> New workspace
+          </button>
+          <button type="button" className="button button--large" onClick={() => void openWithDialog()}>
+            <FolderOpen size={18} aria-hidden="true" /> Open…
+          </button>
+          <button type="button" className="button button--large" onClick={() => void openSample()}>
+            <Sparkles size={18} aria-hidden="true" /> Open the sample workshop
+          </button>
+        </div>
+        <section className="start-view__recent" aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent workspaces</h2>
+          {recent === null ? null : recent.length === 0 ? (
+            <p className="hint">No recent workspaces yet. Workspaces you open or save appear here.</p>
+          ) : (
+            <ul className="recent-list">
+              {recent.map((entry) => (
+                <li key={entry.filePath} className="recent-list__item">
+                  <button type="button" className="recent-list__open" onClick={() => void openPath(entry.filePath)} aria-label={`Open ${entry.fileName}`}>
+                    <span className="recent-list__name">{entry.fileName}</span>
+                    <span className="recent-list__path">{entry.filePath}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${entry.fileName} from recent workspaces`}
+                    title="Remove from this list (the file is not deleted)"
+                    onClick={() => void host().forgetRecentWorkspace(entry.filePath).then(setRecent)}
+                  >
+                    <X size={16} aria-hidden="true" />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}
