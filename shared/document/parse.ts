@@ -31,6 +31,13 @@ export type ParseResult =
 /** At most this many field problems are listed; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 20;
 
+/**
+ * Deepest nesting of objects and lists accepted. A workspace needs 4 levels; unknown properties may add some.
+ * JSON.parse accepts any depth, but JSON.stringify (and so Save) overflows the stack at a few thousand levels,
+ * so without this limit such a file would open and then never save.
+ */
+const MAX_NESTING = 100;
+
 const fail = (error: LoadError): ParseResult => ({ ok: false, error });
 
 /**
@@ -38,12 +45,13 @@ const fail = (error: LoadError): ParseResult => ({ ok: false, error });
  * Never throws for any input; every failure is a typed LoadError.
  */
 export function parseWorkspace(text: string, migrations: readonly MigrationStep[] = MIGRATIONS): ParseResult {
+  // A UTF-8 byte order mark is legal in a text file but not in JSON.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
-    // A UTF-8 byte order mark is legal in a text file but not in JSON.
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (error) {
-    const detail = text.trim() === '' ? 'The file is empty.' : describeJsonError(error);
+    const detail = json.trim() === '' ? 'The file is empty.' : describeJsonError(error, json);
     return fail({ kind: 'notJson', detail });
   }
 
@@ -59,6 +67,16 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'notStakemap', detail });
   }
 
+  const tooDeep = findTooDeep(envelope, MAX_NESTING);
+  if (tooDeep) {
+    return fail({
+      kind: 'invalid',
+      // The first two steps say where (`stakeholders[3]`, `x-otherTool.history`); the rest would be a wall of [0][0]...
+      problems: [{ path: formatPath(tooDeep.slice(0, 2)), message: `holds values nested more than ${MAX_NESTING} levels deep, which could not be saved again` }],
+      totalProblems: 1,
+    });
+  }
+
   const version = envelope.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail({
@@ -71,7 +89,18 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'versionTooNew', fileVersion: version, supportedVersion: CURRENT_VERSION });
   }
 
-  const migrated = migrateToCurrent(envelope, version, migrations);
+  let migrated: ReturnType<typeof migrateToCurrent>;
+  try {
+    migrated = migrateToCurrent(envelope, version, migrations);
+  } catch (error) {
+    // A step works on unvalidated data; if it trips over an odd file, that is a load error, not a crash.
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail({
+      kind: 'invalid',
+      problems: [{ path: 'version', message: `this version ${version} file could not be migrated (${reason})` }],
+      totalProblems: 1,
+    });
+  }
   if (!migrated.ok) {
     return fail({
       kind: 'invalid',
@@ -91,12 +120,67 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'invalid', problems: duplicates.slice(0, MAX_LISTED_PROBLEMS), totalProblems: duplicates.length });
   }
 
+  keepProtoKeys(migrated.raw, checked.data);
+
   return {
     ok: true,
     document: checked.data,
     danglingReferences: findDanglingReferences(checked.data),
     migratedFrom: version < CURRENT_VERSION ? version : null,
   };
+}
+
+/** The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check. */
+function findTooDeep(root: unknown, limit: number): PropertyKey[] | null {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length > limit) return path;
+    const entries: Array<[PropertyKey, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, child] of entries) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return null;
+}
+
+const PROTO_KEY = '__proto__';
+
+/** Copies an own "__proto__" property of `from` onto `to` as a plain data property (never as a prototype). */
+function keepProtoKey(from: unknown, to: unknown): void {
+  if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null) return;
+  const own = Object.getOwnPropertyDescriptor(from, PROTO_KEY);
+  if (own) Object.defineProperty(to, PROTO_KEY, { value: own.value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * zod deliberately leaves an unknown "__proto__" key out of the objects it builds (assigning it would replace
+ * their prototype). JSON.parse made it an own property, so it is data another tool wrote, and unknown
+ * properties are kept: put it back, as an own property, on each object the schema rebuilt. Values of other
+ * unknown keys are passed through by zod untouched, so only the schema's own objects need this.
+ */
+function keepProtoKeys(raw: Record<string, unknown>, doc: WorkspaceDocument): void {
+  keepProtoKey(raw, doc);
+  keepProtoKey(raw.viewport, doc.viewport);
+  const rawItems = (collection: string): unknown[] => {
+    const items = raw[collection];
+    return Array.isArray(items) ? items : [];
+  };
+  const field = (item: unknown, key: string): unknown =>
+    typeof item === 'object' && item !== null && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+  rawItems('stakeholders').forEach((item, i) => {
+    keepProtoKey(item, doc.stakeholders[i]);
+    keepProtoKey(field(item, 'position'), doc.stakeholders[i]?.position);
+  });
+  rawItems('relationships').forEach((item, i) => keepProtoKey(item, doc.relationships[i]));
+  rawItems('painPoints').forEach((item, i) => {
+    keepProtoKey(item, doc.painPoints[i]);
+    const attachments = field(item, 'attachedTo');
+    if (Array.isArray(attachments)) attachments.forEach((a, j) => keepProtoKey(a, doc.painPoints[i]?.attachedTo[j]));
+  });
+  rawItems('solutions').forEach((item, i) => keepProtoKey(item, doc.solutions[i]));
+  rawItems('categories').forEach((item, i) => keepProtoKey(item, doc.categories[i]));
 }
 
 function findDuplicateIds(doc: WorkspaceDocument): FieldProblem[] {
@@ -145,9 +229,10 @@ function describeIssue(issue: core.$ZodIssue, root: unknown): FieldProblem {
       return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}` };
     case 'too_small':
       if (issue.origin === 'string') return { path, message: 'must not be empty' };
-      return { path, message: `must be at least ${String(issue.minimum)}, found ${describeValue(found)}` };
+      // `inclusive: false` comes from .positive() (zoom): "at least 0" would wrongly suggest 0 is fine.
+      return { path, message: `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, found ${describeValue(found)}` };
     case 'too_big':
-      return { path, message: `must be at most ${String(issue.maximum)}, found ${describeValue(found)}` };
+      return { path, message: `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, found ${describeValue(found)}` };
     case 'invalid_format':
       return { path, message: `expected ${issue.format === 'datetime' ? 'an ISO 8601 date and time such as "2026-11-22T10:00:00.000Z"' : issue.format}, found ${describeValue(found)}` };
     default:
@@ -184,9 +269,20 @@ function describeJsonKind(value: unknown): string {
   return `a single ${typeof value} value`;
 }
 
-function describeJsonError(error: unknown): string {
+function describeJsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  // V8 words truncation as "Unexpected end of JSON input" and friends; keep its position detail.
-  if (/end of (JSON|data)/i.test(message)) return `The JSON text ends too early: the file looks truncated. (${message})`;
+  if (looksTruncated(message, text)) return `The JSON text ends too early: the file looks truncated. (${message})`;
   return `The text is not valid JSON. (${message})`;
+}
+
+/**
+ * True when JSON.parse gave up at the very end of the text, which is what a file cut short looks like.
+ * V8 says "Unexpected end of JSON input" only for some cut points; cut inside a string it says
+ * "Unterminated string in JSON at position N", after a comma "Expected double-quoted property name ... at
+ * position N", so the position is compared with the length of the text (trailing whitespace ignored).
+ */
+function looksTruncated(message: string, text: string): boolean {
+  if (/end of (JSON|data)|unterminated string/i.test(message)) return true;
+  const position = /at position (\d+)/.exec(message);
+  return position !== null && Number(position[1]) >= text.trimEnd().length;
 }

@@ -3,12 +3,14 @@ import type { WorkspaceDocument } from './schema';
 
 /*
  * Deterministic output so workspaces diff well in version control: 2-space indent, a fixed key order
- * (known keys in the order of the format description, then unknown keys sorted), trailing newline.
- * Transient editor state (React Flow's `selected`, `measured`, `dragging`) never lives in the document,
- * so it cannot reach the file.
+ * (known keys in the order of the format description, then unknown keys sorted, at every depth), trailing
+ * newline. Transient editor state (React Flow's `selected`, `measured`, `dragging` ...) does not belong in the
+ * document; should it ever get there (a renderer bug, a file written by another tool), it is dropped here so
+ * it cannot reach the file.
  */
 
 type Json = Record<string, unknown>;
+type Nested = Readonly<Record<string, (v: unknown) => unknown>>;
 
 const KEY_ORDER = {
   workspace: ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'],
@@ -22,24 +24,57 @@ const KEY_ORDER = {
   viewport: ['x', 'y', 'zoom'],
 } as const;
 
-/** Copies `value` with known keys first in `order`, then unknown keys sorted; undefined values are left out. */
-function ordered(value: Json, order: readonly string[], nested: Record<string, (v: unknown) => unknown> = {}): Json {
-  const known = new Set(order);
-  const keys = [...order.filter((k) => Object.hasOwn(value, k)), ...Object.keys(value).filter((k) => !known.has(k)).sort()];
-  // Object.fromEntries defines own properties, so a key such as "__proto__" stays plain data.
+/**
+ * React Flow state that may ride along on a node or an edge object but describes the editor, not the map.
+ * These names are reserved: they are never written, even as "unknown" properties.
+ */
+export const TRANSIENT_NODE_KEYS: readonly string[] = ['selected', 'dragging', 'measured', 'resizing', 'positionAbsolute', 'internals'];
+export const TRANSIENT_EDGE_KEYS: readonly string[] = ['selected'];
+
+/** Copies a value that this version does not know with its object keys sorted, at every depth. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const source = value as Json;
   return Object.fromEntries(
-    keys.filter((k) => value[k] !== undefined).map((k) => [k, nested[k] ? nested[k](value[k]) : value[k]]),
+    Object.keys(source)
+      .sort()
+      .filter((k) => source[k] !== undefined)
+      .map((k) => [k, canonical(source[k])]),
   );
 }
 
-const list = (order: readonly string[], nested?: Record<string, (v: unknown) => unknown>) => (items: unknown) =>
-  (items as Json[]).map((item) => ordered(item, order, nested));
+/**
+ * Copies `value` with known keys first in `order`, then unknown keys sorted; undefined values and `omit`
+ * keys are left out. Known keys listed in `nested` are copied by their own function, all others canonically.
+ */
+function ordered(value: Json, order: readonly string[], nested: Nested = {}, omit: readonly string[] = []): Json {
+  const known = new Set(order);
+  const keys = [
+    ...order.filter((k) => Object.hasOwn(value, k)),
+    ...Object.keys(value)
+      .filter((k) => !known.has(k) && !omit.includes(k))
+      .sort(),
+  ];
+  // Object.fromEntries defines own properties, so a key such as "__proto__" stays plain data. Object.hasOwn,
+  // not `nested[k]`, so that keys such as "toString" or "constructor" do not find Object.prototype's functions.
+  return Object.fromEntries(
+    keys
+      .filter((k) => value[k] !== undefined)
+      .map((k) => [k, known.has(k) && Object.hasOwn(nested, k) ? (nested[k] as (v: unknown) => unknown)(value[k]) : canonical(value[k])]),
+  );
+}
+
+const list = (order: readonly string[], nested?: Nested, omit?: readonly string[]) => (items: unknown) =>
+  (items as Json[]).map((item) => ordered(item, order, nested, omit));
+
+const point = (p: unknown) => ordered(p as Json, KEY_ORDER.point);
 
 /** The document as the plain object that is written to disk, always in the current format version. */
 export function toFileObject(doc: WorkspaceDocument): Json {
   return ordered({ ...doc, format: FORMAT_ID, version: CURRENT_VERSION }, KEY_ORDER.workspace, {
-    stakeholders: list(KEY_ORDER.stakeholder, { position: (p) => ordered(p as Json, KEY_ORDER.point) }),
-    relationships: list(KEY_ORDER.relationship),
+    stakeholders: list(KEY_ORDER.stakeholder, { position: point }, TRANSIENT_NODE_KEYS),
+    relationships: list(KEY_ORDER.relationship, {}, TRANSIENT_EDGE_KEYS),
     painPoints: list(KEY_ORDER.painPoint, { attachedTo: list(KEY_ORDER.attachment) }),
     solutions: list(KEY_ORDER.solution),
     categories: list(KEY_ORDER.category),

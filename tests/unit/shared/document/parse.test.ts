@@ -1,0 +1,404 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, RELATIONSHIP_STATUSES, SOLUTION_STATUSES, STAKEHOLDER_KINDS } from '../../../../shared/document/format';
+import { describeValue, formatPath, parseWorkspace, type LoadError } from '../../../../shared/document/parse';
+import { serializeWorkspace } from '../../../../shared/document/serialize';
+import { bomDocument, fullDocument, minimalDocument } from '../../../fixtures/workspaces/build-fixtures';
+import { deepFreeze, loadErrorOf, openFixture, readFixture } from '../test-helpers';
+
+/** Narrows a load error to one kind, failing the test if it is another. */
+function expectKind<K extends LoadError['kind']>(error: LoadError, kind: K): Extract<LoadError, { kind: K }> {
+  expect(error.kind).toBe(kind);
+  return error as Extract<LoadError, { kind: K }>;
+}
+
+const parseOk = (text: string) => {
+  const result = parseWorkspace(text);
+  if (!result.ok) throw new Error(`expected the text to open: ${JSON.stringify(result.error)}`);
+  return result;
+};
+
+const workspace = (extra: Record<string, unknown>): string => JSON.stringify({ format: 'stakemap', version: 1, ...extra });
+
+describe('parseWorkspace: files that open', () => {
+  it('opens valid-minimal.stakemap as the document it was written from', () => {
+    const { document, result } = openFixture('valid-minimal.stakemap');
+    expect(document).toEqual(minimalDocument());
+    expect(result.danglingReferences).toEqual([]);
+    expect(result.migratedFrom).toBeNull();
+  });
+
+  it('opens valid-full.stakemap as the document it was written from, using every kind and status', () => {
+    const { document, result } = openFixture('valid-full.stakemap');
+    expect(document).toEqual(fullDocument());
+    expect(result.danglingReferences).toEqual([]);
+    expect(new Set(document.stakeholders.map((s) => s.kind))).toEqual(new Set(STAKEHOLDER_KINDS));
+    expect(new Set(document.relationships.map((r) => r.status))).toEqual(new Set(RELATIONSHIP_STATUSES));
+    expect(new Set(document.solutions.map((s) => s.status))).toEqual(new Set(SOLUTION_STATUSES));
+    expect(document.painPoints.some((p) => p.attachedTo.length === 0)).toBe(true);
+    expect(document.painPoints.some((p) => p.attachedTo.some((a) => a.type === 'stakeholder'))).toBe(true);
+    expect(document.painPoints.some((p) => p.attachedTo.some((a) => a.type === 'relationship'))).toBe(true);
+    expect(document.viewport).not.toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+
+  it('opens a file that starts with a UTF-8 byte order mark, and keeps non-ASCII text', () => {
+    const text = readFixture('with-bom.stakemap');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const { document } = openFixture('with-bom.stakemap');
+    expect(document).toEqual(bomDocument());
+    expect(document.stakeholders[0]?.name).toBe('Rechtsabteilung – Zürich');
+  });
+
+  it('fills in the documented defaults for fields a hand-written file leaves out', () => {
+    const { document } = parseOk(
+      workspace({
+        stakeholders: [{ id: 's-1', name: 'Legal', kind: 'department', position: { x: 1, y: 2 } }],
+        relationships: [{ id: 'r-1', source: 's-1', target: 's-1' }],
+        painPoints: [{ id: 'p-1', title: 'Slow' }],
+        solutions: [{ id: 'x-1', title: 'Faster' }],
+      }),
+    );
+    expect(document.title).toBe('Untitled workspace');
+    expect(document.stakeholders[0]).toEqual({ id: 's-1', name: 'Legal', kind: 'department', position: { x: 1, y: 2 }, owner: '', notes: '', color: null });
+    expect(document.stakeholders[0]).not.toHaveProperty('influence');
+    expect(document.relationships[0]).toEqual({ id: 'r-1', source: 's-1', target: 's-1', status: 'neutral', label: '', notes: '' });
+    expect(document.painPoints[0]).toEqual({ id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], attachedTo: [], votes: 0 });
+    expect(document.solutions[0]).toEqual({ id: 'x-1', title: 'Faster', description: '', addresses: [], status: 'idea', owner: '' });
+    expect(document.categories.map((c) => c.name)).toEqual(['Workflows', 'Roles', 'Processes', 'Governance', 'Infrastructure', 'Knowledge & Training']);
+    expect(document.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+
+  it('gives every opened document its own default objects (no sharing between two opens)', () => {
+    const a = parseOk(workspace({})).document;
+    const b = parseOk(workspace({}));
+    expect(a.viewport).not.toBe(b.document.viewport);
+    expect(a.categories).not.toBe(b.document.categories);
+    expect(a.categories[0]).not.toBe(b.document.categories[0]);
+  });
+
+  it('keeps an empty category list as empty (defaults only replace a missing list)', () => {
+    expect(parseOk(workspace({ categories: [] })).document.categories).toEqual([]);
+  });
+
+  it('accepts dates with a time zone offset', () => {
+    expect(parseOk(workspace({ createdAt: '2026-11-22T11:00:00+01:00' })).document.createdAt).toBe('2026-11-22T11:00:00+01:00');
+  });
+});
+
+describe('parseWorkspace: round trips', () => {
+  it.each([
+    ['minimal', minimalDocument()],
+    ['full', fullDocument()],
+    ['with non-ASCII text', bomDocument()],
+  ])('parse(serialize(doc)) deep-equals doc (%s)', (_, doc) => {
+    deepFreeze(doc);
+    expect(parseOk(serializeWorkspace(doc)).document).toEqual(doc);
+  });
+
+  it.each(['valid-minimal.stakemap', 'valid-full.stakemap'])('serialize(parse(text)) is %s byte for byte', (name) => {
+    const text = readFixture(name);
+    expect(serializeWorkspace(parseOk(text).document)).toBe(text);
+  });
+
+  it('writes a BOM file back without the BOM and otherwise unchanged', () => {
+    const text = readFixture('with-bom.stakemap');
+    expect(serializeWorkspace(parseOk(text).document)).toBe(text.slice(1));
+  });
+
+  it('keeps unknown properties at every level on a round trip', () => {
+    const text = readFixture('unknown-properties.stakemap');
+    const { document } = openFixture('unknown-properties.stakemap');
+    const written = serializeWorkspace(document);
+    // Everything in the original file is in the written one, with the same values (the written one adds defaults).
+    expect(JSON.parse(written)).toMatchObject(JSON.parse(text));
+    // And reading the written file gives the same document, which is written to the same bytes again.
+    const reopened = parseOk(written).document;
+    expect(reopened).toEqual(document);
+    expect(serializeWorkspace(reopened)).toBe(written);
+  });
+
+  it('keeps the unknown properties of each level in the document, not just in the file', () => {
+    const { document } = openFixture('unknown-properties.stakemap') as { document: Record<string, any> };
+    expect(document['x-otherTool']).toEqual({ name: 'MapSync', build: 42, flags: ['beta', { nested: [1, 2, { deep: true }] }] });
+    expect(document.stakeholders[0].position.pinned).toEqual({ at: '2026-01-01', by: ['dana'] });
+    expect(document.stakeholders[0].crm.contacts[0].email).toBe('dana@example.org');
+    expect(document.stakeholders[0]).toMatchObject({ nullValue: null, emptyObject: {}, emptyList: [] });
+    expect(document.relationships[0].sla).toEqual({ days: 5, history: [7, 6, 5] });
+    expect(document.painPoints[0].attachedTo[0].strength).toEqual({ value: 3 });
+    expect(document.painPoints[0].survey.answers).toEqual([{ q: 1, a: 'yes' }]);
+    expect(document.solutions[0].budget).toEqual({ currency: 'EUR', amount: 1500 });
+    expect(document.categories[0].icon).toBe('gear');
+    expect(document.viewport.grid).toEqual({ size: 16, snap: true });
+  });
+});
+
+describe('parseWorkspace: "__proto__" and "constructor" keys', () => {
+  const ownValue = (object: unknown, key: string): unknown => Object.getOwnPropertyDescriptor(object, key)?.value;
+
+  it('pollutes no prototype', () => {
+    const { document } = openFixture('proto-keys.stakemap');
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(probe.isAdmin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    const objects = [
+      document,
+      document.viewport,
+      ...document.stakeholders,
+      ...document.stakeholders.map((s) => s.position),
+      ...document.relationships,
+      ...document.painPoints,
+      ...document.painPoints.flatMap((p) => p.attachedTo),
+      ...document.solutions,
+      ...document.categories,
+    ];
+    for (const object of objects) {
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect((object as Record<string, unknown>).polluted).toBeUndefined();
+    }
+    expect(typeof document.constructor).toBe('object'); // the file's data, not Object
+  });
+
+  it('keeps them as plain data on every level the schema rebuilds', () => {
+    const { document } = openFixture('proto-keys.stakemap');
+    const s = document.stakeholders[0] as Record<string, unknown>;
+    expect(ownValue(document, '__proto__')).toEqual({ polluted: 'top level' });
+    expect(ownValue(document, 'constructor')).toEqual({ prototype: { polluted: 'via constructor' } });
+    expect(ownValue(s, '__proto__')).toEqual({ isAdmin: true, polluted: 'stakeholder' });
+    expect(s).toMatchObject({ constructor: 'plain text', toString: 'not a function', valueOf: 7, hasOwnProperty: false });
+    expect(ownValue(document.stakeholders[0]?.position, '__proto__')).toEqual({ polluted: 'position' });
+    expect(ownValue(document.relationships[0], '__proto__')).toEqual({ polluted: 'relationship' });
+    expect(ownValue(document.painPoints[0], '__proto__')).toEqual({ polluted: 'pain point' });
+    expect(ownValue(document.painPoints[0]?.attachedTo[0], '__proto__')).toEqual({ polluted: 'attachment' });
+    expect(ownValue(document.solutions[0], '__proto__')).toEqual({ polluted: 'solution' });
+    expect(ownValue(document.categories[0], '__proto__')).toEqual({ polluted: 'category' });
+    expect(ownValue(document.viewport, '__proto__')).toEqual({ polluted: 'viewport' });
+    const extra = (document.stakeholders[1] as Record<string, unknown>).extra;
+    expect(ownValue(extra, '__proto__')).toEqual({ polluted: 'nested' });
+  });
+
+  it('treats "constructor" and "__proto__" as ordinary ids', () => {
+    const { document, result } = openFixture('proto-keys.stakemap');
+    expect(document.stakeholders.map((s) => s.id)).toEqual(['constructor', '__proto__']);
+    expect(result.danglingReferences).toEqual([]);
+  });
+
+  it('survives a round trip: the written file holds every key, and is written the same way again', () => {
+    const { document } = openFixture('proto-keys.stakemap');
+    const written = serializeWorkspace(document);
+    const file = JSON.parse(written) as Record<string, any>;
+    expect(ownValue(file, '__proto__')).toEqual({ polluted: 'top level' });
+    expect(ownValue(file.stakeholders[0], '__proto__')).toEqual({ isAdmin: true, polluted: 'stakeholder' });
+    expect(ownValue(file.stakeholders[0].position, '__proto__')).toEqual({ polluted: 'position' });
+    expect(ownValue(file.painPoints[0].attachedTo[0], '__proto__')).toEqual({ polluted: 'attachment' });
+    expect(ownValue(file.viewport, '__proto__')).toEqual({ polluted: 'viewport' });
+    expect(file.stakeholders[0]).toMatchObject({ constructor: 'plain text', toString: 'not a function', valueOf: 7, hasOwnProperty: false });
+    expect(serializeWorkspace(parseOk(written).document)).toBe(written);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseWorkspace: notJson', () => {
+  it('reports garbage text as not JSON, with the parser detail', () => {
+    const error = expectKind(loadErrorOf('not-json.stakemap'), 'notJson');
+    expect(error.detail).toMatch(/^The text is not valid JSON\. \(.+\)$/);
+    expect(error.detail).not.toMatch(/truncated/);
+  });
+
+  it('says a truncated file looks truncated', () => {
+    const error = expectKind(loadErrorOf('truncated.stakemap'), 'notJson');
+    expect(error.detail).toMatch(/looks truncated/);
+  });
+
+  it('says a file cut at any point looks truncated', () => {
+    const text = readFixture('valid-full.stakemap');
+    const wrong: number[] = [];
+    // Every cut but the last (without only its newline, the text is still complete JSON).
+    for (let cut = 1; cut < text.length - 1; cut++) {
+      const result = parseWorkspace(text.slice(0, cut));
+      if (result.ok || result.error.kind !== 'notJson' || !/looks truncated/.test(result.error.detail)) wrong.push(cut);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(['{"format":"stakemap","version":1}}', '{"format":"stakemap",,"version":1}', "{'format':'stakemap'}"])(
+    'does not call broken JSON that goes on after the error truncated: %s',
+    (text) => {
+      const result = parseWorkspace(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(expectKind(result.error, 'notJson').detail).toMatch(/^The text is not valid JSON\./);
+    },
+  );
+
+  it('says an empty file is empty', () => {
+    expect(loadErrorOf('empty.stakemap')).toEqual({ kind: 'notJson', detail: 'The file is empty.' });
+    for (const text of ['', '   \n\t', '\uFEFF', '\uFEFF\n']) {
+      const result = parseWorkspace(text);
+      expect(result.ok ? null : result.error).toEqual({ kind: 'notJson', detail: 'The file is empty.' });
+    }
+  });
+});
+
+describe('parseWorkspace: notStakemap', () => {
+  it('refuses another application’s JSON and says why', () => {
+    const error = expectKind(loadErrorOf('foreign.json'), 'notStakemap');
+    expect(error.detail).toMatch(/no "format": "stakemap" property/);
+  });
+
+  it('refuses a JSON list', () => {
+    const error = expectKind(loadErrorOf('json-array.stakemap'), 'notStakemap');
+    expect(error.detail).toBe('It holds a JSON list, not a Stakemap workspace.');
+  });
+
+  it.each([
+    ['null', 'only null'],
+    ['"stakemap"', 'a single string value'],
+    ['42', 'a single number value'],
+    ['true', 'a single boolean value'],
+  ])('refuses the JSON value %s', (text, words) => {
+    const result = parseWorkspace(text);
+    expect(result.ok ? null : result.error).toEqual({ kind: 'notStakemap', detail: `It holds ${words}, not a Stakemap workspace.` });
+  });
+
+  it('names a foreign "format" value', () => {
+    const result = parseWorkspace('{"format":"excalidraw","version":2}');
+    expect(result.ok ? null : result.error).toEqual({ kind: 'notStakemap', detail: 'Its "format" is "excalidraw", not "stakemap".' });
+  });
+});
+
+describe('parseWorkspace: versionTooNew', () => {
+  it('refuses a newer file and names both versions', () => {
+    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 2, supportedVersion: 1 });
+    expect(CURRENT_VERSION).toBe(1);
+  });
+
+  it('refuses a newer file even if its content would not be valid in this version', () => {
+    const result = parseWorkspace('{"format":"stakemap","version":7,"stakeholders":"a new shape"}');
+    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 1 });
+  });
+});
+
+describe('parseWorkspace: invalid', () => {
+  it('names the path and what was expected for each bad field', () => {
+    const error = expectKind(loadErrorOf('invalid-field.stakemap'), 'invalid');
+    expect(error.totalProblems).toBe(2);
+    expect(error.problems).toEqual([
+      { path: 'stakeholders[0].kind', message: 'expected one of "team", "department", "external", found "dept"' },
+      { path: 'stakeholders[1].influence', message: 'must be at most 5, found 9' },
+    ]);
+  });
+
+  it('names each duplicated id and where it was first used', () => {
+    const error = expectKind(loadErrorOf('duplicate-ids.stakemap'), 'invalid');
+    expect(error.problems).toEqual([
+      { path: 'stakeholders[2].id', message: 'the id "s-legal" is already used by stakeholders[0]' },
+      { path: 'relationships[1].id', message: 'the id "r-1" is already used by relationships[0]' },
+    ]);
+    expect(error.totalProblems).toBe(2);
+  });
+
+  it.each([
+    [{ version: '1' }, 'expected a whole number of 1 or more, found "1"'],
+    [{ version: 0 }, 'expected a whole number of 1 or more, found 0'],
+    [{ version: 1.5 }, 'expected a whole number of 1 or more, found 1.5'],
+    [{}, 'expected a whole number of 1 or more, found nothing'],
+  ])('refuses a version that is not a whole number of 1 or more: %j', (fields, message) => {
+    const result = parseWorkspace(JSON.stringify({ format: 'stakemap', ...fields }));
+    expect(result.ok ? null : result.error).toEqual({ kind: 'invalid', problems: [{ path: 'version', message }], totalProblems: 1 });
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a missing field', { stakeholders: [{ id: 's', name: 'A', kind: 'team' }] }, 'stakeholders[0].position', 'is missing (expected an object)'],
+    ['a wrong type', { stakeholders: [{ id: 's', name: 'A', kind: 'team', position: { x: '0', y: 0 } }] }, 'stakeholders[0].position.x', 'expected a number, found "0"'],
+    ['an empty id', { stakeholders: [{ id: '', name: 'A', kind: 'team', position: { x: 0, y: 0 } }] }, 'stakeholders[0].id', 'must not be empty'],
+    ['a rating below 1', { solutions: [{ id: 'x', title: 'T', impact: 0 }] }, 'solutions[0].impact', 'must be at least 1, found 0'],
+    ['a rating that is not whole', { solutions: [{ id: 'x', title: 'T', effort: 2.5 }] }, 'solutions[0].effort', 'expected a whole number, found 2.5'],
+    ['negative votes', { painPoints: [{ id: 'p', title: 'T', votes: -1 }] }, 'painPoints[0].votes', 'must be at least 0, found -1'],
+    ['an unknown attachment type', { painPoints: [{ id: 'p', title: 'T', attachedTo: [{ type: 'solution', id: 'x' }] }] }, 'painPoints[0].attachedTo[0].type', 'expected one of "stakeholder", "relationship", found "solution"'],
+    ['a list that is an object', { relationships: {} }, 'relationships', 'expected a list, found an object'],
+    ['a zoom of 0', { viewport: { x: 0, y: 0, zoom: 0 } }, 'viewport.zoom', 'must be more than 0, found 0'],
+    ['a date without a time', { createdAt: '2026-11-22' }, 'createdAt', 'expected an ISO 8601 date and time such as "2026-11-22T10:00:00.000Z", found "2026-11-22"'],
+  ])('reports %s with its path and what was expected', (_, fields, path, message) => {
+    const result = parseWorkspace(workspace(fields));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(expectKind(result.error, 'invalid').problems).toContainEqual({ path, message });
+  });
+
+  it('lists at most 20 problems and counts all of them', () => {
+    const stakeholders = Array.from({ length: 25 }, (_, i) => ({ id: `s-${i}`, name: 'A', kind: 'dept', position: { x: 0, y: 0 } }));
+    const error = expectKind((parseWorkspace(workspace({ stakeholders })) as { error: LoadError }).error, 'invalid');
+    expect(error.problems).toHaveLength(20);
+    expect(error.totalProblems).toBe(25);
+    expect(error.problems[19]?.path).toBe('stakeholders[19].kind');
+  });
+
+  it('refuses nesting so deep that the file could not be saved again, and accepts ordinary depth', () => {
+    const deep = (depth: number) => `{"format":"stakemap","version":1,"x-deep":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const result = parseWorkspace(deep(100_000));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      const error = expectKind(result.error, 'invalid');
+      expect(error.problems).toEqual([{ path: 'x-deep[0]', message: 'holds values nested more than 100 levels deep, which could not be saved again' }]);
+    }
+    const fine = parseOk(deep(50));
+    expect(() => serializeWorkspace(fine.document)).not.toThrow();
+  });
+});
+
+describe('parseWorkspace: dangling references', () => {
+  it('opens the file, keeps every item, and lists each broken reference', () => {
+    const { document, result } = openFixture('dangling-references.stakemap');
+    expect(document.relationships.map((r) => r.id)).toEqual(['r-legal', 'r-pr']);
+    expect(document.painPoints[1]?.attachedTo).toEqual([{ type: 'stakeholder', id: 's-comms' }, { type: 'relationship', id: 'r-gone' }]);
+    expect(document.solutions[0]?.addresses).toEqual(['p-signoff', 'p-missing']);
+    expect(result.danglingReferences).toEqual([
+      { from: { collection: 'relationships', id: 'r-pr', label: 'press statements' }, field: 'target', missing: { collection: 'stakeholders', id: 's-pr' } },
+      { from: { collection: 'painPoints', id: 'p-embargo', label: 'Embargoes are announced too late' }, field: 'attachedTo', missing: { collection: 'stakeholders', id: 's-comms' } },
+      { from: { collection: 'painPoints', id: 'p-embargo', label: 'Embargoes are announced too late' }, field: 'attachedTo', missing: { collection: 'relationships', id: 'r-gone' } },
+      { from: { collection: 'solutions', id: 'x-library', label: 'Pre-approved response library' }, field: 'addresses', missing: { collection: 'painPoints', id: 'p-missing' } },
+    ]);
+  });
+
+  it('writes the broken references back unchanged', () => {
+    const text = readFixture('dangling-references.stakemap');
+    const written = serializeWorkspace(openFixture('dangling-references.stakemap').document);
+    expect(JSON.parse(written)).toMatchObject(JSON.parse(text));
+  });
+});
+
+describe('parseWorkspace never throws', () => {
+  const full = readFixture('valid-full.stakemap');
+  const inputs = [
+    '',
+    '\u0000\u0001',
+    '{',
+    '[[[[[[[[[[',
+    '{"format":"stakemap"}',
+    '{"format":"stakemap","version":1,"stakeholders":[null,1,"x",[]]}',
+    '{"format":"stakemap","version":1,"painPoints":[{"id":"p","title":"t","attachedTo":[null]}]}',
+    '{"format":"stakemap","version":1,"viewport":null}',
+    '{"format":"stakemap","version":1e400}',
+    `{"format":"stakemap","version":1,"x":${'['.repeat(200_000)}`,
+    full.replace(/"s-legal"/g, '{}'),
+    full.replace(/"x": /g, '"x": "'),
+  ];
+  it.each(inputs.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))('for %j', (_, text) => {
+    expect(() => parseWorkspace(text)).not.toThrow();
+  });
+});
+
+describe('formatPath and describeValue', () => {
+  it('formats zod paths the way JSON reads', () => {
+    expect(formatPath(['stakeholders', 2, 'position', 'x'])).toBe('stakeholders[2].position.x');
+    expect(formatPath([])).toBe('(top level)');
+    expect(formatPath([0, 'a'])).toBe('[0].a');
+  });
+
+  it('describes values briefly', () => {
+    expect(describeValue(undefined)).toBe('nothing');
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue('x'.repeat(50))).toBe(`"${'x'.repeat(40)}…"`);
+    expect(describeValue(3)).toBe('3');
+    expect(describeValue([1, 2])).toBe('a list of 2');
+    expect(describeValue({})).toBe('an object');
+  });
+});
