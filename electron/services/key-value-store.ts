@@ -1,0 +1,18 @@
+/**
+ * The little the app needs from a settings store. electron-store implements it in the app (settings.ts); tests
+ * and the end-to-end harness use an in-memory map or a JSON file with the same layout. Values come back as
+ * `unknown` on purpose: the settings file lives on the user's disk and may have been edited, so every reader
+ * validates what it gets.
+ */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** The keys Stakemap keeps in its settings store, in one place so the store's schema and readers agree. */
+export const SETTINGS_KEYS = {
+  /** RecentWorkspace[]: most recent first. */
+  recentWorkspaces: 'recentWorkspaces',
+  /** boolean: set once the first run has shown the sample workspace. */
+  launchedBefore: 'launchedBefore',
+} as const;

@@ -1,0 +1,30 @@
+import Store, { type Schema } from 'electron-store';
+import { SETTINGS_KEYS, type KeyValueStore } from './key-value-store';
+
+type Settings = Record<string, unknown>;
+
+/** JSON schema of the settings file; electron-store validates every write against it. */
+const SETTINGS_SCHEMA: Schema<Settings> = {
+  [SETTINGS_KEYS.recentWorkspaces]: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { filePath: { type: 'string' }, fileName: { type: 'string' }, openedAt: { type: 'string' } },
+      required: ['filePath', 'fileName', 'openedAt'],
+    },
+  },
+  [SETTINGS_KEYS.launchedBefore]: { type: 'boolean' },
+};
+
+/**
+ * The app's settings (recent workspaces, first-run flag) in `<userData>/config.json`, written atomically by
+ * electron-store. A damaged settings file is reset instead of stopping the app from starting
+ * (clearInvalidConfig): it holds nothing the user cannot rebuild, unlike their workspace files.
+ */
+export function createSettingsStore(): KeyValueStore {
+  const store = new Store<Settings>({ name: 'config', schema: SETTINGS_SCHEMA, clearInvalidConfig: true });
+  return {
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+  };
+}
