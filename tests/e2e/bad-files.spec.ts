@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+/*
+ * Journey 8: a broken file gets a clear message naming the file and the problem, the app keeps working, and
+ * the file on disk is not changed by the failed open.
+ */
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workspaces');
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+const broken: Array<{ file: string; says: RegExp }> = [
+  { file: 'not-json.stakemap', says: /damaged or not JSON/ },
+  { file: 'truncated.stakemap', says: /truncated/ },
+  { file: 'empty.stakemap', says: /empty/ },
+  { file: 'foreign.json', says: /not a Stakemap workspace/ },
+  { file: 'json-array.stakemap', says: /not a Stakemap workspace/ },
+  { file: 'newer-version.stakemap', says: /format version 2.*format version 1/ },
+  { file: 'invalid-field.stakemap', says: /stakeholders\[\d+\]\.kind/ },
+  { file: 'duplicate-ids.stakemap', says: /already used/ },
+];
+
+for (const { file, says } of broken) {
+  test(`opening ${file} explains the problem and changes nothing`, async ({ app }) => {
+    const { page } = app;
+    const filePath = path.join(fixtures, file);
+    const before = await sha(filePath);
+
+    app.dialogs.answerOpen(filePath);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const alert = page.getByRole('alertdialog');
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('heading')).toContainText(`“${file}” could not be opened`);
+    await expect(alert).toContainText(says);
+    await alert.getByRole('button', { name: 'OK' }).click();
+    await expect(alert).toBeHidden();
+
+    // Still usable: the start view works and a new workspace opens.
+    await page.getByRole('button', { name: 'New workspace' }).click();
+    await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();
+    expect(await sha(filePath)).toBe(before);
+  });
+}
+
+test('a failed open keeps the workspace that was open', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  app.dialogs.answerOpen(path.join(fixtures, 'truncated.stakemap'));
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+});
+
+test('a file with broken references opens and lists each one', async ({ app }) => {
+  const { page } = app;
+  const filePath = path.join(fixtures, 'dangling-references.stakemap');
+  const before = await sha(filePath);
+  app.dialogs.answerOpen(filePath);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const alert = page.getByRole('alertdialog');
+  await expect(alert.getByRole('heading')).toContainText('“dangling-references.stakemap” opened with broken references');
+  await expect(alert.getByRole('listitem')).toHaveCount(3);
+  await expect(alert).toContainText('which does not exist');
+  await alert.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();
+  expect(await sha(filePath)).toBe(before);
+});
+
+test('a missing file is reported by name', async ({ app }) => {
+  const { page } = app;
+  await app.openFromOs(path.join(app.tempDir, 'gone.stakemap'));
+  const alert = page.getByRole('alertdialog');
+  await expect(alert.getByRole('heading')).toContainText('“gone.stakemap” could not be opened');
+  await expect(alert).toContainText(/does not exist/i);
+});

@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/*
+ * The foundation journey: from the start view create a map, add three stakeholders, connect them, mark one
+ * relationship problematic, rename one, undo and redo, Save As; read the file from disk; relaunch, open it
+ * from the recent list, and check everything came back: stakeholders, relationships, positions, viewport.
+ */
+
+const node = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(`^${escape(name)} \\(`) });
+const edge = (page: Page, a: string, b: string) => page.getByRole('group', { name: new RegExp(`^Relationship ${escape(a)} – ${escape(b)}:`) });
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Drags from a connection dot of `from` to one of `to`, the way a user connects two stakeholders. */
+async function connectByDrag(page: Page, from: Locator, to: Locator) {
+  await from.hover();
+  const start = await from.locator('.react-flow__handle-right').boundingBox();
+  const end = await to.locator('.react-flow__handle-left').boundingBox();
+  if (!start || !end) throw new Error('connection handles not found');
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 8 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The node's position on the map, read from React Flow's transform. */
+async function mapPositionOf(locator: Locator) {
+  const transform = await locator.evaluate((el) => (el as HTMLElement).style.transform);
+  const match = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(transform);
+  if (!match) throw new Error(`unexpected transform ${transform}`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+async function viewportOf(page: Page) {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const match = /translate\(([-\d.]+)px, ?([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(transform);
+  if (!match) throw new Error(`unexpected viewport transform ${transform}`);
+  return { x: Number(match[1]), y: Number(match[2]), zoom: Number(match[3]) };
+}
+
+test('create, connect, mark problematic, rename, undo/redo, save, relaunch and reopen exactly', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();
+
+  // Three stakeholders: two from the palette, one by name with its kind.
+  await page.getByRole('button', { name: 'Add Brand' }).click();
+  await page.getByRole('button', { name: 'Add Legal' }).click();
+  await page.getByLabel('Stakeholder name').fill('Social media team');
+  await page.getByLabel('Kind').selectOption({ label: 'Our team' });
+  await page.getByRole('button', { name: 'Add stakeholder' }).click();
+  await expect(node(page, 'Brand')).toBeVisible();
+  await expect(node(page, 'Legal')).toBeVisible();
+  await expect(node(page, 'Social media team')).toHaveAccessibleName('Social media team (Our team)');
+
+  // Connect the team to Legal and to Brand by dragging between nodes.
+  await connectByDrag(page, node(page, 'Social media team'), node(page, 'Legal'));
+  await expect(page.getByRole('group', { name: /^Relationship (Social media team – Legal|Legal – Social media team): neutral/ })).toBeVisible();
+  await connectByDrag(page, node(page, 'Brand'), node(page, 'Social media team'));
+  await expect(edge(page, 'Brand', 'Social media team')).toBeVisible();
+
+  // Mark Social–Legal problematic in the inspector (the new relationship is selected after connecting).
+  await page.getByRole('group', { name: /Social media team – Legal|Legal – Social media team/ }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Relationship' })).toBeVisible();
+  await inspector.getByRole('radio', { name: 'Problematic' }).check();
+  await inspector.getByLabel('Label').fill('post approvals');
+  await expect(page.getByRole('group', { name: /Social media team – Legal: problematic, post approvals|Legal – Social media team: problematic, post approvals/ })).toBeVisible();
+  await expect(page.locator('.relationship-label.status-problematic')).toContainText('Problematic');
+
+  // Rename Brand in place, then undo and redo the rename.
+  await node(page, 'Brand').dblclick();
+  await page.getByRole('textbox', { name: 'Rename Brand' }).fill('Brand & marketing');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'Brand & marketing')).toBeVisible();
+  await page.locator('body').press('Control+z');
+  await expect(node(page, 'Brand')).toBeVisible();
+  await expect(node(page, 'Brand & marketing')).toHaveCount(0);
+  await page.locator('body').press('Control+Shift+z');
+  await expect(node(page, 'Brand & marketing')).toBeVisible();
+
+  // Drag Legal somewhere else: one undoable step.
+  const legal = node(page, 'Legal');
+  const before = await mapPositionOf(legal);
+  const box = (await legal.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 90, box.y + box.height / 2 + 120, { steps: 10 });
+  await page.mouse.up();
+  const moved = await mapPositionOf(legal);
+  expect(moved.y).toBeGreaterThan(before.y + 50);
+
+  // Zoom so the viewport is not the default, then save: untitled, so Save asks where.
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(page).toHaveTitle(/^● Untitled workspace — Stakemap$/);
+  const filePath = path.join(app.tempDir, 'workshop.stakemap');
+  app.dialogs.answerSave(filePath);
+  await page.locator('body').press('Control+s');
+  await expect(page).toHaveTitle('workshop.stakemap — Stakemap');
+  expect(app.windowTitle()).toBe('workshop.stakemap — Stakemap');
+
+  // What is on disk is the map as drawn.
+  const text = await readFile(filePath, 'utf8');
+  const saved = JSON.parse(text);
+  expect(saved.format).toBe('stakemap');
+  expect(saved.version).toBe(1);
+  expect(text.endsWith('}\n')).toBe(true);
+  expect(saved.stakeholders.map((s: { name: string }) => s.name).sort()).toEqual(['Brand & marketing', 'Legal', 'Social media team']);
+  expect(saved.stakeholders.find((s: { name: string }) => s.name === 'Social media team').kind).toBe('team');
+  expect(saved.relationships).toHaveLength(2);
+  const problematic = saved.relationships.filter((r: { status: string }) => r.status === 'problematic');
+  expect(problematic).toHaveLength(1);
+  expect(problematic[0].label).toBe('post approvals');
+  const savedLegal = saved.stakeholders.find((s: { name: string }) => s.name === 'Legal');
+  expect(savedLegal.position).toEqual({ x: Math.round(moved.x), y: Math.round(moved.y) });
+  expect(text).not.toMatch(/"selected"|"measured"|"dragging"/);
+  const viewportAtSave = await viewportOf(page);
+  expect(saved.viewport.zoom).toBeCloseTo(viewportAtSave.zoom, 5);
+  expect(saved.viewport.zoom).toBeLessThan(1);
+
+  // Relaunch: the start view lists the workspace; open it from there.
+  const second = await app.restart();
+  await second.getByRole('button', { name: 'Open workshop.stakemap' }).click();
+  await expect(second).toHaveTitle('workshop.stakemap — Stakemap');
+  for (const s of saved.stakeholders as Array<{ name: string; position: { x: number; y: number } }>) {
+    await expect(node(second, s.name)).toBeVisible();
+    expect(await mapPositionOf(node(second, s.name))).toEqual(s.position);
+  }
+  await expect(second.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(second.getByRole('group', { name: /problematic, post approvals/ })).toBeVisible();
+  const reopenedViewport = await viewportOf(second);
+  expect(reopenedViewport.x).toBeCloseTo(saved.viewport.x, 5);
+  expect(reopenedViewport.y).toBeCloseTo(saved.viewport.y, 5);
+  expect(reopenedViewport.zoom).toBeCloseTo(saved.viewport.zoom, 5);
+
+  // Saving again without changes writes the same bytes: the round trip is exact.
+  await second.locator('body').press('Control+s');
+  await expect(second.getByRole('status')).toContainText('Saved to workshop.stakemap');
+  expect(await readFile(filePath, 'utf8')).toBe(text);
+});
+
+test('multi-select, delete and undo bring everything back', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(node(page, 'Legal')).toBeVisible();
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await node(page, 'Legal').click();
+  await node(page, 'Compliance').click({ modifiers: ['Control'] });
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading')).toHaveText('2 stakeholders selected');
+  await page.locator('body').press('Delete');
+  await expect(node(page, 'Legal')).toHaveCount(0);
+  await expect(node(page, 'Compliance')).toHaveCount(0);
+  expect(await page.locator('.react-flow__edge').count()).toBeLessThan(edgesBefore);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Legal')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
+});
+
+test('N adds a stakeholder and names it in place; the legend explains every style', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await page.locator('body').press('n');
+  const rename = page.getByRole('textbox', { name: 'Rename New stakeholder' });
+  await expect(rename).toBeFocused();
+  await rename.fill('Investor relations');
+  await rename.press('Enter');
+  await expect(node(page, 'Investor relations')).toBeVisible();
+  const legend = page.getByRole('region', { name: 'Legend' });
+  for (const word of ['Healthy', 'Neutral', 'Strained', 'Problematic', 'Our team', 'Internal department', 'Outside party']) {
+    await expect(legend).toContainText(word);
+  }
+  await page.getByRole('button', { name: 'Legend' }).click();
+  await expect(legend).toHaveCount(0);
+});
