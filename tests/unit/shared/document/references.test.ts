@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findDanglingReferences } from '../../../../shared/document/references';
+import type { WorkspaceDocument } from '../../../../shared/document/schema';
+import { fullDocument, minimalDocument } from '../../../fixtures/workspaces/build-fixtures';
+import { deepFreeze } from '../test-helpers';
+
+const stakeholder = (id: string) => ({ id, name: id.toUpperCase(), kind: 'department' as const, position: { x: 0, y: 0 }, owner: '', notes: '', color: null });
+
+function doc(parts: Partial<WorkspaceDocument>): WorkspaceDocument {
+  return deepFreeze({ ...minimalDocument(), ...parts });
+}
+
+describe('findDanglingReferences', () => {
+  it('finds nothing in a workspace whose references all resolve', () => {
+    expect(findDanglingReferences(deepFreeze(fullDocument()))).toEqual([]);
+    expect(findDanglingReferences(doc({}))).toEqual([]);
+  });
+
+  it('reports a relationship’s missing source and target separately, labelled by its ends when it has no label', () => {
+    const d = doc({ stakeholders: [stakeholder('s-a')], relationships: [{ id: 'r-1', source: 's-x', target: 's-y', status: 'neutral', label: '', notes: '' }] });
+    expect(findDanglingReferences(d)).toEqual([
+      { from: { collection: 'relationships', id: 'r-1', label: 's-x → s-y' }, field: 'source', missing: { collection: 'stakeholders', id: 's-x' } },
+      { from: { collection: 'relationships', id: 'r-1', label: 's-x → s-y' }, field: 'target', missing: { collection: 'stakeholders', id: 's-y' } },
+    ]);
+  });
+
+  it('checks a pain point attachment against the collection its type names', () => {
+    const d = doc({
+      stakeholders: [stakeholder('s-a'), stakeholder('s-b')],
+      relationships: [{ id: 'r-1', source: 's-a', target: 's-b', status: 'neutral', label: '', notes: '' }],
+      painPoints: [
+        {
+          id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], votes: 0,
+          // "r-1" exists, but as a relationship: attached as a stakeholder it points nowhere (and vice versa).
+          attachedTo: [{ type: 'stakeholder', id: 'r-1' }, { type: 'relationship', id: 's-a' }, { type: 'stakeholder', id: 's-a' }, { type: 'relationship', id: 'r-1' }],
+        },
+      ],
+    });
+    expect(findDanglingReferences(d)).toEqual([
+      { from: { collection: 'painPoints', id: 'p-1', label: 'Slow' }, field: 'attachedTo', missing: { collection: 'stakeholders', id: 'r-1' } },
+      { from: { collection: 'painPoints', id: 'p-1', label: 'Slow' }, field: 'attachedTo', missing: { collection: 'relationships', id: 's-a' } },
+    ]);
+  });
+
+  it('reports each pain point a solution addresses that does not exist', () => {
+    const d = doc({
+      painPoints: [{ id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], attachedTo: [], votes: 0 }],
+      solutions: [{ id: 'x-1', title: 'Fast', description: '', addresses: ['p-0', 'p-1', 'p-2'], status: 'idea', owner: '' }],
+    });
+    expect(findDanglingReferences(d).map((r) => r.missing.id)).toEqual(['p-0', 'p-2']);
+  });
+
+  it('does not treat an unknown category id as a broken reference (categories are not references in format 1)', () => {
+    const d = doc({ painPoints: [{ id: 'p-1', title: 'Slow', description: '', categoryId: 'no-such-category', quotes: [], attachedTo: [], votes: 0 }] });
+    expect(findDanglingReferences(d)).toEqual([]);
+  });
+
+  it('is not confused by ids that are Object.prototype names', () => {
+    const d = doc({ stakeholders: [stakeholder('constructor')], relationships: [{ id: 'r', source: 'constructor', target: 'toString', status: 'neutral', label: '', notes: '' }] });
+    expect(findDanglingReferences(d).map((r) => r.missing.id)).toEqual(['toString']);
+  });
+});
