@@ -21,7 +21,8 @@ export function extractFragment(doc: WorkspaceDocument, stakeholderIds: readonly
 
 /**
  * Pastes a fragment with fresh ids, shifted by `offset`. Returns the new document and the ids of the pasted
- * stakeholders (so the editor can select them).
+ * stakeholders (so the editor can select them). Relationships keep the rules of connectStakeholders: no
+ * self-connection, at most one between two stakeholders. An empty fragment returns the same document.
  */
 export function pasteFragment(
   doc: WorkspaceDocument,
@@ -38,14 +39,19 @@ export function pasteFragment(
     newIds.set(s.id, id);
     return { ...s, id, position: { ...s.position, x: s.position.x + offset.x, y: s.position.y + offset.y } };
   });
+  const pairs = new Set<string>();
   const relationships = fragment.relationships.flatMap((r) => {
     const source = newIds.get(r.source);
     const target = newIds.get(r.target);
-    if (!source || !target) return [];
+    if (!source || !target || source === target) return [];
+    const pair = [source, target].sort().join('\n');
+    if (pairs.has(pair)) return [];
+    pairs.add(pair);
     const id = createId(ID_PREFIX.relationship, takenR, random);
     takenR.add(id);
     return [{ ...r, id, source, target }];
   });
+  if (stakeholders.length === 0) return { doc, stakeholderIds: [], relationshipIds: [] };
   return {
     doc: { ...doc, stakeholders: [...doc.stakeholders, ...stakeholders], relationships: [...doc.relationships, ...relationships] },
     stakeholderIds: stakeholders.map((s) => s.id),

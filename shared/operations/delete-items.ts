@@ -11,7 +11,9 @@ export interface ItemSelection {
  */
 export function deleteItems(doc: WorkspaceDocument, selection: ItemSelection): WorkspaceDocument {
   const goneStakeholders = new Set(selection.stakeholderIds.filter((id) => doc.stakeholders.some((s) => s.id === id)));
-  const goneRelationships = new Set(selection.relationshipIds);
+  // Only ids that exist: a pain point's attachment to a relationship that was never there (a broken reference
+  // the user was told about) must not vanish because a stale id was in the selection.
+  const goneRelationships = new Set(selection.relationshipIds.filter((id) => doc.relationships.some((r) => r.id === id)));
   for (const r of doc.relationships) {
     if (goneStakeholders.has(r.source) || goneStakeholders.has(r.target)) goneRelationships.add(r.id);
   }

@@ -30,15 +30,28 @@ export type StakeholderPatch = Partial<Pick<Stakeholder, 'name' | 'kind' | 'owne
   readonly interest?: number | null;
 };
 
-/** Changes some fields of one stakeholder. Returns the same document when nothing changes. */
+/**
+ * Changes some fields of one stakeholder. Returns the same document when nothing changes, and refuses (returns
+ * the same document) a rating that is not a whole number from 1 to 5: saved, it would make the file unopenable.
+ */
 export function updateStakeholder(doc: WorkspaceDocument, id: string, patch: StakeholderPatch): WorkspaceDocument {
+  if (!isRatingPatch(patch.influence) || !isRatingPatch(patch.interest)) return doc;
   const stakeholders = replaceById(doc.stakeholders, id, (s) => patchRecord(s, patch, ['influence', 'interest']));
   return stakeholders === doc.stakeholders ? doc : { ...doc, stakeholders };
 }
 
-/** Moves stakeholders to new positions (one drag of one or many nodes is one call, so one undo step). */
+function isRatingPatch(value: number | null | undefined): boolean {
+  return value === undefined || value === null || (Number.isInteger(value) && value >= 1 && value <= 5);
+}
+
+/**
+ * Moves stakeholders to new positions (one drag of one or many nodes is one call, so one undo step). A move to
+ * a position that is not a finite number (NaN from a bad computation) is ignored: JSON would write it as null.
+ */
 export function moveStakeholders(doc: WorkspaceDocument, moves: ReadonlyArray<{ id: string; position: Position }>): WorkspaceDocument {
-  const byId = new Map(moves.map((m) => [m.id, m.position]));
+  const byId = new Map(
+    moves.filter((m) => Number.isFinite(m.position.x) && Number.isFinite(m.position.y)).map((m) => [m.id, m.position]),
+  );
   let changed = false;
   const stakeholders = doc.stakeholders.map((s) => {
     const to = byId.get(s.id);

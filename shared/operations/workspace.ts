@@ -24,8 +24,12 @@ export function setWorkspaceTitle(doc: WorkspaceDocument, title: string): Worksp
   return doc.title === title ? doc : { ...doc, title };
 }
 
-/** Records the viewport (pan and zoom) so the workspace reopens where it was left. */
+/**
+ * Records the viewport (pan and zoom) so the workspace reopens where it was left. A viewport that could not be
+ * read back (a coordinate that is not finite, a zoom that is not above 0) is ignored.
+ */
 export function setViewport(doc: WorkspaceDocument, viewport: Viewport): WorkspaceDocument {
+  if (!Number.isFinite(viewport.x) || !Number.isFinite(viewport.y) || !Number.isFinite(viewport.zoom) || viewport.zoom <= 0) return doc;
   const v = doc.viewport;
   if (v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return doc;
   return { ...doc, viewport: { ...v, x: viewport.x, y: viewport.y, zoom: viewport.zoom } };
