@@ -1,0 +1,107 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { MENU_COMMANDS, type MenuCommand } from '../../../shared/host/menu-commands';
+import { buildMenuTemplate, commandAccelerators, type MenuState } from '../../../electron/menu';
+
+const RECENT = [
+  { filePath: '/w/Q3 & Q4.stakemap', fileName: 'Q3 & Q4.stakemap', openedAt: '2026-11-22T10:00:00.000Z' },
+  { filePath: '/w/b.stakemap', fileName: 'b.stakemap', openedAt: '2026-11-21T10:00:00.000Z' },
+];
+
+function build(state: Partial<MenuState> = {}) {
+  const actions = { sendCommand: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
+  const template = buildMenuTemplate({ platform: 'linux', isPackaged: true, recent: RECENT, ...state }, actions);
+  return { template, actions, items: flatten(template) };
+}
+
+function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as () => void)();
+const byId = (items: MenuItemConstructorOptions[], id: string) => items.find((item) => item.id === id);
+const topLabels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label ?? item.role);
+
+describe('buildMenuTemplate', () => {
+  it.each(['linux', 'win32', 'darwin'] as const)('on %s, every menu command has an item that sends it', (platform) => {
+    const { items, actions } = build({ platform });
+    for (const command of MENU_COMMANDS) {
+      const item = byId(items, command);
+      expect(item, command).toBeDefined();
+      actions.sendCommand.mockClear();
+      click(item);
+      expect(actions.sendCommand).toHaveBeenCalledWith(command);
+    }
+  });
+
+  it('shows the accelerators of the renderer keymap without registering them', () => {
+    const { items } = build();
+    const expected: Partial<Record<MenuCommand, string>> = {
+      'file.new': 'CmdOrCtrl+N',
+      'file.open': 'CmdOrCtrl+O',
+      'file.save': 'CmdOrCtrl+S',
+      'file.saveAs': 'CmdOrCtrl+Shift+S',
+      'file.close': 'CmdOrCtrl+W',
+      'edit.undo': 'CmdOrCtrl+Z',
+      'edit.redo': 'CmdOrCtrl+Shift+Z',
+      'edit.delete': 'Delete',
+      'edit.selectAll': 'CmdOrCtrl+A',
+      'map.addStakeholder': 'N',
+      'view.zoomIn': 'CmdOrCtrl+=',
+      'view.zoomOut': 'CmdOrCtrl+-',
+      'view.fit': 'Shift+1',
+    };
+    for (const [command, accelerator] of Object.entries(expected)) {
+      expect(byId(items, command), command).toMatchObject({ accelerator, registerAccelerator: false });
+    }
+    // No item that sends a command registers a key: the renderer's keymap is the only source of shortcuts.
+    for (const item of items.filter((i) => i.click && i.accelerator)) expect(item.registerAccelerator, item.id).toBe(false);
+    expect(commandAccelerators('darwin')['edit.delete']).toBe('Backspace');
+  });
+
+  it('uses native roles for cut, copy and paste', () => {
+    const roles = build().items.map((item) => item.role).filter(Boolean);
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'quit']));
+  });
+
+  it('has File, Edit, Map, View and Help menus, and the app and Window menus on macOS', () => {
+    expect(topLabels(build().template)).toEqual(['&File', '&Edit', '&Map', '&View', '&Help']);
+    expect(topLabels(build({ platform: 'darwin' }).template)).toEqual(['Stakemap', '&File', '&Edit', '&Map', '&View', 'windowMenu', '&Help']);
+  });
+
+  it('puts Quit in File except on macOS, where it is in the app menu', () => {
+    const fileItems = (platform: NodeJS.Platform) => flatten([build({ platform }).template.find((m) => m.label === '&File')!]);
+    expect(fileItems('win32').some((item) => item.role === 'quit')).toBe(true);
+    expect(fileItems('darwin').some((item) => item.role === 'quit')).toBe(false);
+    const appMenu = build({ platform: 'darwin' }).template[0]!;
+    expect(flatten([appMenu]).some((item) => item.role === 'quit')).toBe(true);
+  });
+
+  it('lists recent workspaces, opening the file on click, and clears them', () => {
+    const { items, actions } = build();
+    expect(byId(items, 'recent.0')).toMatchObject({ label: 'Q3 && Q4.stakemap', toolTip: '/w/Q3 & Q4.stakemap' });
+    click(byId(items, 'recent.1'));
+    expect(actions.openRecent).toHaveBeenCalledWith('/w/b.stakemap');
+    click(byId(items, 'recent.clear'));
+    expect(actions.clearRecent).toHaveBeenCalled();
+    expect(build({ platform: 'darwin' }).items.find((i) => i.id === 'recent.0')?.label).toBe('Q3 & Q4.stakemap');
+  });
+
+  it('says so when there are no recent workspaces, with Clear Recent disabled', () => {
+    const { items } = build({ recent: [] });
+    expect(byId(items, 'recent.none')).toMatchObject({ enabled: false });
+    expect(byId(items, 'recent.clear')).toMatchObject({ enabled: false });
+  });
+
+  it('offers developer tools only when not packaged', () => {
+    expect(build({ isPackaged: true }).items.some((item) => item.role === 'toggleDevTools')).toBe(false);
+    expect(build({ isPackaged: false }).items.some((item) => item.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('gives every item a unique id', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const ids = build({ platform }).items.map((item) => item.id).filter(Boolean);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});

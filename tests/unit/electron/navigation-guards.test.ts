@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import { denyAllPermissions, hardenWebContents } from '../../../electron/navigation-guards';
+
+function fakeContents() {
+  const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
+  let openHandler: ((details: { url: string }) => unknown) | null = null;
+  const contents = {
+    on: (name: string, listener: (event: { preventDefault: () => void }, url?: string) => void) => {
+      listeners.set(name, listener);
+      return contents;
+    },
+    setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => {
+      openHandler = handler;
+    },
+  };
+  const fire = (name: string, url?: string) => {
+    const event = { preventDefault: vi.fn() };
+    listeners.get(name)!(event, url);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  return { contents, fire, openWindow: (url: string) => openHandler?.({ url }) };
+}
+
+describe('hardenWebContents', () => {
+  it('blocks navigation and redirects away from the app, allows staying on it', () => {
+    const f = fakeContents();
+    hardenWebContents(f.contents as never);
+    expect(f.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(f.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(f.fire('will-navigate', 'app://stakemap/index.html')).toBe(false);
+    expect(f.fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(f.fire('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window', () => {
+    const f = fakeContents();
+    hardenWebContents(f.contents as never);
+    expect(f.openWindow('https://example.com/')).toEqual({ action: 'deny' });
+    expect(f.openWindow('app://stakemap/index.html')).toEqual({ action: 'deny' });
+  });
+});
+
+describe('denyAllPermissions', () => {
+  it('denies requests and checks', () => {
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null;
+    let check: (() => boolean) | null = null;
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler: never) => void (request = handler),
+      setPermissionCheckHandler: (handler: never) => void (check = handler),
+    } as never);
+    const callback = vi.fn();
+    request!(null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(check!()).toBe(false);
+  });
+});

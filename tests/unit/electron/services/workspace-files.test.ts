@@ -1,0 +1,209 @@
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_WORKSPACE_BYTES,
+  readWorkspaceFile,
+  writeFileAtomic,
+  type WorkspaceFs,
+} from '../../../../electron/services/workspace-files';
+import { makeTempDir } from '../helpers';
+
+/** Files in a folder, hidden temp files included. */
+const listFolder = async (dir: string) => (await fs.readdir(dir)).sort();
+
+describe('readWorkspaceFile', () => {
+  it('reads UTF-8 text, keeping a byte order mark for the parser to handle', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, '\uFEFF{"title":"Café ☕"}', 'utf8');
+    expect(await readWorkspaceFile(file)).toEqual({ kind: 'read', content: '\uFEFF{"title":"Café ☕"}' });
+  });
+
+  it('reports a missing file in words, with its code', async () => {
+    const dir = await makeTempDir();
+    expect(await readWorkspaceFile(path.join(dir, 'missing.stakemap'))).toEqual({
+      kind: 'failed',
+      reason: 'The file does not exist.',
+      code: 'ENOENT',
+    });
+  });
+
+  it('refuses a folder', async () => {
+    const dir = await makeTempDir();
+    const folder = path.join(dir, 'looks-like.stakemap');
+    await fs.mkdir(folder);
+    expect(await readWorkspaceFile(folder)).toEqual({ kind: 'failed', reason: 'It is a folder, not a file.', code: 'EISDIR' });
+  });
+
+  it('refuses a path through a file as if it were a folder', async () => {
+    const dir = await makeTempDir();
+    await fs.writeFile(path.join(dir, 'plain'), 'x');
+    const result = await readWorkspaceFile(path.join(dir, 'plain', 'a.stakemap'));
+    expect(result).toMatchObject({ kind: 'failed', code: 'ENOTDIR' });
+  });
+
+  it('refuses a file over 100 MB without reading it (a sparse file: cheap to create)', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'huge.stakemap');
+    await fs.writeFile(file, '');
+    await fs.truncate(file, MAX_WORKSPACE_BYTES + 1);
+    const opened: string[] = [];
+    const spyFs: WorkspaceFs = { ...fs, open: ((p: string, ...rest: never[]) => (opened.push(p), fs.open(p, ...rest))) as WorkspaceFs['open'] };
+    expect(await readWorkspaceFile(file, { fs: spyFs })).toEqual({ kind: 'tooLarge', size: MAX_WORKSPACE_BYTES + 1, limit: MAX_WORKSPACE_BYTES });
+    expect(opened).toEqual([]);
+  });
+
+  it('accepts a file of exactly the limit', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'edge.stakemap');
+    await fs.writeFile(file, 'x'.repeat(64));
+    expect(await readWorkspaceFile(file, { maxBytes: 64 })).toEqual({ kind: 'read', content: 'x'.repeat(64) });
+    expect(await readWorkspaceFile(file, { maxBytes: 63 })).toEqual({ kind: 'tooLarge', size: 64, limit: 63 });
+  });
+
+  it('refuses bytes that are not UTF-8 instead of replacing them', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'latin1.stakemap');
+    await fs.writeFile(file, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])); // {"é"} in Latin-1
+    const result = await readWorkspaceFile(file);
+    expect(result).toMatchObject({ kind: 'failed', code: null });
+    expect(result.kind === 'failed' && result.reason).toMatch(/not UTF-8 text/);
+  });
+
+  it('never changes the file it reads', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'not json at all');
+    const before = await fs.stat(file);
+    await readWorkspaceFile(file);
+    const after = await fs.stat(file);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(await fs.readFile(file, 'utf8')).toBe('not json at all');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('creates a new file and leaves no temp file', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'new.stakemap');
+    await writeFileAtomic(file, '{"a":1}\n');
+    expect(await fs.readFile(file, 'utf8')).toBe('{"a":1}\n');
+    expect(await listFolder(dir)).toEqual(['new.stakemap']);
+  });
+
+  it('replaces the content of an existing file and keeps its permission bits', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'old content that is longer than the new one');
+    await fs.chmod(file, 0o640);
+    await writeFileAtomic(file, 'new');
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o640);
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+
+  it('replaces the file a symbolic link points to and keeps the link', async () => {
+    const dir = await makeTempDir();
+    const real = path.join(dir, 'real.stakemap');
+    const link = path.join(dir, 'link.stakemap');
+    await fs.writeFile(real, 'old');
+    await fs.symlink(real, link);
+    await writeFileAtomic(link, 'new');
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('fails in a missing folder without leaving anything behind', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'gone', 'a.stakemap');
+    await expect(writeFileAtomic(file, 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await listFolder(dir)).toEqual([]);
+  });
+
+  it('fails when the parent "folder" is a file, leaving that file intact', async () => {
+    const dir = await makeTempDir();
+    const parent = path.join(dir, 'parent');
+    await fs.writeFile(parent, 'I am a file');
+    await expect(writeFileAtomic(path.join(parent, 'a.stakemap'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(await fs.readFile(parent, 'utf8')).toBe('I am a file');
+    expect(await listFolder(dir)).toEqual(['parent']);
+  });
+
+  it('refuses to replace a folder', async () => {
+    const dir = await makeTempDir();
+    await fs.mkdir(path.join(dir, 'a.stakemap'));
+    await expect(writeFileAtomic(path.join(dir, 'a.stakemap'), 'x')).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+
+  it('keeps the original and removes the temp file when writing fails (disk full)', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'original');
+    const diskFull: WorkspaceFs = {
+      ...fs,
+      open: (async (p: string, flags?: string, mode?: number) => {
+        const handle = await fs.open(p, flags, mode);
+        if (flags !== 'wx') return handle;
+        // A handle whose writes fail after creating the temp file, as a full disk does.
+        return Object.assign(Object.create(handle) as typeof handle, {
+          writeFile: async () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          },
+          close: () => handle.close(),
+        });
+      }) as WorkspaceFs['open'],
+    };
+    await expect(writeFileAtomic(file, 'new', { fs: diskFull })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fs.readFile(file, 'utf8')).toBe('original');
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+
+  it('keeps the original and removes the temp file when the final rename fails (read-only disk)', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'original');
+    let tempSeen: string | null = null;
+    const readOnly: WorkspaceFs = {
+      ...fs,
+      rename: async (from) => {
+        tempSeen = String(from);
+        throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
+      },
+    };
+    await expect(writeFileAtomic(file, 'new', { fs: readOnly })).rejects.toMatchObject({ code: 'EROFS' });
+    // The temp file was really written in the same folder, then removed.
+    expect(tempSeen).not.toBeNull();
+    expect(path.dirname(tempSeen!)).toBe(dir);
+    expect(path.basename(tempSeen!)).toMatch(/^\.a\.stakemap\.[0-9a-f]{12}\.tmp$/);
+    expect(await fs.readFile(file, 'utf8')).toBe('original');
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+
+  it('retries a rename Windows refuses while another program holds the file briefly', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    let failures = 2;
+    const busyOnce: WorkspaceFs = {
+      ...fs,
+      rename: async (from, to) => {
+        if (failures-- > 0) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        return fs.rename(from, to);
+      },
+    };
+    await writeFileAtomic(file, 'new', { fs: busyOnce, platform: 'win32' });
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    failures = 1;
+    await expect(writeFileAtomic(file, 'newer', { fs: busyOnce, platform: 'linux' })).rejects.toMatchObject({ code: 'EBUSY' });
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+  });
+
+  it('writes large content completely', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'big.stakemap');
+    const content = 'é'.repeat(3 * 1024 * 1024);
+    await writeFileAtomic(file, content);
+    expect(await fs.readFile(file, 'utf8')).toBe(content);
+  });
+});
