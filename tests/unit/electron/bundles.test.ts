@@ -1,0 +1,219 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { invokeChannels } from '../../../shared/host/channels';
+import { createHostApi, HOST_API_GLOBAL, type HostTransport } from '../../../shared/host/host-api';
+import { scriptPolicyProblems } from '../../../electron/content-security-policy';
+import {
+  createFakeMainElectron,
+  createFakePreloadElectron,
+  requireWithFakeElectron,
+  type FakeBrowserWindow,
+} from './fake-electron';
+import { makeTempDir } from './helpers';
+
+/*
+ * The built bundles, loaded as Electron would load them but with a fake 'electron' module: what the preload
+ * exposes, what main sets up, and that every file they point at exists. Runs after `npm run build`.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const MAIN_BUNDLE = path.join(ROOT, 'dist/electron/main.cjs');
+const PRELOAD_BUNDLE = path.join(ROOT, 'dist/electron/preload.cjs');
+const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
+
+beforeAll(() => {
+  const missing = [MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_INDEX].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`Missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}: run \`npm run build\` first.`);
+  }
+});
+
+/** The host API's function names, from the same factory the preload uses. */
+const HOST_API_KEYS = Object.keys(createHostApi({} as HostTransport)).sort();
+
+describe('dist/electron/preload.cjs', () => {
+  const load = () => {
+    const fake = createFakePreloadElectron();
+    const { required } = requireWithFakeElectron(PRELOAD_BUNDLE, fake.electron);
+    return { ...fake, required };
+  };
+
+  it('is self-contained: it requires nothing but electron (a sandboxed preload cannot)', () => {
+    expect([...new Set(load().required)]).toEqual(['electron']);
+  });
+
+  it(`exposes exactly the host API as window.${HOST_API_GLOBAL}, once, and nothing else`, () => {
+    const { record } = load();
+    expect(record.exposed).toHaveLength(1);
+    const [name, api] = record.exposed[0]!;
+    expect(name).toBe('stakemap');
+    expect(Object.keys(api as object).sort()).toEqual(HOST_API_KEYS);
+    for (const [key, value] of Object.entries(api as object)) expect(typeof value, key).toBe('function');
+    expect(JSON.stringify(Object.keys(api as object))).not.toMatch(/ipc|send|invoke\b|require/i);
+  });
+
+  it('turns calls into invokes on the channel table', async () => {
+    const { record } = load();
+    const api = record.exposed[0]![1] as ReturnType<typeof createHostApi>;
+    await expect(api.saveWorkspace('/w/a.stakemap', 'text')).resolves.toBe('answer to workspace:save');
+    await api.listRecentWorkspaces();
+    expect(record.invoked).toEqual([
+      ['workspace:save', { filePath: '/w/a.stakemap', content: 'text' }],
+      ['recent:list', undefined],
+    ]);
+    for (const [channel] of record.invoked) expect(Object.keys(invokeChannels)).toContain(channel);
+  });
+
+  it('strips the IPC event from listeners and returns a working unsubscribe', () => {
+    const { record } = load();
+    const api = record.exposed[0]![1] as ReturnType<typeof createHostApi>;
+    const received: unknown[][] = [];
+    const unsubscribe = api.onMenuCommand((...args: unknown[]) => received.push(args));
+    const [listener] = record.listeners.get('menu:command')!;
+    const fakeEvent = { sender: { send: () => undefined }, ports: [] };
+    (listener as (...args: unknown[]) => void)(fakeEvent, 'file.save');
+    expect(received).toEqual([['file.save']]);
+    unsubscribe();
+    expect(record.listeners.get('menu:command')!.size).toBe(0);
+  });
+});
+
+describe('dist/electron/main.cjs', () => {
+  const savedEnv = { ...process.env };
+  afterEach(() => {
+    process.env = { ...savedEnv };
+  });
+
+  /** Loads main with a fake electron and lets `app.whenReady()` callbacks run. */
+  async function launch(env: Record<string, string> = {}) {
+    const userData = await makeTempDir('stakemap-userdata-');
+    Object.assign(process.env, env);
+    const fake = createFakeMainElectron(userData);
+    requireWithFakeElectron(MAIN_BUNDLE, fake.electron);
+    for (let i = 0; i < 10 && fake.record.windows.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    const window = fake.record.windows[0] as FakeBrowserWindow | undefined;
+    if (!window) throw new Error('main.cjs created no window');
+    /** Calls an IPC handler as the renderer of our window would. */
+    const invoke = (channel: string, args?: unknown, senderFrame: unknown = window.webContents.mainFrame) =>
+      fake.record.ipcHandlers.get(channel)!({ senderFrame }, args);
+    return { ...fake, userData, window, invoke };
+  }
+
+  it('creates one window with the secure webPreferences and an existing preload', async () => {
+    const { record, window } = await launch();
+    expect(record.windows).toHaveLength(1);
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toBe(PRELOAD_BUNDLE);
+    expect(existsSync(prefs.preload as string)).toBe(true);
+    expect(window.loadedUrl).toBe('app://stakemap/index.html');
+  });
+
+  it('registers app:// as a standard, secure scheme and serves dist/renderer with a strict CSP', async () => {
+    const { record } = await launch();
+    expect(record.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const handler = record.protocolHandlers.get('app')!;
+    const response = await handler(new Request('app://stakemap/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe(readFileSync(RENDERER_INDEX, 'utf8'));
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(scriptPolicyProblems(csp)).toEqual([]);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(csp).toMatch(/base-uri 'none'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+
+    // Every asset index.html references is served with a type.
+    const html = readFileSync(RENDERER_INDEX, 'utf8');
+    const referenced = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const asset of referenced) {
+      const assetResponse = await handler(new Request(`app://stakemap/${asset}`));
+      expect(assetResponse.status, asset).toBe(200);
+    }
+    expect((await handler(new Request('app://stakemap/..%2F..%2Fpackage.json'))).status).toBe(404);
+    expect((await handler(new Request('app://stakemap/../electron/main.cjs'))).status).toBe(404);
+  });
+
+  it('serves a renderer whose own CSP meta tag allows no inline or eval script', () => {
+    const html = readFileSync(RENDERER_INDEX, 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'dist/renderer/index.html has a Content-Security-Policy meta tag').not.toBeNull();
+    expect(scriptPolicyProblems(meta![1]!)).toEqual([]);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+  });
+
+  it('references only files that exist in dist/renderer', async () => {
+    const assets = await readdir(path.join(ROOT, 'dist/renderer/assets'));
+    const html = await readFile(RENDERER_INDEX, 'utf8');
+    for (const match of html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+)"/g)) expect(assets).toContain(match[1]);
+  });
+
+  it('keeps navigation on the app, denies new windows and every permission', async () => {
+    const { window, record } = await launch();
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    let prevented = false;
+    window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    expect(prevented).toBe(true);
+    const decisions: boolean[] = [];
+    record.permissionRequestHandler!(null, 'media', (granted) => decisions.push(granted));
+    expect(decisions).toEqual([false]);
+    expect(record.permissionCheckHandler!()).toBe(false);
+  });
+
+  it('handles every invoke channel, validating the sender and the arguments', async () => {
+    const { record, invoke, userData } = await launch();
+    expect([...record.ipcHandlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());
+    await expect(invoke('app:launch-state')).resolves.toEqual({ firstRun: true, pendingFilePath: null, platform: process.platform });
+    // electron-store wrote the first-run flag into userData.
+    expect(JSON.parse(readFileSync(path.join(userData, 'config.json'), 'utf8'))).toMatchObject({ launchedBefore: true });
+    await expect(invoke('recent:list', undefined, { url: 'https://evil.example/', processId: 7, routingId: 1 })).rejects.toThrow(/untrusted/);
+    await expect(invoke('workspace:open-path', { filePath: 42 })).rejects.toThrow(/Invalid arguments/);
+    await expect(invoke('workspace:open-path', { filePath: '/etc/passwd' })).resolves.toMatchObject({ kind: 'readFailed', code: null });
+  });
+
+  it('shows the document in the title and asks the renderer before closing with unsaved changes', async () => {
+    const { window, invoke } = await launch();
+    await invoke('window:document-state', { displayName: 'Workshop.stakemap', filePath: null, dirty: true });
+    expect(window.title).toBe('● Workshop.stakemap — Stakemap');
+
+    let prevented = false;
+    window.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(window.webContents.sent).toContainEqual(['app:close-requested', undefined]);
+
+    await invoke('window:close-confirmed');
+    expect(window.closeCalls).toBe(1);
+    prevented = false;
+    window.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(false);
+  });
+
+  it('installs the application menu and sends its commands to the renderer', async () => {
+    const { record, window } = await launch();
+    const menu = record.applicationMenus.at(-1) as { template: Array<{ submenu?: Array<{ id?: string; click?: () => void }> }> };
+    const items = menu.template.flatMap((top) => top.submenu ?? []);
+    items.find((item) => item.id === 'file.save')!.click!();
+    expect(window.webContents.sent).toContainEqual(['menu:command', 'file.save']);
+  });
+
+  it('uses STAKEMAP_USER_DATA as the userData folder, before taking the single instance lock', async () => {
+    const override = await makeTempDir('stakemap-override-');
+    const { record } = await launch({ STAKEMAP_USER_DATA: override });
+    expect(record.paths.get('userData')).toBe(override);
+    expect(record.singleInstanceData).toHaveLength(1);
+  });
+});
