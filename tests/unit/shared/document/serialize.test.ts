@@ -40,7 +40,7 @@ describe('serializeWorkspace', () => {
   it('writes known keys in the order of the format description, then unknown keys sorted', () => {
     const file = toFileObject(openFixture('unknown-properties.stakemap').document) as Record<string, any>;
     expect(Object.keys(file)).toEqual([
-      'format', 'version', 'title', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport',
+      'format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport',
       'exportedBy', 'x-otherTool',
     ]);
     expect(Object.keys(file.stakeholders[0])).toEqual(['id', 'name', 'kind', 'position', 'owner', 'notes', 'color', 'crm', 'emptyList', 'emptyObject', 'nullValue', 'tags']);
@@ -48,7 +48,7 @@ describe('serializeWorkspace', () => {
     expect(Object.keys(file.relationships[0])).toEqual(['id', 'source', 'target', 'status', 'label', 'notes', 'sla', 'weight']);
     expect(Object.keys(file.painPoints[0])).toEqual(['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes', 'survey']);
     expect(Object.keys(file.painPoints[0].attachedTo[0])).toEqual(['type', 'id', 'since', 'strength']);
-    expect(Object.keys(file.solutions[0])).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'budget', 'links']);
+    expect(Object.keys(file.solutions[0])).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'budget', 'links']);
     expect(Object.keys(file.categories[0])).toEqual(['id', 'name', 'color', 'icon', 'order']);
     expect(Object.keys(file.viewport)).toEqual(['x', 'y', 'zoom', 'grid', 'rotation']);
     expect(Object.keys(file['x-otherTool'])).toEqual(['build', 'flags', 'name']);
