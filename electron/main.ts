@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { APP_SCHEME } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
 import { createAssetServer } from './asset-server';
-import { exposeE2eHooksIfRequested } from './e2e-hooks';
+import { exposeE2eHooksIfRequested, reportDocumentStateForE2e } from './e2e-hooks';
 import { createElectronDialogs } from './electron-dialogs';
 import { createHostHandlers } from './ipc/host-handlers';
 import { registerInvokeHandlers } from './ipc/register-handlers';
@@ -127,7 +127,10 @@ function main(): void {
       recent,
       access,
       window: {
-        setDocumentState: (state) => mainWindow?.setDocumentState(state),
+        setDocumentState: (state) => {
+          mainWindow?.setDocumentState(state);
+          reportDocumentStateForE2e(state);
+        },
         closeConfirmed: () => mainWindow?.closeConfirmed(),
       },
       launch: { platform: process.platform, takePendingFilePath: () => launchFiles.takePending() },
@@ -152,10 +155,7 @@ function main(): void {
       },
     });
 
-    exposeE2eHooksIfRequested({
-      documentState: () => mainWindow?.documentState ?? null,
-      rendererReady: () => launchFiles.isRendererReady(),
-    });
+    exposeE2eHooksIfRequested({ rendererReady: () => launchFiles.isRendererReady() });
 
     createWindow();
   });

@@ -69,7 +69,10 @@ export interface WindowController {
 
 export interface LaunchInfo {
   readonly platform: string;
-  /** The file given on the command line or by the OS before the renderer was ready, once; null if none. */
+  /**
+   * The file given on the command line or by the OS before the renderer was ready, or null. The same renderer
+   * asking again gets the same file.
+   */
   takePendingFilePath(): string | null;
 }
 
@@ -107,6 +110,7 @@ export const SAVE_NOT_GRANTED_REASON =
 /** Builds the handlers for every invoke channel. */
 export function createHostHandlers(deps: HostDependencies): HostHandlers {
   const maxBytes = deps.maxOpenBytes ?? MAX_WORKSPACE_BYTES;
+  let firstRun: boolean | null = null;
 
   const remember = (filePath: string) => {
     deps.access.grantWrite(filePath);
@@ -211,8 +215,11 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     'recent:remove': async ({ filePath }) => deps.recent.remove(filePath),
 
     'app:launch-state': async () => {
-      const firstRun = deps.settings.get(SETTINGS_KEYS.launchedBefore) !== true;
-      if (firstRun) deps.settings.set(SETTINGS_KEYS.launchedBefore, true);
+      // Decided once per process, so a second ask (React StrictMode in development, a reload) gets the same answer.
+      if (firstRun === null) {
+        firstRun = deps.settings.get(SETTINGS_KEYS.launchedBefore) !== true;
+        if (firstRun) deps.settings.set(SETTINGS_KEYS.launchedBefore, true);
+      }
       const pendingFilePath = deps.launch.takePendingFilePath();
       if (pendingFilePath !== null) deps.access.grantRead(pendingFilePath);
       return { firstRun, pendingFilePath, platform: deps.launch.platform };

@@ -27,9 +27,13 @@ export function workspaceFilesFromArgv(argv: readonly string[], context: Command
  * Files that arrive before the renderer is ready (command line, macOS `open-file` before launch) wait here until
  * the renderer asks for its launch state; files that arrive later are delivered straight away as
  * `app:open-file`. A single-window app shows one document, so only the first waiting file is opened.
+ *
+ * The renderer may ask for its launch state more than once (React StrictMode runs effects twice in development,
+ * a reload asks again): every ask from the same window gets the same file.
  */
 export class LaunchFiles {
   private pending: string | null = null;
+  private handedOver: string | null = null;
   private rendererReady = false;
 
   constructor(private readonly deliver: (filePath: string) => void) {}
@@ -42,10 +46,12 @@ export class LaunchFiles {
 
   /** The renderer asks for its launch state: it gets the waiting file, and later files come as events. */
   takePending(): string | null {
-    const filePath = this.pending;
-    this.pending = null;
-    this.rendererReady = true;
-    return filePath;
+    if (!this.rendererReady) {
+      this.handedOver = this.pending;
+      this.pending = null;
+      this.rendererReady = true;
+    }
+    return this.handedOver;
   }
 
   /** Whether the renderer has asked for its launch state (and so listens for app:open-file). */
@@ -56,5 +62,6 @@ export class LaunchFiles {
   /** The window is gone (macOS keeps the app running): files wait again until a new renderer asks. */
   rendererGone(): void {
     this.rendererReady = false;
+    this.handedOver = null;
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../../electron/ipc/host-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
 import { SETTINGS_KEYS } from '../../../../electron/services/key-value-store';
+import { LaunchFiles } from '../../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../../electron/services/recent-workspaces';
 import { makeTempDir, MemoryStore } from '../helpers';
 
@@ -56,7 +57,8 @@ async function setUp(options: { pendingFilePath?: string | null; store?: MemoryS
   const recent = new RecentWorkspaces(store, 'linux');
   const documentStates: DocumentState[] = [];
   let closeConfirmations = 0;
-  let pending = options.pendingFilePath ?? null;
+  const launchFiles = new LaunchFiles(() => undefined);
+  if (options.pendingFilePath) launchFiles.add(options.pendingFilePath);
   const osRecent: string[] = [];
   const handlers = createHostHandlers({
     dialogs,
@@ -69,11 +71,7 @@ async function setUp(options: { pendingFilePath?: string | null; store?: MemoryS
     },
     launch: {
       platform: 'linux',
-      takePendingFilePath: () => {
-        const taken = pending;
-        pending = null;
-        return taken;
-      },
+      takePendingFilePath: () => launchFiles.takePending(),
     },
     now: () => NOW,
     addOsRecentDocument: (filePath) => osRecent.push(filePath),
@@ -290,21 +288,21 @@ describe('recent:list and recent:remove', () => {
 });
 
 describe('app:launch-state', () => {
-  it('reports the first run once, remembered in settings', async () => {
+  it('reports the first run on the first launch only, remembered in settings', async () => {
     const store = new MemoryStore();
     const t = await setUp({ store });
     expect(await t.handlers['app:launch-state'](undefined)).toEqual({ firstRun: true, pendingFilePath: null, platform: 'linux' });
     expect(store.get(SETTINGS_KEYS.launchedBefore)).toBe(true);
-    expect((await t.handlers['app:launch-state'](undefined)).firstRun).toBe(false);
+    // Asked again by the same process (StrictMode, reload): the same answer.
+    expect((await t.handlers['app:launch-state'](undefined)).firstRun).toBe(true);
     const relaunched = await setUp({ store });
     expect((await relaunched.handlers['app:launch-state'](undefined)).firstRun).toBe(false);
   });
 
-  it('hands over the file given at launch once, and allows opening it', async () => {
+  it('hands over the file given at launch, and allows opening it', async () => {
     const t = await setUp({ pendingFilePath: '/w/cli.stakemap' });
     expect((await t.handlers['app:launch-state'](undefined)).pendingFilePath).toBe('/w/cli.stakemap');
     expect(t.access.canRead('/w/cli.stakemap')).toBe(true);
-    expect((await t.handlers['app:launch-state'](undefined)).pendingFilePath).toBeNull();
   });
 });
 
