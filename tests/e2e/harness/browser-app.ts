@@ -1,0 +1,249 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { build } from 'esbuild';
+import {
+  eventChannels,
+  invokeChannels,
+  type DocumentState,
+  type EventChannel,
+  type EventPayload,
+} from '../../../shared/host/channels';
+import type { MenuCommand } from '../../../shared/host/menu-commands';
+import { createHostHandlers } from '../../../electron/ipc/host-handlers';
+import { createInvokeDispatcher, isInvokeChannel } from '../../../electron/ipc/register-handlers';
+import { FileAccessList } from '../../../electron/services/file-access';
+import { SETTINGS_KEYS } from '../../../electron/services/key-value-store';
+import { LaunchFiles } from '../../../electron/services/launch-files';
+import { RecentWorkspaces } from '../../../electron/services/recent-workspaces';
+import { formatWindowTitle } from '../../../electron/window-title';
+import { JsonFileStore } from './json-file-store';
+import { PageErrors } from './page-errors';
+import { assertBuilt, DIST_RENDERER, HARNESS_DIR } from './paths';
+import { QueuedDialogs } from './queued-dialogs';
+import { HARNESS_ORIGIN, HARNESS_URL, serveRenderer } from './serve-renderer';
+import type { StakemapAppSession } from './types';
+
+/*
+ * The app in Chromium: the built renderer, served by the harness, with window.stakemap wired to the real host
+ * handlers (electron/ipc/host-handlers.ts) through a Playwright binding. Files are really read and written;
+ * dialogs are answered by the test; the settings store is a JSON file in the test's userData folder.
+ */
+
+/** How long the renderer may take to ask for its launch state after the page loaded. */
+const STARTUP_TIMEOUT_MS = 15_000;
+/** How long an event waits for the renderer to subscribe to its channel. */
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+/** requestClose: with no host call for this long after a dialog, the renderer is taken to have settled. */
+const SETTLED_AFTER_MS = 400;
+
+let hostShim: Promise<string> | null = null;
+
+/** The page-side host shim, bundled once per worker. */
+function browserHostScript(): Promise<string> {
+  hostShim ??= build({
+    entryPoints: [path.join(HARNESS_DIR, 'browser-host.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return hostShim;
+}
+
+interface Launch {
+  readonly page: Page;
+  readonly access: FileAccessList;
+  readonly launchFiles: LaunchFiles;
+  /** Resolves when the renderer has asked for its launch state. */
+  readonly rendererReady: Promise<void>;
+  documentState: DocumentState | null;
+  closeConfirmed: boolean;
+  inFlight: number;
+  lastHostActivity: number;
+}
+
+export interface BrowserAppOptions {
+  readonly context: BrowserContext;
+  readonly tempDir: string;
+  readonly userDataDir: string;
+  readonly firstRun: boolean;
+}
+
+/** Starts the app in a new page of `context` and returns the session behind the `app` fixture. */
+export async function launchBrowserApp(options: BrowserAppOptions): Promise<StakemapAppSession> {
+  assertBuilt([path.join(DIST_RENDERER, 'index.html')]);
+  const { context, tempDir, userDataDir } = options;
+  const settingsFile = path.join(userDataDir, 'config.json');
+  const errors = new PageErrors();
+  const dialogs = new QueuedDialogs();
+  await serveRenderer(context, (problem) => errors.add(problem));
+
+  if (!options.firstRun) {
+    // Tests start on the start view unless they ask for the first-run sample.
+    new JsonFileStore(settingsFile).set(SETTINGS_KEYS.launchedBefore, true);
+  }
+
+  const start = async (): Promise<Launch> => {
+    // A new store instance per launch: a relaunch reads the settings file again.
+    const settings = new JsonFileStore(settingsFile);
+    const recent = new RecentWorkspaces(settings);
+    const access = new FileAccessList();
+    const page = await context.newPage();
+    errors.watch(page);
+    let markReady: () => void = () => undefined;
+    const launch: Launch = {
+      page,
+      access,
+      launchFiles: new LaunchFiles(() => undefined),
+      rendererReady: new Promise<void>((resolve) => (markReady = resolve)),
+      documentState: null,
+      closeConfirmed: false,
+      inFlight: 0,
+      lastHostActivity: Date.now(),
+    };
+    const handlers = createHostHandlers({
+      dialogs,
+      settings,
+      recent,
+      access,
+      window: {
+        setDocumentState: (state) => {
+          launch.documentState = state;
+        },
+        closeConfirmed: () => {
+          // As main does: the window closes. Later, so the binding call that brought this answers first.
+          launch.closeConfirmed = true;
+          setTimeout(() => void (page.isClosed() ? undefined : page.close()), 0);
+        },
+      },
+      launch: {
+        platform: process.platform,
+        takePendingFilePath: () => {
+          const pending = launch.launchFiles.takePending();
+          markReady();
+          return pending;
+        },
+      },
+      now: () => new Date(),
+    });
+    const dispatch = createInvokeDispatcher(handlers);
+
+    await page.exposeBinding('__stakemapInvoke', async (source, channel: unknown, args: unknown) => {
+      // The same sender check as main: our page's main frame, on our origin.
+      if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${HARNESS_ORIGIN}/`)) {
+        throw new Error(`Refused "${String(channel)}" from an untrusted frame (${source.frame.url()})`);
+      }
+      launch.inFlight++;
+      launch.lastHostActivity = Date.now();
+      try {
+        const result = await dispatch(channel, args);
+        // Stricter than main: a handler answering outside its channel's schema is a bug worth failing on.
+        if (isInvokeChannel(channel)) invokeChannels[channel].result.parse(result);
+        return result;
+      } catch (error) {
+        errors.add(`Host call "${String(channel)}" failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      } finally {
+        launch.inFlight--;
+        launch.lastHostActivity = Date.now();
+      }
+    });
+    await page.addInitScript({ content: await browserHostScript() });
+    await page.goto(HARNESS_URL);
+    await withTimeout(
+      launch.rendererReady,
+      STARTUP_TIMEOUT_MS,
+      `The renderer did not ask for its launch state (app:launch-state) within ${STARTUP_TIMEOUT_MS} ms of loading.`,
+    );
+    return launch;
+  };
+
+  let current = await start();
+
+  const emit = async <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
+    eventChannels[channel].parse(payload);
+    await current.page.evaluate(
+      ([name, value, timeout]) => (window as unknown as { __stakemapEmit: (c: string, p: unknown, t: number) => Promise<void> }).__stakemapEmit(name, value, timeout),
+      [channel, payload, SUBSCRIBE_TIMEOUT_MS] as const,
+    );
+  };
+
+  const closeWindow = async () => {
+    if (!current.page.isClosed()) await current.page.close();
+  };
+
+  return {
+    get page() {
+      return current.page;
+    },
+    tempDir,
+    userDataDir,
+    dialogs,
+
+    async menu(command: MenuCommand) {
+      await emit('menu:command', command);
+    },
+
+    async openFromOs(filePath: string) {
+      const absolute = path.resolve(filePath);
+      current.access.grantRead(absolute);
+      // As in main: before the renderer is ready the file waits for the launch state, afterwards it is an event.
+      if (current.launchFiles.isRendererReady()) await emit('app:open-file', { filePath: absolute });
+      else current.launchFiles.add(absolute);
+    },
+
+    async requestClose({ timeout = 10_000 } = {}) {
+      const launch = current;
+      if (!launch.documentState?.dirty) {
+        await closeWindow();
+        return true;
+      }
+      const dialogsBefore = dialogs.shown.length;
+      launch.closeConfirmed = false;
+      await emit('app:close-requested', undefined);
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        if (launch.closeConfirmed) {
+          await closeWindow();
+          return true;
+        }
+        const askedSomething = dialogs.shown.length > dialogsBefore;
+        if (askedSomething && launch.inFlight === 0 && Date.now() - launch.lastHostActivity > SETTLED_AFTER_MS) return false;
+        if (Date.now() > deadline) {
+          throw new Error(`After app:close-requested the renderer neither confirmed the close nor asked about unsaved changes within ${timeout} ms.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+
+    documentState: () => current.documentState,
+    windowTitle: () => formatWindowTitle(current.documentState),
+
+    async restart() {
+      await closeWindow();
+      current = await start();
+      return current.page;
+    },
+
+    allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
+    problems: () => [...errors.problems(), ...dialogs.problems()],
+    dispose: closeWindow,
+  };
+}
+
+/** Resolves like `promise`, or rejects with `message` after `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

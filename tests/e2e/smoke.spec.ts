@@ -1,0 +1,37 @@
+import { expect, test } from './fixtures';
+
+/*
+ * The app starts: the built page loads with its scripts and styles under the production CSP, shows its main
+ * landmark, reaches the host (it asked for its launch state, or the fixture would have failed), and logs no
+ * error (the fixture fails the test on any console error or CSP violation).
+ */
+test('the app page loads with its main landmark and no console errors', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page).toHaveTitle(/Stakemap/);
+  // Styles loaded: a page without its stylesheet would fall back to the browser's default serif font.
+  const font = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+  expect(font).not.toBe('"Times New Roman"');
+});
+
+test('the host API is the only bridge: frozen, with intent-level functions and no raw IPC', async ({ app }) => {
+  const shape = await app.page.evaluate(() => {
+    const api = (window as unknown as { stakemap: Record<string, unknown> }).stakemap;
+    return {
+      frozen: Object.isFrozen(api),
+      keys: Object.keys(api).sort(),
+      allFunctions: Object.values(api).every((value) => typeof value === 'function'),
+      hasNode: typeof (window as unknown as { require?: unknown }).require !== 'undefined' || typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+    };
+  });
+  expect(shape.frozen).toBe(true);
+  expect(shape.allFunctions).toBe(true);
+  expect(shape.hasNode).toBe(false);
+  expect(shape.keys).toContain('openWorkspaceDialog');
+  expect(shape.keys.join(' ')).not.toMatch(/ipc|invoke\b|send\b/i);
+});
+
+test('menu commands reach the renderer: Help > Keyboard Shortcuts shows the shortcuts', async ({ app }) => {
+  await app.menu('help.shortcuts');
+  await expect(app.page.getByText('Keyboard shortcuts', { exact: true })).toBeVisible();
+});
