@@ -166,7 +166,7 @@ describe('dist/electron/main.cjs', () => {
     const { window, record } = await launch();
     expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     let prevented = false;
-    window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    window.webContents.emit('will-navigate', { url: 'https://evil.example/', preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
     const decisions: boolean[] = [];
     record.permissionRequestHandler!(null, 'media', (granted) => decisions.push(granted));

@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions, hardenWebContents } from '../../../electron/navigation-guards';
 
 function fakeContents() {
-  const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
+  type Listener = (event: { url?: string; preventDefault: () => void }) => void;
+  const listeners = new Map<string, Listener>();
   let openHandler: ((details: { url: string }) => unknown) | null = null;
   const contents = {
-    on: (name: string, listener: (event: { preventDefault: () => void }, url?: string) => void) => {
+    on: (name: string, listener: Listener) => {
       listeners.set(name, listener);
       return contents;
     },
@@ -14,8 +15,8 @@ function fakeContents() {
     },
   };
   const fire = (name: string, url?: string) => {
-    const event = { preventDefault: vi.fn() };
-    listeners.get(name)!(event, url);
+    const event = { url, preventDefault: vi.fn() };
+    listeners.get(name)!(event);
     return event.preventDefault.mock.calls.length > 0;
   };
   return { contents, fire, openWindow: (url: string) => openHandler?.({ url }) };
