@@ -11,7 +11,8 @@ import type { MenuCommand } from '../shared/host/menu-commands';
  * Ctrl/Cmd+A, Z and Delete. Only native roles (Cut, Copy, Paste, Quit, window roles, developer tools) keep
  * registered accelerators, since the OS implements them.
  *
- * Fit to view is Shift+1 (as in Figma and Miro): Ctrl/Cmd+0 is left free for "actual size" later.
+ * The accelerators below must match the renderer's keymap (renderer/src/commands/shortcuts.ts), e.g. Fit to
+ * View is Ctrl/Cmd+0 there.
  */
 
 export interface MenuState {
@@ -46,7 +47,7 @@ export function commandAccelerators(platform: NodeJS.Platform): Partial<Record<M
     'map.addStakeholder': 'N',
     'view.zoomIn': 'CmdOrCtrl+=',
     'view.zoomOut': 'CmdOrCtrl+-',
-    'view.fit': 'Shift+1',
+    'view.fit': 'CmdOrCtrl+0',
   };
 }
 

@@ -49,7 +49,7 @@ describe('buildMenuTemplate', () => {
       'map.addStakeholder': 'N',
       'view.zoomIn': 'CmdOrCtrl+=',
       'view.zoomOut': 'CmdOrCtrl+-',
-      'view.fit': 'Shift+1',
+      'view.fit': 'CmdOrCtrl+0',
     };
     for (const [command, accelerator] of Object.entries(expected)) {
       expect(byId(items, command), command).toMatchObject({ accelerator, registerAccelerator: false });
