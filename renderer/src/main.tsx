@@ -1,3 +1,5 @@
+// Must stay the first import: see zod-jitless.ts.
+import './zod-jitless';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';

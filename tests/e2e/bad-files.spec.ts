@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseWorkspace } from '../../shared/document/parse';
 import { expect, test } from './fixtures';
 
 /*
@@ -59,11 +60,15 @@ test('a file with broken references opens and lists each one', async ({ app }) =
   const { page } = app;
   const filePath = path.join(fixtures, 'dangling-references.stakemap');
   const before = await sha(filePath);
+  const parsed = parseWorkspace(await readFile(filePath, 'utf8'));
+  if (!parsed.ok) throw new Error('fixture should parse');
   app.dialogs.answerOpen(filePath);
   await page.getByRole('button', { name: 'Open…' }).click();
   const alert = page.getByRole('alertdialog');
   await expect(alert.getByRole('heading')).toContainText('“dangling-references.stakemap” opened with broken references');
-  await expect(alert.getByRole('listitem')).toHaveCount(3);
+  // One line per broken reference, each naming the missing id.
+  await expect(alert.getByRole('listitem')).toHaveCount(parsed.danglingReferences.length);
+  for (const ref of parsed.danglingReferences) await expect(alert).toContainText(`“${ref.missing.id}”`);
   await expect(alert).toContainText('which does not exist');
   await alert.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection } from '@xyflow/react';
+import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
@@ -13,6 +13,18 @@ import { StakeholderNode } from './StakeholderNode';
 const nodeTypes = { stakeholder: StakeholderNode };
 const edgeTypes = { relationship: RelationshipEdge };
 const onConnect = (c: Connection) => connect(c.source, c.target);
+/**
+ * A connection dropped on a stakeholder's body rather than on one of its small dots still connects: that is
+ * what people aim for when they drag "from this one to that one".
+ */
+const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+  if (state.isValid || !state.fromNode) return;
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return;
+  const target = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+  const targetId = target?.dataset.id;
+  if (targetId && targetId !== state.fromNode.id) connect(state.fromNode.id, targetId);
+};
 const onNodeDoubleClick = (_: unknown, node: StakeholderFlowNode) => startRename(node.id);
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
 const PRO_OPTIONS = { hideAttribution: false };
@@ -41,6 +53,7 @@ export function MapCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onNodeDoubleClick={onNodeDoubleClick}
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}

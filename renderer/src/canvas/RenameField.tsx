@@ -11,8 +11,19 @@ export function RenameField({ id, name }: { id: string; name: string }) {
   const finished = useRef(false);
 
   useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
+    // A node that was just added is hidden by React Flow until it has been measured, and hidden fields cannot
+    // take focus: try again on the next frames until it shows.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const el = input.current;
+      if (!el) return;
+      el.focus();
+      el.select();
+      if (document.activeElement !== el && tries++ < 30) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   const finish = (keep: boolean) => {
