@@ -48,6 +48,7 @@ export function commandAccelerators(platform: NodeJS.Platform): Partial<Record<M
     'view.zoomIn': 'CmdOrCtrl+=',
     'view.zoomOut': 'CmdOrCtrl+-',
     'view.fit': 'CmdOrCtrl+0',
+    'view.toggleFocus': 'CmdOrCtrl+.',
   };
 }
 
@@ -144,6 +145,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { type: 'separator' },
       command('Toggle Minimap', 'view.toggleMinimap'),
       command('Toggle Legend', 'view.toggleLegend'),
+      command('Focus on the Map', 'view.toggleFocus'),
       ...(state.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const]),
       ...(isMac ? [{ type: 'separator' } as const, { role: 'togglefullscreen' } as const] : []),
     ],

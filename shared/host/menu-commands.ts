@@ -19,6 +19,7 @@ export const MENU_COMMANDS = [
   'view.fit',
   'view.toggleMinimap',
   'view.toggleLegend',
+  'view.toggleFocus',
   'help.shortcuts',
   'help.about',
 ] as const;

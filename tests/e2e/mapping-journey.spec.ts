@@ -182,3 +182,15 @@ test('N adds a stakeholder and names it in place; the legend explains every styl
   await page.getByRole('button', { name: 'Legend' }).click();
   await expect(legend).toHaveCount(0);
 });
+
+test('focus on the map hides the side panels and brings them back', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  await page.locator('body').press('Control+.');
+  await expect(page.getByRole('button', { name: 'Focus on the map' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Add stakeholders' })).toHaveCount(0);
+  await app.menu('view.toggleFocus');
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+});

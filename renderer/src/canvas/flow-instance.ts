@@ -25,4 +25,4 @@ export function viewportCentre(): { x: number; y: number } {
   return instance.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
 }
 
-export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.25, duration: 0 } as const;
+export const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.25, duration: 0 } as const;

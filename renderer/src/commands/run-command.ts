@@ -1,5 +1,5 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { redo, showMessage, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { redo, showMessage, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
 import { SHORTCUTS } from './shortcuts';
@@ -55,6 +55,11 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'view.toggleLegend':
       toggleLegend();
+      return;
+    case 'view.toggleFocus':
+      toggleFocus();
+      // The map just changed size: fit it to the new space (two frames: layout, then React Flow's resize).
+      requestAnimationFrame(() => requestAnimationFrame(fitView));
       return;
     case 'help.shortcuts':
       showMessage({

@@ -42,6 +42,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'map.addStakeholder', bindings: [{ key: 'n' }], inTextFields: false, keys: 'N', action: 'New stakeholder' },
   { command: 'view.zoomIn', bindings: [{ key: '=', mod: true }, { key: '+', mod: true }], inTextFields: true, keys: 'Ctrl+=', action: 'Zoom in' },
   { command: 'view.zoomOut', bindings: [{ key: '-', mod: true }], inTextFields: true, keys: 'Ctrl+-', action: 'Zoom out' },
+  { command: 'view.toggleFocus', bindings: [{ key: '.', mod: true }], inTextFields: true, keys: 'Ctrl+.', action: 'Focus on the map (hide the side panels)' },
   { command: 'view.fit', bindings: [{ key: '0', mod: true }], inTextFields: true, keys: 'Ctrl+0', action: 'Fit the map to the window' },
 ];
 

@@ -3,6 +3,7 @@ import {
   FolderOpen,
   Map as MapIcon,
   Maximize,
+  Presentation,
   Redo2,
   Save,
   SaveAll,
@@ -51,6 +52,7 @@ export function Toolbar() {
   const canRedo = useEditor((s) => (s.workspace?.history.future.length ?? 0) > 0);
   const showMinimap = useEditor((s) => s.showMinimap);
   const showLegend = useEditor((s) => s.showLegend);
+  const focusMode = useEditor((s) => s.focusMode);
 
   return (
     <header className="toolbar">
@@ -88,6 +90,7 @@ export function Toolbar() {
         <ToolButton command="view.fit" label="Fit map to window" shortcut="Ctrl+0" Icon={Maximize} />
         <ToolButton command="view.toggleMinimap" label="Minimap" Icon={MapIcon} pressed={showMinimap} />
         <ToolButton command="view.toggleLegend" label="Legend" Icon={ListTree} pressed={showLegend} />
+        <ToolButton command="view.toggleFocus" label="Focus on the map" shortcut="Ctrl+." Icon={Presentation} pressed={focusMode} />
       </div>
     </header>
   );

@@ -43,6 +43,8 @@ export interface EditorState {
   readonly renamingId: string | null;
   readonly showMinimap: boolean;
   readonly showLegend: boolean;
+  /** Side panels hidden so the map gets the whole window (presenting on a projector). */
+  readonly focusMode: boolean;
   readonly message: AppMessage | null;
   /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
   readonly notice: { text: string; id: number } | null;
@@ -58,6 +60,7 @@ const initialState: EditorState = {
   renamingId: null,
   showMinimap: true,
   showLegend: true,
+  focusMode: false,
   message: null,
   notice: null,
 };
@@ -243,6 +246,9 @@ export function toggleMinimap(): void {
 }
 export function toggleLegend(): void {
   useEditor.setState((s) => ({ showLegend: !s.showLegend }));
+}
+export function toggleFocus(): void {
+  useEditor.setState((s) => ({ focusMode: !s.focusMode }));
 }
 export function showMessage(message: AppMessage): void {
   useEditor.setState({ message });
