@@ -194,3 +194,36 @@ test('focus on the map hides the side panels and brings them back', async ({ app
   await app.menu('view.toggleFocus');
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
 });
+
+test('F2 renames the selected stakeholder; Escape keeps the old name', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await node(page, 'HR').click();
+  await page.locator('body').press('F2');
+  const field = page.getByRole('textbox', { name: 'Rename HR' });
+  await field.fill('People team');
+  await field.press('Escape');
+  await expect(node(page, 'HR')).toBeVisible();
+  await page.locator('body').press('F2');
+  await page.getByRole('textbox', { name: 'Rename HR' }).fill('People team');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'People team')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name')).toHaveValue('People team');
+});
+
+test('copy and paste duplicate stakeholders with the relationships between them', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await node(page, 'Legal').click();
+  await node(page, 'Compliance').click({ modifiers: ['Control'] });
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await page.locator('body').press('Control+c');
+  await page.locator('body').press('Control+v');
+  await expect(node(page, 'Legal')).toHaveCount(2);
+  await expect(node(page, 'Compliance')).toHaveCount(2);
+  // Legal and Compliance are connected, so the copy brings one relationship of its own.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 1);
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading')).toHaveText('2 stakeholders selected');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Legal')).toHaveCount(1);
+});
