@@ -227,3 +227,19 @@ test('copy and paste duplicate stakeholders with the relationships between them'
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(node(page, 'Legal')).toHaveCount(1);
 });
+
+test('Edit > Delete from the menu while typing deletes text, not the selected stakeholder', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await node(page, 'HR').click();
+  const owner = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Owner');
+  await owner.fill('Sam');
+  await owner.selectText();
+  await app.menu('edit.delete');
+  await expect(owner).toHaveValue('');
+  await expect(node(page, 'HR')).toBeVisible();
+  // With the map focused, the same command deletes the selection.
+  await node(page, 'HR').click();
+  await app.menu('edit.delete');
+  await expect(node(page, 'HR')).toHaveCount(0);
+});

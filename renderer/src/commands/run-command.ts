@@ -2,7 +2,9 @@ import type { MenuCommand } from '@shared/host/menu-commands';
 import { redo, showMessage, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
-import { SHORTCUTS } from './shortcuts';
+import { isTextField, SHORTCUTS } from './shortcuts';
+
+const isEditingText = () => isTextField(document.activeElement);
 
 /**
  * Runs one command from the menu, the keyboard or a toolbar button. Commands that need an open workspace do
@@ -33,10 +35,13 @@ export function runCommand(command: MenuCommand): void {
       redo();
       return;
     case 'edit.delete':
-      deleteSelection();
+      // From the menu while typing in a field, Delete means the text, as in any editor.
+      if (isEditingText()) document.execCommand('delete');
+      else deleteSelection();
       return;
     case 'edit.selectAll':
-      selectAll();
+      if (isEditingText()) (document.activeElement as HTMLInputElement).select();
+      else selectAll();
       return;
     case 'map.addStakeholder':
       if (hasWorkspace) addNewStakeholder();

@@ -67,3 +67,9 @@ export function commandForKey(
   }
   return null;
 }
+
+/** Whether keys typed into `target` are text: inputs (not radios or checkboxes), text areas, selects. */
+export function isTextField(target: EventTarget | null): target is HTMLElement {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches('input:not([type=radio]):not([type=checkbox]), textarea, select');
+}

@@ -4,14 +4,10 @@ import { isDirty, useEditor } from '../store/editor-store';
 import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
 import { displayName, handleCloseRequest, openPath, openSample } from './file-commands';
 import { runCommand } from './run-command';
-import { commandForKey } from './shortcuts';
+import { commandForKey, isTextField } from './shortcuts';
 
 const isMac = /Mac/i.test(navigator.platform);
 
-function isTextField(target: EventTarget | null): target is HTMLElement {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches('input:not([type=radio]):not([type=checkbox]), textarea, select');
-}
 
 /** Keyboard shortcuts for the whole window (see shortcuts.ts for the map). */
 export function useKeyboardShortcuts(): void {
