@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATEGORIES, SOLUTION_STATUSES } from '../../../../shared/document/format';
 import { parseWorkspace } from '../../../../shared/document/parse';
+import { findDanglingReferences } from '../../../../shared/document/references';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 
 const text = readFileSync(new URL('../../../../shared/sample/organising-for-social.stakemap', import.meta.url), 'utf8');
@@ -41,5 +43,61 @@ describe('bundled sample workspace', () => {
         const b = boxes[j]!;
         expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
       }
+  });
+
+  it('keeps exactly the six default categories', () => {
+    expect(doc.categories).toEqual(DEFAULT_CATEGORIES);
+  });
+
+  it('has pain points in every default category, each with one or two quotes and 0 to 9 votes', () => {
+    expect(doc.painPoints.length).toBeGreaterThanOrEqual(14);
+    expect(doc.painPoints.length).toBeLessThanOrEqual(18);
+    for (const category of DEFAULT_CATEGORIES) {
+      expect(doc.painPoints.some((p) => p.categoryId === category.id), category.id).toBe(true);
+    }
+    for (const p of doc.painPoints) {
+      expect(DEFAULT_CATEGORIES.map((c) => c.id), p.id).toContain(p.categoryId);
+      expect(p.title.trim(), p.id).not.toBe('');
+      expect(p.description.trim(), p.id).not.toBe('');
+      expect(p.quotes.length, p.id).toBeGreaterThanOrEqual(1);
+      expect(p.quotes.length, p.id).toBeLessThanOrEqual(2);
+      for (const q of p.quotes) expect(q.trim(), p.id).not.toBe('');
+      expect(Number.isInteger(p.votes) && p.votes >= 0 && p.votes <= 9, p.id).toBe(true);
+    }
+    // A room votes its top three: a spread, with a few clear favourites.
+    expect(new Set(doc.painPoints.map((p) => p.votes)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('attaches pain points to the map: the problematic links, two items at once, and the workspace as a whole', () => {
+    const problematic = new Set(doc.relationships.filter((r) => r.status === 'problematic').map((r) => r.id));
+    const onProblematic = doc.painPoints.filter((p) => p.attachedTo.some((a) => a.type === 'relationship' && problematic.has(a.id)));
+    expect(onProblematic.length).toBeGreaterThanOrEqual(3);
+    for (const id of problematic) {
+      expect(doc.painPoints.some((p) => p.attachedTo.some((a) => a.type === 'relationship' && a.id === id)), id).toBe(true);
+    }
+    expect(doc.painPoints.some((p) => p.attachedTo.length >= 2)).toBe(true);
+    expect(doc.painPoints.some((p) => p.attachedTo.length === 0)).toBe(true);
+  });
+
+  it('resolves every reference (relationships, pain point attachments, solutions)', () => {
+    expect(findDanglingReferences(doc)).toEqual([]);
+    for (const s of doc.solutions) expect(s.addresses.length, s.id).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has candidate solutions in every status, each owned by a role and rated for impact and effort', () => {
+    expect(doc.solutions.length).toBeGreaterThanOrEqual(6);
+    expect(doc.solutions.length).toBeLessThanOrEqual(8);
+    for (const status of SOLUTION_STATUSES) expect(doc.solutions.some((s) => s.status === status), status).toBe(true);
+    for (const s of doc.solutions) {
+      expect(s.owner.trim(), s.id).not.toBe('');
+      for (const rating of [s.impact, s.effort]) expect(Number.isInteger(rating) && rating! >= 1 && rating! <= 5, s.id).toBe(true);
+    }
+  });
+
+  it('leaves pain points unaddressed, one of them addressed only by a dropped solution', () => {
+    const addressedBy = (painPointId: string) => doc.solutions.filter((s) => s.addresses.includes(painPointId));
+    const unaddressed = doc.painPoints.filter((p) => !addressedBy(p.id).some((s) => s.status !== 'dropped'));
+    expect(unaddressed.length).toBeGreaterThanOrEqual(3);
+    expect(unaddressed.some((p) => addressedBy(p.id).length > 0 && addressedBy(p.id).every((s) => s.status === 'dropped'))).toBe(true);
   });
 });
