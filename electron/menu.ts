@@ -44,7 +44,12 @@ export function commandAccelerators(platform: NodeJS.Platform): Partial<Record<M
     // The Mac keyboard's "delete" key is Backspace.
     'edit.delete': platform === 'darwin' ? 'Backspace' : 'Delete',
     'edit.selectAll': 'CmdOrCtrl+A',
+    'edit.find': 'CmdOrCtrl+F',
     'map.addStakeholder': 'N',
+    'map.addPainPoint': 'P',
+    'view.showMap': 'CmdOrCtrl+1',
+    'view.showBoard': 'CmdOrCtrl+2',
+    'view.showSolutions': 'CmdOrCtrl+3',
     'view.zoomIn': 'CmdOrCtrl+=',
     'view.zoomOut': 'CmdOrCtrl+-',
     'view.fit': 'CmdOrCtrl+0',
@@ -128,17 +133,31 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { role: 'paste' },
       command('Delete', 'edit.delete'),
       command('Select All', 'edit.selectAll'),
+      { type: 'separator' },
+      command('Find…', 'edit.find'),
     ],
   };
 
   const mapMenu: MenuItemConstructorOptions = {
     label: '&Map',
-    submenu: [command('Add Stakeholder', 'map.addStakeholder')],
+    submenu: [
+      command('Add Stakeholder', 'map.addStakeholder'),
+      command('Add Pain Point', 'map.addPainPoint'),
+      command('Add Candidate Solution', 'map.addSolution'),
+      { type: 'separator' },
+      command('Categories…', 'map.manageCategories'),
+    ],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      command('Map', 'view.showMap'),
+      command('Pain Point Board', 'view.showBoard'),
+      command('Solutions', 'view.showSolutions'),
+      { type: 'separator' },
+      command('Clear Filters', 'view.clearFilters'),
+      { type: 'separator' },
       command('Zoom In', 'view.zoomIn'),
       command('Zoom Out', 'view.zoomOut'),
       command('Fit to View', 'view.fit'),

@@ -1,10 +1,11 @@
 import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
-import { onEdgesChange, onNodesChange, setViewport, startRename, useEditor } from '../store/editor-store';
-import type { StakeholderFlowNode } from '../store/flow-elements';
-import { FIT_VIEW_OPTIONS, registerFlowInstance } from './flow-instance';
+import { onEdgesChange, onNodesChange, setViewport, showBadgeList, showContextMenu, startRename, useEditor } from '../store/editor-store';
+import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
+import { FilterBar } from './FilterBar';
+import { FIT_VIEW_OPTIONS, flowInstance, registerFlowInstance } from './flow-instance';
 import { Legend } from './Legend';
 import { RelationshipEdge } from './RelationshipEdge';
 import { StakeholderNode } from './StakeholderNode';
@@ -26,6 +27,26 @@ const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionStat
   if (targetId && targetId !== state.fromNode.id) connect(state.fromNode.id, targetId);
 };
 const onNodeDoubleClick = (_: unknown, node: StakeholderFlowNode) => startRename(node.id);
+const onNodeContextMenu = (event: React.MouseEvent, node: StakeholderFlowNode) => {
+  event.preventDefault();
+  showContextMenu({ target: { type: 'stakeholder', id: node.id }, at: { x: event.clientX, y: event.clientY } });
+};
+const onEdgeContextMenu = (event: React.MouseEvent, edge: RelationshipFlowEdge) => {
+  event.preventDefault();
+  showContextMenu({ target: { type: 'relationship', id: edge.id }, at: { x: event.clientX, y: event.clientY } });
+};
+const onPaneContextMenu = (event: MouseEvent | React.MouseEvent) => {
+  event.preventDefault();
+  const at = { x: event.clientX, y: event.clientY };
+  const flowPosition = flowInstance()?.screenToFlowPosition(at) ?? { x: 0, y: 0 };
+  showContextMenu({ target: { type: 'pane', flowPosition }, at });
+};
+/** Floating lists point at things on the map; once the map moves they would point at nothing. */
+const closeFloating = () => {
+  const { badgeList, contextMenu } = useEditor.getState();
+  if (badgeList) showBadgeList(null);
+  if (contextMenu) showContextMenu(null);
+};
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
 const PRO_OPTIONS = { hideAttribution: false };
 
@@ -55,6 +76,10 @@ export function MapCanvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onMoveStart={closeFloating}
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
@@ -72,6 +97,9 @@ export function MapCanvas() {
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move, F2 to rename.' }}
       >
         <Background gap={24} size={1.5} color="#d7dce1" />
+        <Panel position="top-left" className="map-canvas__filters">
+          <FilterBar />
+        </Panel>
         {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" />}
         {showLegend && (
           <Panel position="bottom-left">

@@ -5,6 +5,7 @@ import type { RelationshipStatus } from '@shared/document/format';
 import { setSelection } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
+import { PainPointBadge } from './PainPointBadge';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
 
 /** The mark drawn on the line for each status; neutral has none. */
@@ -24,41 +25,51 @@ function boxOf(node: InternalNode<StakeholderFlowNode>): NodeBox {
   };
 }
 
+function edgeName(source: InternalNode<StakeholderFlowNode>, target: InternalNode<StakeholderFlowNode>): string {
+  return `${source.data.stakeholder.name} – ${target.data.stakeholder.name}`;
+}
+
 function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<RelationshipFlowEdge>) {
   // Each edge subscribes to its two nodes only, so dragging one node redraws only its own relationships.
   const sourceNode = useInternalNode<StakeholderFlowNode>(source);
   const targetNode = useInternalNode<StakeholderFlowNode>(target);
   if (!sourceNode || !targetNode || !data) return null;
 
-  const { relationship } = data;
+  const { relationship, decoration } = data;
   const style = RELATIONSHIP_STYLES[relationship.status];
   const Icon = STATUS_ICONS[relationship.status];
   const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
   const [path, labelX, labelY] = getStraightPath(ends);
   const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
-  const showLabel = words.length > 0 || Icon !== null;
+  const showLabel = words.length > 0 || Icon !== null || decoration.badge !== null;
+  const stateClass = `${decoration.dimmed ? ' is-dimmed' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`;
 
   return (
     <>
-      {selected && <path d={path} className="relationship-edge__halo" />}
+      {(selected || decoration.highlighted) && <path d={path} className={`relationship-edge__halo${decoration.highlighted ? ' is-highlight' : ''}`} />}
       <BaseEdge
         id={id}
         path={path}
         interactionWidth={24}
-        className={`relationship-edge status-${relationship.status}`}
+        className={`relationship-edge status-${relationship.status}${stateClass}`}
         style={{ stroke: style.color, strokeWidth: style.strokeWidth, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
       {showLabel && (
         <EdgeLabelRenderer>
           <div
-            className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''} nodrag nopan`}
+            className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''}${stateClass} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             onClick={() => setSelection({ relationshipIds: [id] })}
-            aria-hidden="true"
           >
-            {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" />}
-            {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
-            {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
+            {/* The line itself carries the accessible name (see flow-elements.ts); the words here repeat it. */}
+            <span className="relationship-label__words" aria-hidden="true">
+              {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" />}
+              {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
+              {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
+            </span>
+            {decoration.badge && (
+              <PainPointBadge badge={decoration.badge} attachment={{ type: 'relationship', id }} itemName={`the relationship ${edgeName(sourceNode, targetNode)}`} />
+            )}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -5,6 +5,7 @@ import type { StakeholderKind } from '@shared/document/format';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
 import { useEditor } from '../store/editor-store';
 import type { StakeholderFlowNode } from '../store/flow-elements';
+import { PainPointBadge } from './PainPointBadge';
 import { RenameField } from './RenameField';
 
 /** Kind is shown by icon, border and shape, and in words, never by colour alone. */
@@ -17,12 +18,12 @@ export const KIND_ICONS: Record<StakeholderKind, LucideIcon> = {
 const HANDLE_SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
 function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
-  const { stakeholder } = data;
+  const { stakeholder, decoration } = data;
   // A boolean selector: only the node being renamed re-renders when renaming starts or stops.
   const renaming = useEditor((s) => s.renamingId === id);
   const Icon = KIND_ICONS[stakeholder.kind];
   return (
-    <div className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}`}>
+    <div className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`}>
       {HANDLE_SIDES.map((side) => (
         // Loose connection mode: every handle can start or end a relationship.
         <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" aria-label={`Connect ${stakeholder.name}`} />
@@ -38,6 +39,9 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
         )}
         <span className="stakeholder-node__kind">{KIND_LABELS[stakeholder.kind]}</span>
       </span>
+      {decoration.badge && (
+        <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={stakeholder.name || 'Unnamed stakeholder'} />
+      )}
     </div>
   );
 }

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import type { RelationshipStatus, StakeholderKind } from '@shared/document/format';
 import { relationshipSchema, stakeholderSchema } from '@shared/document/schema';
 import { extractFragment, FRAGMENT_FORMAT, pasteFragment, type MapFragment } from '@shared/operations/clipboard';
-import { deleteItems } from '@shared/operations/delete-items';
+import { deleteItems, painPointsAffectedByDeletion } from '@shared/operations/delete-items';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
 import { connectStakeholders, findRelationshipBetween, setRelationshipStatus } from '@shared/operations/relationships';
 import { addStakeholder } from '@shared/operations/stakeholders';
 import { FIT_VIEW_OPTIONS, flowInstance, viewportCentre } from '../canvas/flow-instance';
 import { DEFAULT_NODE_SIZE, findFreeSpot } from '../canvas/placement';
 import { announce, commit, setSelection, startRename, useEditor } from '../store/editor-store';
+import { deleteItem } from './pain-point-commands';
 
 /** Adds a stakeholder in a free spot near the middle of the view, selects it and, if asked, starts renaming. */
-export function addStakeholderNamed(name: string, kind: StakeholderKind, options: { rename?: boolean } = {}): void {
+export function addStakeholderNamed(name: string, kind: StakeholderKind, options: { rename?: boolean; near?: { x: number; y: number } } = {}): void {
   const state = useEditor.getState();
   const doc = state.workspace?.history.present.doc;
   if (!doc) return;
@@ -21,7 +22,7 @@ export function addStakeholderNamed(name: string, kind: StakeholderKind, options
     width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
     height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
   }));
-  const position = findFreeSpot(viewportCentre(), occupied);
+  const position = findFreeSpot(options.near ?? viewportCentre(), occupied);
   const id = createId(ID_PREFIX.stakeholder, new Set(doc.stakeholders.map((s) => s.id)));
   commit((d) => addStakeholder(d, { id, name, kind, position }), { select: { stakeholderIds: [id] } });
   if (options.rename) startRename(id);
@@ -47,13 +48,32 @@ export function connect(source: string, target: string): void {
   commit((d) => connectStakeholders(d, { id, source, target }), { select: { relationshipIds: [id] } });
 }
 
+/**
+ * Deletes the selected stakeholders and relationships (or, with nothing selected on the map, the open pain
+ * point or solution). Pain points attached to deleted items are kept, and the message says what became of them.
+ */
 export function deleteSelection(): void {
-  const { selection } = useEditor.getState();
+  const { selection, openItem, workspace } = useEditor.getState();
+  const doc = workspace?.history.present.doc;
   const count = selection.stakeholderIds.length + selection.relationshipIds.length;
-  if (count === 0) return;
-  if (commit((doc) => deleteItems(doc, selection), { select: {} })) {
-    announce(`Deleted ${count === 1 ? 'one item' : `${count} items`}. Undo brings ${count === 1 ? 'it' : 'them'} back.`);
+  if (!doc) return;
+  if (count === 0) {
+    if (openItem) deleteItem(openItem);
+    return;
   }
+  const affected = painPointsAffectedByDeletion(doc, selection);
+  let after: typeof doc = doc;
+  if (!commit((d) => (after = deleteItems(d, selection)), { select: {} })) return;
+  const parts = [`Deleted ${count === 1 ? 'one item' : `${count} items`}.`];
+  if (affected.length > 0) {
+    const nowWorkspaceWide = affected.filter((id) => after.painPoints.find((p) => p.id === id)?.attachedTo.length === 0).length;
+    parts.push(
+      `${affected.length === 1 ? 'Its pain point was' : `${affected.length} pain points attached to it were`} kept` +
+        (nowWorkspaceWide > 0 ? `; ${nowWorkspaceWide === affected.length ? (affected.length === 1 ? 'it is' : 'they are') : `${nowWorkspaceWide} are`} now workspace-wide.` : '.'),
+    );
+  }
+  parts.push(`Undo brings ${count === 1 ? 'it' : 'them'} back.`);
+  announce(parts.join(' '));
 }
 
 export function selectAll(): void {

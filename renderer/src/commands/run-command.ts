@@ -1,10 +1,18 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { redo, showMessage, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { clearFilter, redo, showCategories, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
 import { isTextField, SHORTCUTS } from './shortcuts';
 
 const isEditingText = () => isTextField(document.activeElement);
+
+/** Ctrl+F: the search field in the toolbar. */
+function focusSearch(): void {
+  const field = document.querySelector<HTMLInputElement>('#workspace-search');
+  field?.focus();
+  field?.select();
+}
 
 /**
  * Runs one command from the menu, the keyboard or a toolbar button. Commands that need an open workspace do
@@ -43,8 +51,35 @@ export function runCommand(command: MenuCommand): void {
       if (isEditingText()) (document.activeElement as HTMLInputElement).select();
       else selectAll();
       return;
+    case 'edit.find':
+      if (hasWorkspace) focusSearch();
+      return;
     case 'map.addStakeholder':
       if (hasWorkspace) addNewStakeholder();
+      return;
+    case 'map.addPainPoint':
+      if (hasWorkspace) addPainPointTo();
+      return;
+    case 'map.addSolution': {
+      // From an open pain point, the new solution addresses it: that is what "propose" means in the room.
+      const open = useEditor.getState().openItem;
+      if (hasWorkspace) proposeSolution(open?.type === 'painPoint' ? [open.id] : []);
+      return;
+    }
+    case 'map.manageCategories':
+      if (hasWorkspace) showCategories(true);
+      return;
+    case 'view.showMap':
+      if (hasWorkspace) showView('map');
+      return;
+    case 'view.showBoard':
+      if (hasWorkspace) showView('board');
+      return;
+    case 'view.showSolutions':
+      if (hasWorkspace) showView('solutions');
+      return;
+    case 'view.clearFilters':
+      clearFilter();
       return;
     case 'view.zoomIn':
       zoomIn();

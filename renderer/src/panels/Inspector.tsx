@@ -1,4 +1,4 @@
-import { Trash2 } from 'lucide-react';
+import { Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus, type StakeholderKind } from '@shared/document/format';
@@ -11,16 +11,23 @@ import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
 import { KIND_ICONS } from '../canvas/StakeholderNode';
 import { deleteSelection, setSelectedRelationshipStatus } from '../commands/edit-commands';
 import { commit, setSelection, useEditor } from '../store/editor-store';
-
-const RATING_WORDS = ['', 'very low', 'low', 'medium', 'high', 'very high'];
+import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
+import { addPainPointTo } from '../commands/pain-point-commands';
+import { PainPointEditor } from './PainPointEditor';
+import { PainPointsSection } from './PainPointsSection';
+import { RatingField } from './RatingField';
+import { SolutionEditor } from './SolutionEditor';
 
 /** Shows and edits what is selected: a stakeholder, a relationship, several items, or the workspace. */
 export function Inspector() {
   const selection = useEditor((s) => s.selection);
+  const open = useEditor((s) => s.openItem);
   const total = selection.stakeholderIds.length + selection.relationshipIds.length;
   return (
     <aside className="inspector" aria-label="Inspector">
-      {total === 0 && <WorkspaceSummary />}
+      {open?.type === 'painPoint' && <PainPointEditor key={open.id} id={open.id} />}
+      {open?.type === 'solution' && <SolutionEditor key={open.id} id={open.id} />}
+      {!open && total === 0 && <WorkspaceSummary />}
       {total === 1 && selection.stakeholderIds[0] && <StakeholderInspector id={selection.stakeholderIds[0]} />}
       {total === 1 && selection.relationshipIds[0] && <RelationshipInspector id={selection.relationshipIds[0]} />}
       {total > 1 && <MultiInspector stakeholders={selection.stakeholderIds.length} relationships={selection.relationshipIds.length} />}
@@ -29,15 +36,18 @@ export function Inspector() {
 }
 
 function WorkspaceSummary() {
-  const counts = useEditor(
-    useShallow((s) => {
-      const doc = s.workspace?.history.present.doc;
-      return {
-        stakeholders: doc?.stakeholders.length ?? 0,
-        relationships: doc?.relationships.length ?? 0,
-        problematic: doc?.relationships.filter((r) => r.status === 'problematic').length ?? 0,
-      };
+  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  // Memoized on the document: the unaddressed rule walks every solution.
+  const counts = useMemo(
+    () => ({
+      stakeholders: doc?.stakeholders.length ?? 0,
+      relationships: doc?.relationships.length ?? 0,
+      problematic: doc?.relationships.filter((r) => r.status === 'problematic').length ?? 0,
+      painPoints: doc?.painPoints.length ?? 0,
+      unaddressed: doc ? unaddressedPainPointIds(doc).size : 0,
+      solutions: doc?.solutions.length ?? 0,
     }),
+    [doc],
   );
   return (
     <section aria-labelledby="inspector-heading">
@@ -49,8 +59,17 @@ function WorkspaceSummary() {
         <dd>{counts.relationships}</dd>
         <dt>Problematic</dt>
         <dd>{counts.problematic}</dd>
+        <dt>Pain points</dt>
+        <dd>{counts.painPoints}</dd>
+        <dt>Unaddressed</dt>
+        <dd>{counts.unaddressed}</dd>
+        <dt>Candidate solutions</dt>
+        <dd>{counts.solutions}</dd>
       </dl>
-      <p className="hint">Select a stakeholder or a relationship to edit it. Shift-drag on the map selects several.</p>
+      <p className="hint">
+        Select a stakeholder or a relationship to edit it. Shift-drag on the map selects several. <kbd>P</kbd> adds a pain point to what is selected.
+      </p>
+      <PainPointsSection attachment={null} heading="Workspace-wide pain points" />
     </section>
   );
 }
@@ -93,27 +112,12 @@ function StakeholderInspector({ id }: { id: string }) {
         <span className="field__label">Notes</span>
         <textarea rows={5} value={stakeholder.notes} onChange={(e) => change('notes')(e.target.value)} />
       </label>
+      <PainPointsSection attachment={{ type: 'stakeholder', id }} heading="Pain points" />
       <RelationshipsOf stakeholder={stakeholder} />
       <button type="button" className="button button--danger" onClick={deleteSelection}>
         <Trash2 size={16} aria-hidden="true" /> Delete stakeholder
       </button>
     </section>
-  );
-}
-
-function RatingField({ label, value, onChange }: { label: string; value: number | undefined; onChange: (v: number | null) => void }) {
-  return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
-        <option value="">Not set</option>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <option key={n} value={n}>
-            {n} – {RATING_WORDS[n]}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -181,6 +185,7 @@ function RelationshipInspector({ id }: { id: string }) {
         <span className="field__label">Notes</span>
         <textarea rows={5} value={relationship.notes} onChange={(e) => change('notes')(e.target.value)} />
       </label>
+      <PainPointsSection attachment={{ type: 'relationship', id }} heading="Pain points" />
       <button type="button" className="button button--danger" onClick={deleteSelection}>
         <Trash2 size={16} aria-hidden="true" /> Delete relationship
       </button>
@@ -215,6 +220,9 @@ function MultiInspector({ stakeholders, relationships }: { stakeholders: number;
       {relationships > 0 && (
         <StatusPicker name="status-multi" value={null} onChange={setSelectedRelationshipStatus} />
       )}
+      <button type="button" className="button button--small" onClick={() => addPainPointTo()}>
+        <Plus size={15} aria-hidden="true" /> Add pain point to all of them
+      </button>
       <button type="button" className="button button--danger" onClick={deleteSelection}>
         <Trash2 size={16} aria-hidden="true" /> Delete selected
       </button>

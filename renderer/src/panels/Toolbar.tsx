@@ -1,5 +1,8 @@
 import {
+  Columns3,
   FilePlus2,
+  Lightbulb,
+  Network,
   FolderOpen,
   Map as MapIcon,
   Maximize,
@@ -9,7 +12,6 @@ import {
   SaveAll,
   ListTree,
   Undo2,
-  X,
   ZoomIn,
   ZoomOut,
   type LucideIcon,
@@ -18,7 +20,38 @@ import type { MenuCommand } from '@shared/host/menu-commands';
 import { setWorkspaceTitle } from '@shared/operations/workspace';
 import { runCommand } from '../commands/run-command';
 import { displayName } from '../commands/file-commands';
-import { commit, isDirty, useEditor } from '../store/editor-store';
+import { commit, isDirty, showView, useEditor, type MainView } from '../store/editor-store';
+import { SearchBox } from './SearchBox';
+
+const VIEWS: ReadonlyArray<{ view: MainView; label: string; shortcut: string; Icon: LucideIcon }> = [
+  { view: 'map', label: 'Map', shortcut: 'Ctrl+1', Icon: Network },
+  { view: 'board', label: 'Pain points', shortcut: 'Ctrl+2', Icon: Columns3 },
+  { view: 'solutions', label: 'Solutions', shortcut: 'Ctrl+3', Icon: Lightbulb },
+];
+
+/** Switches between the map, the pain point board and the solutions list (selection and undo carry over). */
+function ViewTabs() {
+  const current = useEditor((s) => s.view);
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Views">
+      {VIEWS.map(({ view, label, shortcut, Icon }) => (
+        <button
+          key={view}
+          type="button"
+          role="tab"
+          id={`view-tab-${view}`}
+          aria-selected={current === view}
+          aria-controls="main-view"
+          className="view-tabs__tab"
+          title={`${label} (${shortcut})`}
+          onClick={() => showView(view)}
+        >
+          <Icon size={16} aria-hidden="true" /> {label}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 function ToolButton({ command, label, shortcut, Icon, disabled, pressed }: {
   command: MenuCommand;
@@ -61,12 +94,12 @@ export function Toolbar() {
         <ToolButton command="file.open" label="Open…" shortcut="Ctrl+O" Icon={FolderOpen} />
         <ToolButton command="file.save" label="Save" shortcut="Ctrl+S" Icon={Save} />
         <ToolButton command="file.saveAs" label="Save As…" shortcut="Ctrl+Shift+S" Icon={SaveAll} />
-        <ToolButton command="file.close" label="Close workspace" shortcut="Ctrl+W" Icon={X} />
       </div>
       <div className="toolbar__group" role="toolbar" aria-label="Edit">
         <ToolButton command="edit.undo" label="Undo" shortcut="Ctrl+Z" Icon={Undo2} disabled={!canUndo} />
         <ToolButton command="edit.redo" label="Redo" shortcut="Ctrl+Shift+Z" Icon={Redo2} disabled={!canRedo} />
       </div>
+      <ViewTabs />
       <div className="toolbar__title">
         <input
           className="toolbar__title-input"
@@ -84,6 +117,7 @@ export function Toolbar() {
           )}
         </span>
       </div>
+      <SearchBox />
       <div className="toolbar__group" role="toolbar" aria-label="View">
         <ToolButton command="view.zoomOut" label="Zoom out" shortcut="Ctrl+-" Icon={ZoomOut} />
         <ToolButton command="view.zoomIn" label="Zoom in" shortcut="Ctrl+=" Icon={ZoomIn} />

@@ -1,10 +1,38 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
-import type { Viewport, WorkspaceDocument } from '@shared/document/schema';
+import type { Attachment, Viewport, WorkspaceDocument } from '@shared/document/schema';
+import { NO_FILTER, type MapFilter } from '@shared/domain/map-filter';
 import { moveStakeholders } from '@shared/operations/stakeholders';
 import { markUpdated } from '@shared/operations/workspace';
 import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
 import { reconcileEdges, reconcileNodes, type RelationshipFlowEdge, type StakeholderFlowNode } from './flow-elements';
+import { mapDecorations, type MapDecorations, type OpenItem } from './map-decorations';
+
+export type { OpenItem } from './map-decorations';
+
+/** What fills the middle of the window. Switching keeps the selection, the open item and the undo history. */
+export type MainView = 'map' | 'board' | 'solutions';
+
+/** A floating list or menu anchored at a point on screen (client coordinates). */
+export interface ScreenPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The pain points of one item, listed when its badge on the map is clicked. */
+export interface BadgeList {
+  readonly attachment: Attachment;
+  readonly at: ScreenPoint;
+}
+
+/** What was right-clicked on the map, and where. */
+export interface ContextMenuState {
+  readonly target:
+    | { readonly type: 'stakeholder'; readonly id: string }
+    | { readonly type: 'relationship'; readonly id: string }
+    | { readonly type: 'pane'; readonly flowPosition: ScreenPoint };
+  readonly at: ScreenPoint;
+}
 
 /** The workspace open in the window: its undo history and where it lives on disk. */
 export interface OpenWorkspace {
@@ -45,6 +73,16 @@ export interface EditorState {
   readonly showLegend: boolean;
   /** Side panels hidden so the map gets the whole window (presenting on a projector). */
   readonly focusMode: boolean;
+  readonly view: MainView;
+  /** The pain point or solution being edited in the inspector (the map selection is empty meanwhile). */
+  readonly openItem: OpenItem | null;
+  readonly filter: MapFilter;
+  /** Badges, dimming and highlights, derived from the document, the filter and the open item. */
+  readonly decorations: MapDecorations;
+  readonly badgeList: BadgeList | null;
+  readonly contextMenu: ContextMenuState | null;
+  /** The categories dialog (add, rename, recolour, reorder, delete) is open. */
+  readonly categoriesOpen: boolean;
   readonly message: AppMessage | null;
   /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
   readonly notice: { text: string; id: number } | null;
@@ -61,6 +99,13 @@ const initialState: EditorState = {
   showMinimap: true,
   showLegend: true,
   focusMode: false,
+  view: 'map',
+  openItem: null,
+  filter: NO_FILTER,
+  decorations: { stakeholders: new Map(), relationships: new Map() },
+  badgeList: null,
+  contextMenu: null,
+  categoriesOpen: false,
   message: null,
   notice: null,
 };
@@ -98,6 +143,7 @@ export function fileNameOf(filePath: string): string {
 export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: string | null; fitOnOpen: boolean }): void {
   const history = startHistory(doc);
   sessionCounter += 1;
+  const decorations = mapDecorations(doc, NO_FILTER, null);
   useEditor.setState({
     workspace: {
       sessionId: sessionCounter,
@@ -107,15 +153,32 @@ export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: strin
       fitOnOpen: options.fitOnOpen,
       viewport: doc.viewport,
     },
-    nodes: reconcileNodes([], doc),
-    edges: reconcileEdges([], doc),
+    nodes: reconcileNodes([], doc, decorations),
+    edges: reconcileEdges([], doc, decorations),
     selection: EMPTY_SELECTION,
     renamingId: null,
+    // Another workspace starts on its map with nothing filtered: a filter from the last one would hide things.
+    view: 'map',
+    openItem: null,
+    filter: NO_FILTER,
+    decorations,
+    badgeList: null,
+    contextMenu: null,
   });
 }
 
 export function closeWorkspace(): void {
-  useEditor.setState({ workspace: null, nodes: [], edges: [], selection: EMPTY_SELECTION, renamingId: null });
+  useEditor.setState({
+    workspace: null,
+    nodes: [],
+    edges: [],
+    selection: EMPTY_SELECTION,
+    renamingId: null,
+    openItem: null,
+    filter: NO_FILTER,
+    badgeList: null,
+    contextMenu: null,
+  });
 }
 
 /** Records that `revision` is now on disk at `filePath`. Later edits (made while saving) stay unsaved. */
@@ -130,6 +193,8 @@ export interface CommitOptions {
   readonly coalesceKey?: string;
   /** Select these items after the change (e.g. the stakeholder just added). */
   readonly select?: Partial<Selection>;
+  /** Open this pain point or solution in the inspector after the change (e.g. the one just created). */
+  readonly open?: OpenItem;
 }
 
 /**
@@ -145,7 +210,7 @@ export function commit(operation: (doc: WorkspaceDocument) => WorkspaceDocument,
   if (changed === before) return false;
   const doc = markUpdated(changed, now());
   const history = pushHistory(ws.history, doc, options.coalesceKey ?? null);
-  showDocument({ ...ws, history }, options.select);
+  showDocument({ ...ws, history }, options.open ? { openItem: options.open } : options.select);
   return true;
 }
 
@@ -159,25 +224,71 @@ export function redo(): void {
   if (ws && ws.history.future.length > 0) showDocument({ ...ws, history: redoHistory(ws.history) });
 }
 
-/** Puts a new present document on screen, keeping React Flow state for unchanged items. */
-function showDocument(workspace: OpenWorkspace, select?: Partial<Selection>): void {
+/**
+ * Puts a new present document on screen, keeping React Flow state for unchanged items. `change` selects items
+ * on the map or opens a pain point or solution (which clears the map selection: one thing is edited at a time).
+ */
+function showDocument(workspace: OpenWorkspace, change?: Partial<Selection> | { openItem: OpenItem }): void {
   useEditor.setState((s) => {
     const doc = workspace.history.present.doc;
-    const previousDoc = s.workspace?.history.present.doc;
-    let nodes = previousDoc?.stakeholders === doc.stakeholders ? s.nodes : reconcileNodes(s.nodes, doc);
-    let edges =
-      previousDoc?.relationships === doc.relationships && previousDoc?.stakeholders === doc.stakeholders
-        ? s.edges
-        : reconcileEdges(s.edges, doc);
-    let selection = s.selection;
-    if (select) {
-      selection = { stakeholderIds: select.stakeholderIds ?? [], relationshipIds: select.relationshipIds ?? [] };
-      ({ nodes, edges } = withSelectedFlags(nodes, edges, selection));
-    } else {
-      selection = selectionOf(nodes, edges);
-    }
-    const renamingId = s.renamingId && nodes.some((n) => n.id === s.renamingId) ? s.renamingId : null;
-    return { workspace, nodes, edges, selection: sameSelection(selection, s.selection) ? s.selection : selection, renamingId };
+    let openItem = s.openItem;
+    if (change && 'openItem' in change) openItem = change.openItem;
+    else if (change) openItem = null;
+    // An undo may take away the open item: the inspector then shows the workspace again.
+    if (openItem && !itemExists(doc, openItem)) openItem = null;
+    const select = change && 'openItem' in change ? {} : change;
+    return { workspace, ...redraw(s, doc, { openItem, select }) };
+  });
+}
+
+function itemExists(doc: WorkspaceDocument, item: OpenItem): boolean {
+  return (item.type === 'painPoint' ? doc.painPoints : doc.solutions).some((x) => x.id === item.id);
+}
+
+/**
+ * Derives React Flow's nodes and edges (with their decorations) for `doc`, reusing every object that did not
+ * change, and the selection that goes with them.
+ */
+function redraw(
+  s: EditorState,
+  doc: WorkspaceDocument,
+  next: { openItem?: OpenItem | null; filter?: MapFilter; select?: Partial<Selection> },
+): Pick<EditorState, 'nodes' | 'edges' | 'selection' | 'renamingId' | 'openItem' | 'filter' | 'decorations'> {
+  const previousDoc = s.workspace?.history.present.doc;
+  const openItem = next.openItem === undefined ? s.openItem : next.openItem;
+  const filter = next.filter ?? s.filter;
+  const decorations = mapDecorations(doc, filter, openItem);
+  const sameDecorations = decorations === s.decorations;
+  let nodes = previousDoc?.stakeholders === doc.stakeholders && sameDecorations ? s.nodes : reconcileNodes(s.nodes, doc, decorations);
+  let edges =
+    previousDoc?.relationships === doc.relationships && previousDoc?.stakeholders === doc.stakeholders && sameDecorations
+      ? s.edges
+      : reconcileEdges(s.edges, doc, decorations);
+  let selection: Selection;
+  if (next.select) {
+    selection = { stakeholderIds: next.select.stakeholderIds ?? [], relationshipIds: next.select.relationshipIds ?? [] };
+    ({ nodes, edges } = withSelectedFlags(nodes, edges, selection));
+  } else {
+    selection = selectionOf(nodes, edges);
+  }
+  const renamingId = s.renamingId && nodes.some((n) => n.id === s.renamingId) ? s.renamingId : null;
+  return {
+    nodes,
+    edges,
+    selection: sameSelection(selection, s.selection) ? s.selection : selection,
+    renamingId,
+    openItem,
+    filter,
+    decorations,
+  };
+}
+
+/** Redraws the current document after a change of view state (filter, open item). */
+function redrawCurrent(next: { openItem?: OpenItem | null; filter?: MapFilter; select?: Partial<Selection> }): void {
+  useEditor.setState((s) => {
+    const doc = s.workspace?.history.present.doc;
+    if (!doc) return { openItem: next.openItem ?? s.openItem, filter: next.filter ?? s.filter };
+    return redraw(s, doc, next);
   });
 }
 
@@ -206,6 +317,7 @@ export function onNodesChange(changes: NodeChange<StakeholderFlowNode>[]): void 
     patch.selection = sameSelection(selection, state.selection) ? state.selection : selection;
   }
   useEditor.setState(patch);
+  if (patch.selection && hasItems(patch.selection)) closeOpenItem();
   if (finishedMoves.length > 0) {
     const rounded = finishedMoves.map((m) => ({ id: m.id, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } }));
     commit((doc) => moveStakeholders(doc, rounded));
@@ -220,13 +332,52 @@ export function onEdgesChange(changes: EdgeChange<RelationshipFlowEdge>[]): void
   );
   const selection = selectionOf(state.nodes, edges);
   useEditor.setState({ edges, selection: sameSelection(selection, state.selection) ? state.selection : selection });
+  if (hasItems(selection)) closeOpenItem();
 }
 
+/** Selects items on the map; selecting something closes the open pain point or solution. */
 export function setSelection(selection: Partial<Selection>): void {
-  useEditor.setState((s) => {
-    const next = { stakeholderIds: selection.stakeholderIds ?? [], relationshipIds: selection.relationshipIds ?? [] };
-    return { ...withSelectedFlags(s.nodes, s.edges, next), selection: next };
-  });
+  const next = { stakeholderIds: selection.stakeholderIds ?? [], relationshipIds: selection.relationshipIds ?? [] };
+  if (hasItems(next) && useEditor.getState().openItem) {
+    redrawCurrent({ openItem: null, select: next });
+    return;
+  }
+  useEditor.setState((s) => ({ ...withSelectedFlags(s.nodes, s.edges, next), selection: next }));
+}
+
+/** Opens a pain point or solution in the inspector (or closes it with null); the map highlights what it concerns. */
+export function openItem(item: OpenItem | null): void {
+  const s = useEditor.getState();
+  if (item === null ? s.openItem === null : s.openItem?.type === item.type && s.openItem.id === item.id) return;
+  redrawCurrent({ openItem: item, select: item ? {} : undefined });
+}
+
+function closeOpenItem(): void {
+  if (useEditor.getState().openItem) redrawCurrent({ openItem: null });
+}
+
+export function setFilter(filter: MapFilter): void {
+  redrawCurrent({ filter });
+}
+
+export function clearFilter(): void {
+  redrawCurrent({ filter: NO_FILTER });
+}
+
+export function showView(view: MainView): void {
+  useEditor.setState({ view, badgeList: null, contextMenu: null });
+}
+
+export function showBadgeList(list: BadgeList | null): void {
+  useEditor.setState({ badgeList: list, contextMenu: null });
+}
+
+export function showCategories(open: boolean): void {
+  useEditor.setState({ categoriesOpen: open });
+}
+
+export function showContextMenu(menu: ContextMenuState | null): void {
+  useEditor.setState({ contextMenu: menu, badgeList: null });
 }
 
 export function setViewport(viewport: Viewport): void {
@@ -268,6 +419,10 @@ function selectionOf(nodes: readonly StakeholderFlowNode[], edges: readonly Rela
     stakeholderIds: nodes.filter((n) => n.selected).map((n) => n.id),
     relationshipIds: edges.filter((e) => e.selected).map((e) => e.id),
   };
+}
+
+function hasItems(selection: Selection): boolean {
+  return selection.stakeholderIds.length + selection.relationshipIds.length > 0;
 }
 
 function sameSelection(a: Selection, b: Selection): boolean {

@@ -2,10 +2,11 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Relationship, Stakeholder, WorkspaceDocument } from '@shared/document/schema';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
 import { STATUS_LABELS } from '../canvas/relationship-styles';
+import { PLAIN, sameDecoration, type ItemDecoration, type MapDecorations } from './map-decorations';
 
-export type StakeholderNodeData = { stakeholder: Stakeholder };
+export type StakeholderNodeData = { stakeholder: Stakeholder; decoration: ItemDecoration };
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
-export type RelationshipEdgeData = { relationship: Relationship };
+export type RelationshipEdgeData = { relationship: Relationship; decoration: ItemDecoration };
 export type RelationshipFlowEdge = Edge<RelationshipEdgeData, 'relationship'>;
 
 /*
@@ -14,23 +15,49 @@ export type RelationshipFlowEdge = Edge<RelationshipEdgeData, 'relationship'>;
  * change, the very same node object, so React Flow and the memoized node components skip unchanged items.
  */
 
-export function reconcileNodes(previous: readonly StakeholderFlowNode[], doc: WorkspaceDocument): StakeholderFlowNode[] {
+const NO_DECORATIONS: MapDecorations = { stakeholders: new Map(), relationships: new Map() };
+
+export function reconcileNodes(
+  previous: readonly StakeholderFlowNode[],
+  doc: WorkspaceDocument,
+  decorations: MapDecorations = NO_DECORATIONS,
+): StakeholderFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return doc.stakeholders.map((stakeholder) => {
     const existing = byId.get(stakeholder.id);
-    if (existing && existing.data.stakeholder === stakeholder) return existing;
+    const decoration = decorations.stakeholders.get(stakeholder.id) ?? PLAIN;
+    if (existing && existing.data.stakeholder === stakeholder && sameDecoration(existing.data.decoration, decoration)) return existing;
+    // A node whose stakeholder did not change keeps the position React Flow has (it may be mid-drag).
+    const position =
+      existing && existing.data.stakeholder === stakeholder ? existing.position : { x: stakeholder.position.x, y: stakeholder.position.y };
     return {
       ...existing,
       id: stakeholder.id,
       type: 'stakeholder',
-      position: { x: stakeholder.position.x, y: stakeholder.position.y },
-      data: { stakeholder },
-      ariaLabel: `${stakeholder.name || 'Unnamed stakeholder'} (${KIND_LABELS[stakeholder.kind]})`,
+      position,
+      data: { stakeholder, decoration },
+      className: decoration.dimmed ? 'is-dimmed' : undefined,
+      ariaLabel: describeStakeholder(stakeholder, decoration),
     };
   });
 }
 
-export function reconcileEdges(previous: readonly RelationshipFlowEdge[], doc: WorkspaceDocument): RelationshipFlowEdge[] {
+function describeStakeholder(stakeholder: Stakeholder, decoration: ItemDecoration): string {
+  const base = `${stakeholder.name || 'Unnamed stakeholder'} (${KIND_LABELS[stakeholder.kind]})`;
+  return `${base}${painPointWords(decoration)}${decoration.dimmed ? ', filtered out' : ''}`;
+}
+
+function painPointWords(decoration: ItemDecoration): string {
+  const badge = decoration.badge;
+  if (!badge) return '';
+  return `, ${badge.count} pain point${badge.count === 1 ? '' : 's'}${badge.unaddressed ? ` (${badge.unaddressed} unaddressed)` : ''}`;
+}
+
+export function reconcileEdges(
+  previous: readonly RelationshipFlowEdge[],
+  doc: WorkspaceDocument,
+  decorations: MapDecorations = NO_DECORATIONS,
+): RelationshipFlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   const names = new Map(doc.stakeholders.map((s) => [s.id, s.name]));
   const edges: RelationshipFlowEdge[] = [];
@@ -40,8 +67,14 @@ export function reconcileEdges(previous: readonly RelationshipFlowEdge[], doc: W
     // A relationship to a missing stakeholder stays in the document (the user was told) but cannot be drawn.
     if (sourceName === undefined || targetName === undefined) continue;
     const existing = byId.get(relationship.id);
-    const ariaLabel = describeRelationship(relationship, sourceName, targetName);
-    if (existing && existing.data?.relationship === relationship && existing.ariaLabel === ariaLabel) {
+    const decoration = decorations.relationships.get(relationship.id) ?? PLAIN;
+    const ariaLabel = `${describeRelationship(relationship, sourceName, targetName)}${painPointWords(decoration)}${decoration.dimmed ? ', filtered out' : ''}`;
+    if (
+      existing &&
+      existing.data?.relationship === relationship &&
+      existing.ariaLabel === ariaLabel &&
+      sameDecoration(existing.data.decoration, decoration)
+    ) {
       edges.push(existing);
       continue;
     }
@@ -51,7 +84,9 @@ export function reconcileEdges(previous: readonly RelationshipFlowEdge[], doc: W
       type: 'relationship',
       source: relationship.source,
       target: relationship.target,
-      data: { relationship },
+      data: { relationship, decoration },
+      // Dimmed lines sit under the others, so what the filter shows is never covered by what it hides.
+      zIndex: decoration.dimmed ? -1 : decoration.highlighted ? 1 : 0,
       ariaLabel,
     });
   }

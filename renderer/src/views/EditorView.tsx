@@ -1,22 +1,40 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { BadgeList } from '../canvas/BadgeList';
 import { MapCanvas } from '../canvas/MapCanvas';
+import { MapContextMenu } from '../canvas/MapContextMenu';
+import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
 import { Toolbar } from '../panels/Toolbar';
 import { useEditor } from '../store/editor-store';
+import { BoardView } from './BoardView';
+import { SolutionsView } from './SolutionsView';
 
-/** The editor: toolbar on top, palette left, the map in the middle, the inspector right. */
+/**
+ * The editor: toolbar on top, the map (with the palette) or the pain point board or the solutions list in the
+ * middle, the inspector right. The map stays mounted behind the other views, so switching back keeps its
+ * pan, zoom and measured nodes without redrawing thousands of items.
+ */
 export function EditorView() {
   const focusMode = useEditor((s) => s.focusMode);
+  const view = useEditor((s) => s.view);
   return (
     <ReactFlowProvider>
-      <div className={`editor${focusMode ? ' editor--focus' : ''}`}>
+      <div className={`editor editor--${view}${focusMode ? ' editor--focus' : ''}`}>
         <Toolbar />
-        {!focusMode && <Palette />}
-        <main className="editor__map">
-          <MapCanvas />
+        {!focusMode && view === 'map' && <Palette />}
+        <main className="editor__main" id="main-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
+          {/* Hidden with visibility, not display: React Flow keeps its measured sizes while another view shows. */}
+          <div className={`editor__map${view === 'map' ? '' : ' is-covered'}`} aria-hidden={view !== 'map'} inert={view !== 'map'}>
+            <MapCanvas />
+          </div>
+          {view === 'board' && <BoardView />}
+          {view === 'solutions' && <SolutionsView />}
         </main>
         {!focusMode && <Inspector />}
+        <BadgeList />
+        <MapContextMenu />
+        <CategoriesDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addStakeholder, updateStakeholder } from '../../../../shared/operations/stakeholders';
 import { connectStakeholders } from '../../../../shared/operations/relationships';
 import { createWorkspace } from '../../../../shared/operations/workspace';
+import { addPainPoint } from '../../../../shared/operations/pain-points';
+import { NO_FILTER } from '../../../../shared/domain/map-filter';
+import type { Attachment } from '../../../../shared/document/schema';
 import {
   commit,
   currentDocument,
@@ -16,6 +19,10 @@ import {
   setViewport,
   undo,
   useEditor,
+  setFilter,
+  clearFilter,
+  showView,
+  openItem,
 } from '../../../../renderer/src/store/editor-store';
 
 function openTwoStakeholders() {
@@ -130,4 +137,61 @@ describe('editor store', () => {
     expect(present().relationships).toHaveLength(2);
     expect(state().edges.map((e) => e.id)).toEqual(['r-1']);
   });
+
+  describe('pain points on the map', () => {
+    const addPain = (id: string, attachedTo: Attachment[] = [{ type: 'stakeholder', id: 's-a' }]) =>
+      commit((d) => addPainPoint(d, { id, title: id, categoryId: 'roles', attachedTo }), { open: { type: 'painPoint', id } });
+
+    it('opening a pain point clears the map selection and highlights what it is attached to', () => {
+      setSelection({ stakeholderIds: ['s-b'] });
+      addPain('p-1');
+      expect(state().openItem).toEqual({ type: 'painPoint', id: 'p-1' });
+      expect(state().selection).toEqual({ stakeholderIds: [], relationshipIds: [] });
+      const node = state().nodes.find((n) => n.id === 's-a')!;
+      expect(node.data.decoration).toMatchObject({ highlighted: true, badge: { count: 1 } });
+      expect(node.ariaLabel).toBe('Alpha (Our team), 1 pain point (1 unaddressed)');
+    });
+
+    it('selecting on the map closes the open pain point; the badge stays', () => {
+      addPain('p-1');
+      setSelection({ stakeholderIds: ['s-b'] });
+      expect(state().openItem).toBeNull();
+      expect(state().nodes.find((n) => n.id === 's-a')!.data.decoration).toMatchObject({ highlighted: false, badge: { count: 1 } });
+    });
+
+    it('undoing the creation closes the pain point and removes its badge', () => {
+      addPain('p-1');
+      undo();
+      expect(state().openItem).toBeNull();
+      expect(state().nodes.find((n) => n.id === 's-a')!.data.decoration.badge).toBeNull();
+      redo();
+      expect(state().nodes.find((n) => n.id === 's-a')!.data.decoration.badge).toMatchObject({ count: 1 });
+    });
+
+    it('a filter dims without removing, keeps untouched node objects, and clears in one call', () => {
+      const before = state().nodes;
+      setFilter({ ...NO_FILTER, problematicOnly: true });
+      expect(state().nodes).toHaveLength(2);
+      expect(state().nodes.every((n) => n.className === 'is-dimmed')).toBe(true);
+      expect(state().edges[0]!.data!.decoration.dimmed).toBe(true);
+      clearFilter();
+      expect(state().nodes.every((n) => !n.className)).toBe(true);
+      // Same decorations as before the filter: React Flow gets equal data, and no edit was recorded.
+      expect(state().nodes.map((n) => n.data)).toEqual(before.map((n) => n.data));
+      expect(state().workspace!.history.past).toHaveLength(0);
+    });
+
+    it('switching views keeps the selection, the open item and the history', () => {
+      addPain('p-1');
+      showView('board');
+      expect(state().openItem).toEqual({ type: 'painPoint', id: 'p-1' });
+      showView('map');
+      expect(state().workspace!.history.past).toHaveLength(1);
+      openItem(null);
+      setSelection({ relationshipIds: ['r-1'] });
+      showView('solutions');
+      expect(state().selection.relationshipIds).toEqual(['r-1']);
+    });
+  });
 });
+

@@ -1,0 +1,66 @@
+import { CircleAlert, MessageSquareQuote, Plus, ThumbsUp } from 'lucide-react';
+import { useMemo } from 'react';
+import type { Attachment, PainPoint } from '@shared/document/schema';
+import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
+import { sameAttachment } from '@shared/operations/pain-points';
+import { addPainPointTo } from '../commands/pain-point-commands';
+import { openItem, useEditor } from '../store/editor-store';
+
+/**
+ * The pain points of one stakeholder or relationship (or, for `null`, the workspace-wide ones) with a button
+ * to add one there. Each row opens its pain point.
+ */
+export function PainPointsSection({ attachment, heading }: { attachment: Attachment | null; heading: string }) {
+  // One panel, not one per node: reading the whole document here costs little.
+  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const rows = useMemo(() => {
+    if (!doc) return [];
+    const unaddressed = unaddressedPainPointIds(doc);
+    const byId = new Map(doc.categories.map((c) => [c.id, c]));
+    const belongs = (p: PainPoint) => (attachment ? p.attachedTo.some((a) => sameAttachment(a, attachment)) : p.attachedTo.length === 0);
+    return doc.painPoints.filter(belongs).map((p) => ({ painPoint: p, category: byId.get(p.categoryId), unaddressed: unaddressed.has(p.id) }));
+  }, [doc, attachment]);
+
+  return (
+    <section className="field pain-points-section" aria-label={heading}>
+      <h3 className="field__label">
+        {heading} ({rows.length})
+      </h3>
+      {rows.length > 0 && (
+        <ul className="pain-point-rows">
+          {rows.map(({ painPoint, category, unaddressed }) => (
+            <li key={painPoint.id}>
+              <button
+                type="button"
+                className="pain-point-row"
+                style={{ borderLeftColor: category?.color ?? 'var(--line)' }}
+                onClick={() => openItem({ type: 'painPoint', id: painPoint.id })}
+              >
+                <span className="pain-point-row__title">{painPoint.title || 'Untitled pain point'}</span>
+                <span className="pain-point-row__meta">
+                  <span>{category?.name ?? 'Uncategorised'}</span>
+                  <span title="Votes">
+                    <ThumbsUp size={13} aria-hidden="true" /> {painPoint.votes}
+                    <span className="visually-hidden"> votes</span>
+                  </span>
+                  <span title="Quotes">
+                    <MessageSquareQuote size={13} aria-hidden="true" /> {painPoint.quotes.length}
+                    <span className="visually-hidden"> quotes</span>
+                  </span>
+                  {unaddressed && (
+                    <span className="unaddressed-mark">
+                      <CircleAlert size={13} aria-hidden="true" /> Unaddressed
+                    </span>
+                  )}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--small" onClick={() => addPainPointTo(attachment ? [attachment] : [])} title="Add pain point (P)">
+        <Plus size={15} aria-hidden="true" /> Add pain point
+      </button>
+    </section>
+  );
+}

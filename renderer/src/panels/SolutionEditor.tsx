@@ -1,0 +1,111 @@
+import { MessageSquareWarning, Trash2, X } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { SOLUTION_STATUSES } from '@shared/document/format';
+import { addressPainPoint, unaddressPainPoint, updateSolution, type SolutionPatch } from '@shared/operations/solutions';
+import { deleteItem, takeFreshItem } from '../commands/pain-point-commands';
+import { commit, openItem, useEditor } from '../store/editor-store';
+import { RatingField } from './RatingField';
+import { SOLUTION_STATUS_INFO } from './solution-status';
+
+/** Edits one candidate solution: what it is, its status, owner, impact, effort and the pain points it addresses. */
+export function SolutionEditor({ id }: { id: string }) {
+  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const solution = doc?.solutions.find((s) => s.id === id);
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (takeFreshItem(id)) {
+      titleRef.current?.focus();
+      titleRef.current?.select();
+    }
+  }, [id]);
+
+  if (!doc || !solution) return null;
+  const change = (patch: SolutionPatch, field?: string) =>
+    commit((d) => updateSolution(d, id, patch), field ? { coalesceKey: `solution:${id}:${field}` } : {});
+  const addressed = solution.addresses.map((pid) => ({ id: pid, painPoint: doc.painPoints.find((p) => p.id === pid) }));
+  const others = doc.painPoints.filter((p) => !solution.addresses.includes(p.id));
+
+  return (
+    <section aria-labelledby="inspector-heading" className="item-editor">
+      <h2 id="inspector-heading" className="panel-heading">
+        Candidate solution
+      </h2>
+      <label className="field">
+        <span className="field__label">Title</span>
+        <input ref={titleRef} value={solution.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
+      </label>
+      <fieldset className="field segmented segmented--solution">
+        <legend className="field__label">Status</legend>
+        {SOLUTION_STATUSES.map((status) => {
+          const { label, Icon } = SOLUTION_STATUS_INFO[status];
+          return (
+            <label key={status} className={`segmented__option status-${status}`}>
+              <input type="radio" name={`solution-status-${id}`} checked={solution.status === status} onChange={() => change({ status })} />
+              <Icon size={15} aria-hidden="true" />
+              <span>{label}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <label className="field">
+        <span className="field__label">Owner</span>
+        <input value={solution.owner} placeholder="Who takes it forward" onChange={(e) => change({ owner: e.target.value }, 'owner')} />
+      </label>
+      <div className="field-row">
+        <RatingField label="Impact" value={solution.impact} onChange={(impact) => change({ impact })} />
+        <RatingField label="Effort" value={solution.effort} onChange={(effort) => change({ effort })} />
+      </div>
+      <label className="field">
+        <span className="field__label">Description</span>
+        <textarea rows={3} value={solution.description} onChange={(e) => change({ description: e.target.value }, 'description')} />
+      </label>
+      <div className="field">
+        <span className="field__label">Addresses ({addressed.length})</span>
+        {addressed.length === 0 && <p className="hint">No pain point yet: pick the ones this would ease.</p>}
+        <ul className="linked-list">
+          {addressed.map(({ id: pid, painPoint }) => (
+            <li key={pid} className="linked-list__item">
+              {painPoint ? (
+                <button type="button" className="linked-row" onClick={() => openItem({ type: 'painPoint', id: pid })}>
+                  <MessageSquareWarning size={15} aria-hidden="true" />
+                  <span className="linked-row__title">{painPoint.title || 'Untitled pain point'}</span>
+                </button>
+              ) : (
+                <span className="linked-row is-missing">Missing pain point “{pid}”</span>
+              )}
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Stop addressing ${painPoint?.title ?? pid}`}
+                title="Remove from this solution"
+                onClick={() => commit((d) => unaddressPainPoint(d, id, pid))}
+              >
+                <X size={15} aria-hidden="true" />
+              </button>
+            </li>
+          ))}
+        </ul>
+        {others.length > 0 && (
+          <select
+            aria-label="Also addresses"
+            value=""
+            onChange={(e) => {
+              if (e.target.value) commit((d) => addressPainPoint(d, id, e.target.value));
+            }}
+          >
+            <option value="">Also addresses…</option>
+            {others.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title || 'Untitled pain point'}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <button type="button" className="button button--danger" onClick={() => deleteItem({ type: 'solution', id })}>
+        <Trash2 size={16} aria-hidden="true" /> Delete solution
+      </button>
+    </section>
+  );
+}
