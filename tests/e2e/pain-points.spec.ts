@@ -205,3 +205,42 @@ test('deleting a stakeholder keeps its pain points, says so, and undo restores t
   await page.locator('body').press('Control+z');
   await expect(page.getByRole('article', { name: 'Brand guidelines arrive as a PDF' })).toContainText('Brand');
 });
+
+test('the context menu, P on a multi-selection, and deleting a category in use with its pain points moved', async ({ app }) => {
+  const { page } = app;
+  await openSmallMap(app);
+
+  // Right-click a stakeholder: Add pain point attaches it there.
+  await node(page, 'Legal').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Stakeholder' }).getByRole('menuitem', { name: 'Add pain point' }).click();
+  await inspector(page).getByRole('textbox', { name: 'Title' }).fill('Legal has no social specialist');
+  await expect(inspector(page).getByText('Legal', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^1 pain point on Legal, 1 unaddressed$/ })).toBeVisible();
+
+  // P with two stakeholders selected attaches one pain point to both.
+  await node(page, 'Brand').click();
+  await node(page, 'Social media team').click({ modifiers: ['Control'] });
+  await page.locator('body').press('p');
+  const title = inspector(page).getByRole('textbox', { name: 'Title' });
+  await expect(title).toBeFocused();
+  await title.fill('Nobody owns the brand voice online');
+  await inspector(page).getByLabel('Category').selectOption({ label: 'Roles' });
+  await expect(inspector(page).getByRole('button', { name: 'Detach from Brand' })).toBeVisible();
+  await expect(inspector(page).getByRole('button', { name: 'Detach from Social media team' })).toBeVisible();
+
+  // Delete the Roles category, which is in use: its pain point moves to the chosen category.
+  await page.getByRole('tab', { name: 'Pain points' }).click();
+  await board(page).getByRole('button', { name: 'Categories…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Categories' });
+  await dialog.getByRole('button', { name: 'Delete Roles' }).click();
+  await dialog.getByLabel('Move its pain points to').selectOption({ label: 'Governance' });
+  await dialog.getByRole('button', { name: 'Delete and move' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name of Roles' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(board(page).getByRole('region', { name: 'Roles', exact: true })).toHaveCount(0);
+  await expect(column(page, 'Governance').getByRole('article', { name: 'Nobody owns the brand voice online' })).toBeVisible();
+
+  // One undo brings the category and the pain point's place back.
+  await page.locator('body').press('Control+z');
+  await expect(column(page, 'Roles').getByRole('article', { name: 'Nobody owns the brand voice online' })).toBeVisible();
+});

@@ -108,7 +108,7 @@ export function Toolbar() {
           onChange={(event) => commit((doc) => setWorkspaceTitle(doc, event.target.value), { coalesceKey: 'workspace:title' })}
         />
         <span className="toolbar__file" aria-live="polite">
-          {fileName ?? 'Not saved yet'}
+          <span className="toolbar__filename">{fileName ?? 'Not saved yet'}</span>
           {dirty && (
             <span className="toolbar__dirty" title="Unsaved changes">
               {' '}● <span className="visually-hidden">unsaved changes</span>

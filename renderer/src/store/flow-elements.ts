@@ -85,8 +85,9 @@ export function reconcileEdges(
       source: relationship.source,
       target: relationship.target,
       data: { relationship, decoration },
-      // Dimmed lines sit under the others, so what the filter shows is never covered by what it hides.
-      zIndex: decoration.dimmed ? -1 : decoration.highlighted ? 1 : 0,
+      // Dimmed lines sit under the others, so what the filter shows is never covered by what it hides. (Raising
+      // a line above 0 would lift it over every label, so highlighted lines stay at 0.)
+      zIndex: decoration.dimmed ? -1 : 0,
       ariaLabel,
     });
   }
