@@ -9,6 +9,7 @@ import { createElectronDialogs } from './electron-dialogs';
 import { createHostHandlers } from './ipc/host-handlers';
 import { registerInvokeHandlers } from './ipc/register-handlers';
 import { denyAllPermissions, hardenWebContents } from './navigation-guards';
+import { createPdfPrinter } from './pdf-printer';
 import { FileAccessList } from './services/file-access';
 import { LaunchFiles, workspaceFilesFromArgv } from './services/launch-files';
 import { RecentWorkspaces } from './services/recent-workspaces';
@@ -136,6 +137,7 @@ function main(): void {
       launch: { platform: process.platform, takePendingFilePath: () => launchFiles.takePending() },
       now: () => new Date(),
       addOsRecentDocument: (filePath) => app.addRecentDocument(filePath),
+      printToPdf: createPdfPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents : null)),
     });
     registerInvokeHandlers(ipcMain, handlers, () =>
       mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents.mainFrame : null,

@@ -37,6 +37,7 @@ export function commandAccelerators(platform: NodeJS.Platform): Partial<Record<M
     'file.open': 'CmdOrCtrl+O',
     'file.save': 'CmdOrCtrl+S',
     'file.saveAs': 'CmdOrCtrl+Shift+S',
+    'file.export': 'CmdOrCtrl+E',
     'file.close': 'CmdOrCtrl+W',
     'edit.undo': 'CmdOrCtrl+Z',
     // Windows users also expect Ctrl+Y; a menu item shows one accelerator, the renderer accepts both.
@@ -116,6 +117,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { type: 'separator' },
       command('Save', 'file.save'),
       command('Save As…', 'file.saveAs'),
+      { type: 'separator' },
+      command('Export…', 'file.export'),
       { type: 'separator' },
       command('Close', 'file.close'),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const]),

@@ -2,7 +2,11 @@ import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { parseWorkspace } from '../../shared/document/parse';
 import { WORKSPACE_EXTENSION } from '../../shared/document/format';
+import { readExportOptions } from '../../shared/export/export-options';
+import type { PdfPrintRequest } from '../../shared/export/pdf-options';
+import { isPng } from '../../shared/export/png-text-chunk';
 import type {
+  CsvExportResult,
   DocumentState,
   InvokeArgs,
   InvokeChannel,
@@ -17,8 +21,11 @@ import { SETTINGS_KEYS, type KeyValueStore } from '../services/key-value-store';
 import type { RecentWorkspaces } from '../services/recent-workspaces';
 import {
   MAX_WORKSPACE_BYTES,
+  prepareAtomicWrite,
   readWorkspaceFile,
   writeFileAtomic,
+  type FileContent,
+  type PreparedWrite,
   type WorkspaceFs,
 } from '../services/workspace-files';
 
@@ -49,6 +56,8 @@ export interface SaveDialogRequest {
   readonly title: string;
   readonly defaultPath: string;
   readonly filters: readonly FileFilter[];
+  /** Saving the workspace (Save As) or exporting it; the test harness answers the two from separate queues. */
+  readonly purpose: 'workspace' | 'export';
 }
 
 /** The native dialogs, or the test's answers to them. Each returns the chosen path, or null when canceled. */
@@ -86,6 +95,11 @@ export interface HostDependencies {
   readonly now: () => Date;
   /** Also tell the OS about opened and saved files (macOS Dock menu, Windows jump list). Optional. */
   readonly addOsRecentDocument?: (filePath: string) => void;
+  /**
+   * Prints the window's page, as it is, to PDF bytes: webContents.printToPDF in Electron, page.pdf in the test
+   * harness, both with the options of shared/export/pdf-options.ts.
+   */
+  readonly printToPdf: (request: PdfPrintRequest) => Promise<Uint8Array>;
   /** Defaults to MAX_WORKSPACE_BYTES; tests lower it. */
   readonly maxOpenBytes?: number;
   /** Defaults to node:fs/promises; tests inject failures. */
@@ -95,9 +109,25 @@ export interface HostDependencies {
 export const OPEN_DIALOG_FILTERS: readonly FileFilter[] = [
   { name: 'Stakemap workspace', extensions: [WORKSPACE_EXTENSION] },
   { name: 'JSON', extensions: ['json'] },
+  { name: 'PNG image exported by Stakemap', extensions: ['png'] },
 ];
 
 export const SAVE_DIALOG_FILTERS: readonly FileFilter[] = [{ name: 'Stakemap workspace', extensions: [WORKSPACE_EXTENSION] }];
+
+/** One kind of exported file: its save dialog, and the extensions a chosen name may already end with. */
+export interface ExportKind {
+  readonly title: string;
+  readonly filters: readonly FileFilter[];
+  /** The first is added to a name that ends in none of them. */
+  readonly extensions: readonly [string, ...string[]];
+}
+
+export const EXPORT_KINDS = {
+  png: { title: 'Export PNG', filters: [{ name: 'PNG image', extensions: ['png'] }], extensions: ['png'] },
+  markdown: { title: 'Export Markdown', filters: [{ name: 'Markdown', extensions: ['md'] }], extensions: ['md', 'markdown'] },
+  pdf: { title: 'Export PDF', filters: [{ name: 'PDF document', extensions: ['pdf'] }], extensions: ['pdf'] },
+  csv: { title: 'Export CSV', filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }], extensions: ['csv'] },
+} as const satisfies Record<string, ExportKind>;
 
 /** Refusal reason for a path the user never pointed at. */
 export const NOT_GRANTED_REASON =
@@ -118,18 +148,21 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     deps.addOsRecentDocument?.(filePath);
   };
 
+  const fsOption = deps.fs ? { fs: deps.fs } : {};
+
   const openFile = async (filePath: string): Promise<OpenResult> => {
-    const read = await readWorkspaceFile(filePath, { maxBytes, ...(deps.fs ? { fs: deps.fs } : {}) });
+    const read = await readWorkspaceFile(filePath, { maxBytes, ...fsOption });
     switch (read.kind) {
       case 'tooLarge':
         return { kind: 'tooLarge', filePath, size: read.size, limit: read.limit };
       case 'failed':
         return { kind: 'readFailed', filePath, reason: read.reason, code: read.code };
       case 'read':
-        // Only a file that really is a workspace joins the recent list; the renderer parses it again to show
-        // the document or to word the error (the text crosses IPC either way).
-        if (parseWorkspace(read.content).ok) remember(filePath);
-        return { kind: 'opened', filePath, content: read.content };
+        // Only a file that really is a workspace joins the recent list and may be saved over; the renderer parses
+        // it again to show the document or to word the error (the text crosses IPC either way). A workspace
+        // taken from a PNG image does neither: Save must never write JSON over the picture.
+        if (read.source === 'workspace' && parseWorkspace(read.content).ok) remember(filePath);
+        return { kind: 'opened', filePath, content: read.content, source: read.source };
       default: {
         const unreachable: never = read;
         return unreachable;
@@ -139,9 +172,9 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
 
   const writeFile = async (filePath: string, content: string): Promise<SaveResult> => {
     try {
-      await writeFileAtomic(filePath, content, deps.fs ? { fs: deps.fs } : {});
+      await writeFileAtomic(filePath, content, fsOption);
     } catch (error) {
-      return { kind: 'writeFailed', filePath, reason: describeFileError(error, 'write'), code: errorCode(error) };
+      return writeFailed(filePath, error);
     }
     remember(filePath);
     return { kind: 'saved', filePath };
@@ -159,6 +192,77 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
   const lastFolder = (): string | undefined => {
     const latest = deps.recent.list()[0];
     return latest ? path.dirname(latest.filePath) : undefined;
+  };
+
+  /**
+   * Shows the save dialog and returns the path to write, with `addExtension` applied, or null when canceled.
+   * The dialog asked about overwriting the name the user typed, not about that name with the extension added:
+   * if the latter exists, the dialog is shown again on it so the user confirms the overwrite there.
+   */
+  const chooseSavePath = async (first: SaveDialogRequest, addExtension: (filePath: string) => string): Promise<string | null> => {
+    let request = first;
+    for (;;) {
+      const chosen = await deps.dialogs.showSaveDialog(request);
+      if (chosen === null) return null;
+      const target = addExtension(chosen);
+      if (target === chosen || !(await exists(target))) return target;
+      request = { ...request, title: `“${path.basename(target)}” already exists`, defaultPath: target };
+    }
+  };
+
+  /** Exports start in the folder of the last export, else beside the most recent workspace. */
+  const exportFolder = (): string | undefined => {
+    const remembered = deps.settings.get(SETTINGS_KEYS.lastExportFolder);
+    return typeof remembered === 'string' && remembered !== '' ? remembered : lastFolder();
+  };
+
+  const chooseExportPath = (kind: ExportKind, fileName: string): Promise<string | null> => {
+    const folder = exportFolder();
+    return chooseSavePath(
+      { title: kind.title, defaultPath: folder ? path.join(folder, fileName) : fileName, filters: kind.filters, purpose: 'export' },
+      (filePath) => withExtension(filePath, kind.extensions),
+    );
+  };
+
+  /** Exported files are not workspaces: they join neither the recent list nor the files Save may write over. */
+  const writeExport = async (filePath: string, content: FileContent): Promise<SaveResult> => {
+    try {
+      await writeFileAtomic(filePath, content, fsOption);
+    } catch (error) {
+      return writeFailed(filePath, error);
+    }
+    deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(filePath));
+    return { kind: 'saved', filePath };
+  };
+
+  /** Writes both CSV files, or leaves neither behind (see prepareAtomicWrite). */
+  const writeCsvPair = async (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> => {
+    const prepared: PreparedWrite[] = [];
+    const abortAll = () => Promise.all(prepared.map((write) => write.abort()));
+    for (const file of files) {
+      try {
+        prepared.push(await prepareAtomicWrite(file.filePath, file.content, fsOption));
+      } catch (error) {
+        await abortAll();
+        return writeFailed(file.filePath, error);
+      }
+    }
+    const [first, second] = prepared as [PreparedWrite, PreparedWrite];
+    try {
+      await first.commit();
+    } catch (error) {
+      await abortAll();
+      return writeFailed(files[0].filePath, error);
+    }
+    try {
+      await second.commit();
+    } catch (error) {
+      // Very unlikely once both are prepared (a rename in the same folder), but never leave half a pair.
+      await (deps.fs ?? nodeFs).rm(first.target, { force: true }).catch(() => undefined);
+      return writeFailed(files[1].filePath, error);
+    }
+    deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(files[0].filePath));
+    return { kind: 'saved', filePaths: [files[0].filePath, files[1].filePath] };
   };
 
   return {
@@ -191,23 +295,54 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     'workspace:save-as': async ({ suggestedName, content }) => {
       const fileName = `${safeFileName(suggestedName)}.${WORKSPACE_EXTENSION}`;
       const folder = lastFolder();
-      let request: SaveDialogRequest = {
-        title: 'Save Workspace As',
-        defaultPath: folder ? path.join(folder, fileName) : fileName,
-        filters: SAVE_DIALOG_FILTERS,
-      };
-      for (;;) {
-        const chosen = await deps.dialogs.showSaveDialog(request);
-        if (chosen === null) return { kind: 'canceled' };
-        const target = withWorkspaceExtension(chosen);
-        // The dialog asked about overwriting `chosen`, not about the name with the extension added: if that one
-        // exists, show the dialog again on it so the user confirms the overwrite there.
-        if (target !== chosen && (await exists(target))) {
-          request = { ...request, title: `“${path.basename(target)}” already exists`, defaultPath: target };
-          continue;
-        }
-        return writeFile(target, content);
+      const target = await chooseSavePath(
+        {
+          title: 'Save Workspace As',
+          defaultPath: folder ? path.join(folder, fileName) : fileName,
+          filters: SAVE_DIALOG_FILTERS,
+          purpose: 'workspace',
+        },
+        withWorkspaceExtension,
+      );
+      return target === null ? { kind: 'canceled' } : writeFile(target, content);
+    },
+
+    'export:save': async ({ format, suggestedName, data }) => {
+      const kind = EXPORT_KINDS[format];
+      // A malformed image is a bug in the renderer: refuse it before asking the user anything.
+      const content: FileContent = format === 'png' ? decodePngBase64(data) : data;
+      const target = await chooseExportPath(kind, exportFileName(suggestedName, kind));
+      return target === null ? { kind: 'canceled' } : writeExport(target, content);
+    },
+
+    'export:csv': async ({ suggestedName, painPoints, solutions }) => {
+      const kind = EXPORT_KINDS.csv;
+      const target = await chooseExportPath(kind, `${exportFileName(suggestedName, kind, '')} pain points.csv`);
+      if (target === null) return { kind: 'canceled' };
+      return writeCsvPair([
+        { filePath: target, content: painPoints },
+        { filePath: solutionsCsvPath(target), content: solutions },
+      ]);
+    },
+
+    'export:pdf': async ({ suggestedName, pageSize, landscape }) => {
+      const kind = EXPORT_KINDS.pdf;
+      const target = await chooseExportPath(kind, exportFileName(suggestedName, kind));
+      if (target === null) return { kind: 'canceled' };
+      let pdf: Uint8Array;
+      try {
+        pdf = await deps.printToPdf({ pageSize, landscape });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { kind: 'writeFailed', filePath: target, reason: `The PDF could not be created: ${message}`, code: null };
       }
+      return writeExport(target, pdf);
+    },
+
+    'export:options-get': async () => readExportOptions(deps.settings.get(SETTINGS_KEYS.exportOptions)),
+
+    'export:options-set': async (options) => {
+      deps.settings.set(SETTINGS_KEYS.exportOptions, options);
     },
 
     'recent:list': async () => deps.recent.list(),
@@ -253,6 +388,61 @@ export function safeFileName(suggestedName: string): string {
  * (both open again). Linux save dialogs do not add the extension of the selected filter themselves.
  */
 export function withWorkspaceExtension(filePath: string): string {
+  return withExtension(filePath, [WORKSPACE_EXTENSION, 'json']);
+}
+
+/** `filePath` as it is if it ends in one of `extensions` (any case), else with the first one added. */
+export function withExtension(filePath: string, extensions: readonly [string, ...string[]]): string {
   const lower = filePath.toLowerCase();
-  return lower.endsWith(`.${WORKSPACE_EXTENSION}`) || lower.endsWith('.json') ? filePath : `${filePath}.${WORKSPACE_EXTENSION}`;
+  return extensions.some((extension) => lower.endsWith(`.${extension.toLowerCase()}`)) ? filePath : `${filePath}.${extensions[0]}`;
+}
+
+/**
+ * The file name an export's save dialog suggests: safeFileName of the workspace title plus the kind's
+ * extension (`suffix`, default `.png`, `.md` ...); an extension already in the title is not doubled.
+ */
+export function exportFileName(suggestedName: string, kind: ExportKind, suffix = `.${kind.extensions[0]}`): string {
+  const withoutExtension = (name: string) => {
+    const lower = name.toLowerCase();
+    const found = kind.extensions.find((extension) => lower.endsWith(`.${extension}`));
+    return found ? name.slice(0, -(found.length + 1)).trim() : name;
+  };
+  return `${withoutExtension(safeFileName(withoutExtension(suggestedName.trim())))}${suffix}`;
+}
+
+/**
+ * The solutions file written beside the pain points CSV the user chose: "pain points" in its name becomes
+ * "solutions" (in the same capitalisation; the last occurrence, so a folder-like title keeps its own words),
+ * else " solutions" is appended: "Q3 pain points.csv" → "Q3 solutions.csv", "export.csv" → "export solutions.csv".
+ */
+export function solutionsCsvPath(painPointsPath: string): string {
+  const folder = path.dirname(painPointsPath);
+  const fileName = path.basename(painPointsPath);
+  const extension = /\.csv$/i.exec(fileName)?.[0] ?? '';
+  const base = fileName.slice(0, fileName.length - extension.length);
+  const matches = [...base.matchAll(/pain points/gi)];
+  const last = matches.at(-1);
+  let solutionsBase: string;
+  if (last?.index === undefined) {
+    solutionsBase = `${base} solutions`;
+  } else {
+    const found = last[0];
+    const replacement = found === found.toUpperCase() ? 'SOLUTIONS' : found.startsWith('P') ? 'Solutions' : 'solutions';
+    solutionsBase = base.slice(0, last.index) + replacement + base.slice(last.index + found.length);
+  }
+  return path.join(folder, `${solutionsBase}${extension || '.csv'}`);
+}
+
+/** The PNG bytes of `export:save`, refusing anything that is not strict base64 of a PNG image. */
+function decodePngBase64(data: string): Uint8Array {
+  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
+    throw new Error('export:save: the PNG data is not base64 (send the bytes only, without a "data:" URL prefix).');
+  }
+  const bytes = Buffer.from(data, 'base64');
+  if (!isPng(bytes)) throw new Error('export:save: the data is not a PNG image.');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function writeFailed(filePath: string, error: unknown): { kind: 'writeFailed'; filePath: string; reason: string; code: string | null } {
+  return { kind: 'writeFailed', filePath, reason: describeFileError(error, 'write'), code: errorCode(error) };
 }

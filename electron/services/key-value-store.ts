@@ -15,4 +15,8 @@ export const SETTINGS_KEYS = {
   recentWorkspaces: 'recentWorkspaces',
   /** boolean: set once the first run has shown the sample workspace. */
   launchedBefore: 'launchedBefore',
+  /** ExportOptions (shared/export/export-options.ts): the Export dialog's last choices. */
+  exportOptions: 'exportOptions',
+  /** string: the folder of the last export, where the next export's save dialog starts. */
+  lastExportFolder: 'lastExportFolder',
 } as const;

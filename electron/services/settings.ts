@@ -14,10 +14,14 @@ const SETTINGS_SCHEMA: Schema<Settings> = {
     },
   },
   [SETTINGS_KEYS.launchedBefore]: { type: 'boolean' },
+  // Loose on purpose: a schema violation makes electron-store reset the whole file (recent list included), so
+  // the details are checked with zod when read (readExportOptions), falling back to defaults.
+  [SETTINGS_KEYS.exportOptions]: { type: 'object' },
+  [SETTINGS_KEYS.lastExportFolder]: { type: 'string' },
 };
 
 /**
- * The app's settings (recent workspaces, first-run flag) in `<userData>/config.json`, written atomically by
+ * The app's settings (recent workspaces, first-run flag, export choices) in `<userData>/config.json`, written atomically by
  * electron-store. A damaged settings file is reset instead of stopping the app from starting
  * (clearInvalidConfig): it holds nothing the user cannot rebuild, unlike their workspace files.
  */

@@ -4,6 +4,7 @@ import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/pain-points.css';
+import './styles/export.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,5 +1,6 @@
 import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, InvokeResult } from './channels';
-import type { DocumentState } from './channels';
+import type { DocumentState, ExportFileFormat } from './channels';
+import type { ExportOptions, PdfPageSize } from '../export/export-options';
 import type { MenuCommand } from './menu-commands';
 
 /** How the host API reaches main: ipcRenderer in the preload, a Playwright binding in the test harness. */
@@ -18,6 +19,16 @@ export function createHostApi(transport: HostTransport) {
     openWorkspaceAt: (filePath: string) => transport.invoke('workspace:open-path', { filePath }),
     saveWorkspace: (filePath: string, content: string) => transport.invoke('workspace:save', { filePath, content }),
     saveWorkspaceAs: (suggestedName: string, content: string) => transport.invoke('workspace:save-as', { suggestedName, content }),
+    /** `data`: the Markdown text, or the PNG's bytes in base64. */
+    exportFile: (format: ExportFileFormat, suggestedName: string, data: string) =>
+      transport.invoke('export:save', { format, suggestedName, data }),
+    exportCsv: (suggestedName: string, painPoints: string, solutions: string) =>
+      transport.invoke('export:csv', { suggestedName, painPoints, solutions }),
+    /** Prints the page as it is now: lay out the report before calling, restore it after. */
+    exportPdf: (suggestedName: string, pageSize: PdfPageSize, landscape: boolean) =>
+      transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
+    getExportOptions: () => transport.invoke('export:options-get', undefined),
+    setExportOptions: (options: ExportOptions) => transport.invoke('export:options-set', options),
     listRecentWorkspaces: () => transport.invoke('recent:list', undefined),
     forgetRecentWorkspace: (filePath: string) => transport.invoke('recent:remove', { filePath }),
     getLaunchState: () => transport.invoke('app:launch-state', undefined),

@@ -8,6 +8,8 @@ export const MENU_COMMANDS = [
   'file.open',
   'file.save',
   'file.saveAs',
+  /** Opens the Export dialog (PNG, PDF report, Markdown, CSV). */
+  'file.export',
   'file.close',
   'edit.undo',
   'edit.redo',

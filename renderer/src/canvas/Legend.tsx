@@ -5,10 +5,10 @@ import { RELATIONSHIP_STYLES } from './relationship-styles';
 import { KIND_ICONS } from './StakeholderNode';
 
 /** Explains every line style and node shape, so the map reads without colour and without a facilitator. */
-export function Legend() {
+export function Legend({ headingId = 'legend-heading' }: { headingId?: string }) {
   return (
-    <section className="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading">Legend</h2>
+    <section className="legend" aria-labelledby={headingId}>
+      <h2 id={headingId}>Legend</h2>
       <ul className="legend__list">
         {RELATIONSHIP_STATUSES.map((status) => {
           const style = RELATIONSHIP_STYLES[status];

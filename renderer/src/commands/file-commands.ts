@@ -69,7 +69,14 @@ function handleOpenResult(result: OpenResult): void {
     case 'canceled':
       return;
     case 'opened':
-      openText(result.content, { filePath: result.filePath, fileName: fileNameOf(result.filePath), fitOnOpen: false });
+      // A workspace carried inside an exported PNG opens as a new, untitled workspace: saving must never write
+      // JSON over the image, so Save asks where to put it.
+      if (result.source === 'png') {
+        openText(result.content, { filePath: null, fileName: fileNameOf(result.filePath), fitOnOpen: false });
+        announce(`Opened the workspace inside ${fileNameOf(result.filePath)}. Save it to keep it as a workspace file.`);
+      } else {
+        openText(result.content, { filePath: result.filePath, fileName: fileNameOf(result.filePath), fitOnOpen: false });
+      }
       return;
     case 'readFailed':
       showMessage({

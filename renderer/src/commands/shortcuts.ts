@@ -26,6 +26,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'file.open', bindings: [{ key: 'o', mod: true }], inTextFields: true, keys: 'Ctrl+O', action: 'Open…' },
   { command: 'file.save', bindings: [{ key: 's', mod: true }], inTextFields: true, keys: 'Ctrl+S', action: 'Save' },
   { command: 'file.saveAs', bindings: [{ key: 's', mod: true, shift: true }], inTextFields: true, keys: 'Ctrl+Shift+S', action: 'Save As…' },
+  { command: 'file.export', bindings: [{ key: 'e', mod: true }], inTextFields: true, keys: 'Ctrl+E', action: 'Export PNG, PDF, Markdown or CSV…' },
   { command: 'file.close', bindings: [{ key: 'w', mod: true }], inTextFields: true, keys: 'Ctrl+W', action: 'Close workspace' },
   { command: 'edit.undo', bindings: [{ key: 'z', mod: true }], inTextFields: true, keys: 'Ctrl+Z', action: 'Undo' },
   {

@@ -1,5 +1,6 @@
 import {
   Columns3,
+  Download,
   FilePlus2,
   Lightbulb,
   Network,
@@ -94,6 +95,7 @@ export function Toolbar() {
         <ToolButton command="file.open" label="Open…" shortcut="Ctrl+O" Icon={FolderOpen} />
         <ToolButton command="file.save" label="Save" shortcut="Ctrl+S" Icon={Save} />
         <ToolButton command="file.saveAs" label="Save As…" shortcut="Ctrl+Shift+S" Icon={SaveAll} />
+        <ToolButton command="file.export" label="Export…" shortcut="Ctrl+E" Icon={Download} />
       </div>
       <div className="toolbar__group" role="toolbar" aria-label="Edit">
         <ToolButton command="edit.undo" label="Undo" shortcut="Ctrl+Z" Icon={Undo2} disabled={!canUndo} />

@@ -25,6 +25,19 @@ export interface BadgeList {
   readonly at: ScreenPoint;
 }
 
+export interface ExportJob {
+  readonly step: string;
+  readonly cancel: (() => void) | null;
+}
+
+/** Everything the printed report needs, measured before printing starts. */
+export interface PrintJob {
+  readonly pageSize: 'A4' | 'Letter' | 'A3';
+  readonly landscape: boolean;
+  readonly generatedAt: string;
+  readonly frameSize: { readonly width: number; readonly height: number };
+}
+
 /** What was right-clicked on the map, and where. */
 export interface ContextMenuState {
   readonly target:
@@ -83,6 +96,12 @@ export interface EditorState {
   readonly contextMenu: ContextMenuState | null;
   /** The categories dialog (add, rename, recolour, reorder, delete) is open. */
   readonly categoriesOpen: boolean;
+  /** The Export dialog is open. */
+  readonly exportOpen: boolean;
+  /** An export under way: what it is doing now, and how to stop it. */
+  readonly exportJob: ExportJob | null;
+  /** The report being printed to PDF (rendered into #print-root while set). */
+  readonly printJob: PrintJob | null;
   readonly message: AppMessage | null;
   /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
   readonly notice: { text: string; id: number } | null;
@@ -106,6 +125,9 @@ const initialState: EditorState = {
   badgeList: null,
   contextMenu: null,
   categoriesOpen: false,
+  exportOpen: false,
+  exportJob: null,
+  printJob: null,
   message: null,
   notice: null,
 };
@@ -370,6 +392,18 @@ export function showView(view: MainView): void {
 
 export function showBadgeList(list: BadgeList | null): void {
   useEditor.setState({ badgeList: list, contextMenu: null });
+}
+
+export function showExportDialog(open: boolean): void {
+  useEditor.setState({ exportOpen: open });
+}
+
+export function setExportJob(job: ExportJob | null): void {
+  useEditor.setState({ exportJob: job });
+}
+
+export function setPrintJob(job: PrintJob | null): void {
+  useEditor.setState({ printJob: job });
 }
 
 export function showCategories(open: boolean): void {

@@ -3,6 +3,8 @@ import { BadgeList } from '../canvas/BadgeList';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { MapContextMenu } from '../canvas/MapContextMenu';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
+import { ExportDialog } from '../dialogs/ExportDialog';
+import { PrintPortal } from '../export/PrintPortal';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
 import { Toolbar } from '../panels/Toolbar';
@@ -35,6 +37,8 @@ export function EditorView() {
         <BadgeList />
         <MapContextMenu />
         <CategoriesDialog />
+        <ExportDialog />
+        <PrintPortal />
       </div>
     </ReactFlowProvider>
   );

@@ -9,6 +9,12 @@ import {
   type EventPayload,
 } from '../../../shared/host/channels';
 import type { MenuCommand } from '../../../shared/host/menu-commands';
+import {
+  PDF_FOOTER_TEMPLATE,
+  PDF_HEADER_TEMPLATE,
+  PDF_PRINT_FLAGS,
+  pdfMarginsAsCss,
+} from '../../../shared/export/pdf-options';
 import { createHostHandlers } from '../../../electron/ipc/host-handlers';
 import { createInvokeDispatcher, isInvokeChannel } from '../../../electron/ipc/register-handlers';
 import { FileAccessList } from '../../../electron/services/file-access';
@@ -127,6 +133,22 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
         },
       },
       now: () => new Date(),
+      // The same Chromium print engine as webContents.printToPDF, with the same options (page.pdf prints with
+      // print media, as printToPDF does).
+      printToPdf: async ({ pageSize, landscape }) =>
+        new Uint8Array(
+          await page.pdf({
+            format: pageSize,
+            landscape,
+            printBackground: PDF_PRINT_FLAGS.printBackground,
+            tagged: PDF_PRINT_FLAGS.tagged,
+            outline: PDF_PRINT_FLAGS.outline,
+            displayHeaderFooter: PDF_PRINT_FLAGS.displayHeaderFooter,
+            headerTemplate: PDF_HEADER_TEMPLATE,
+            footerTemplate: PDF_FOOTER_TEMPLATE,
+            margin: pdfMarginsAsCss(),
+          }),
+        ),
     });
     const dispatch = createInvokeDispatcher(handlers);
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { WORKSPACE_EXTENSION } from '../../../shared/document/format';
 import { documentStateSchema, type DocumentState, type UnsavedChoice } from '../../../shared/host/channels';
 import type { MenuCommand } from '../../../shared/host/menu-commands';
 import { E2E_DOCUMENT_STATE_PREFIX, E2E_HOOKS_GLOBAL } from '../../../electron/e2e-hooks';
@@ -23,7 +24,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const SETTLED_AFTER_MS = 1_000;
 const DIALOGS_GLOBAL = '__stakemapE2EDialogs';
 
-type DialogKind = 'open' | 'save' | 'unsaved';
+type DialogKind = 'open' | 'save' | 'export' | 'unsaved';
 
 /** What the replaced dialogs in main record (see installDialogStubs). */
 interface DialogLog {
@@ -50,7 +51,7 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
   let electronApp: ElectronApplication;
   let page: Page;
   let documentState: DocumentState | null = null;
-  let lastDialogLog: DialogLog = { shown: [], unexpected: [], unused: { open: [], save: [], unsaved: [] } };
+  let lastDialogLog: DialogLog = { shown: [], unexpected: [], unused: { open: [], save: [], export: [], unsaved: [] } };
   let pushes: Promise<unknown> = Promise.resolve();
 
   const start = async () => {
@@ -75,7 +76,11 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
     try {
       lastDialogLog = await electronApp.evaluate((_electron, name) => {
         const log = (globalThis as Record<string, unknown>)[name] as { shown: []; unexpected: []; queues: Record<string, unknown[]> };
-        return { shown: [...log.shown], unexpected: [...log.unexpected], unused: { open: [...log.queues.open!], save: [...log.queues.save!], unsaved: [...log.queues.unsaved!] } };
+        return {
+          shown: [...log.shown],
+          unexpected: [...log.unexpected],
+          unused: { open: [...log.queues.open!], save: [...log.queues.save!], export: [...log.queues.export!], unsaved: [...log.queues.unsaved!] },
+        };
       }, DIALOGS_GLOBAL);
     } catch {
       // The app quit between the check and the call: keep the last snapshot.
@@ -105,6 +110,7 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
   const dialogs: AppDialogs = {
     answerOpen: (filePath) => answer('open', filePath),
     answerSave: (filePath) => answer('save', filePath),
+    answerExport: (filePath) => answer('export', filePath),
     answerUnsaved: (choice: UnsavedChoice) => answer('unsaved', choice),
   };
 
@@ -209,9 +215,13 @@ function mirrorDocumentState(electronApp: ElectronApplication, onState: (state: 
  */
 async function installDialogStubs(electronApp: ElectronApplication): Promise<void> {
   await electronApp.evaluate(
-    ({ dialog }, [name, buttonChoices]) => {
-      type Kind = 'open' | 'save' | 'unsaved';
-      const log = { shown: [] as { kind: Kind; detail: string }[], unexpected: [] as string[], queues: { open: [], save: [], unsaved: [] } as Record<Kind, unknown[]> };
+    ({ dialog }, [name, buttonChoices, workspaceExtension]) => {
+      type Kind = 'open' | 'save' | 'export' | 'unsaved';
+      const log = {
+        shown: [] as { kind: Kind; detail: string }[],
+        unexpected: [] as string[],
+        queues: { open: [], save: [], export: [], unsaved: [] } as Record<Kind, unknown[]>,
+      };
       (globalThis as Record<string, unknown>)[name] = log;
       const take = async (kind: Kind, detail: string): Promise<unknown> => {
         log.shown.push({ kind, detail });
@@ -223,14 +233,18 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         }
         return log.queues[kind].shift();
       };
-      const optionsOf = (args: unknown[]) => (args.at(-1) ?? {}) as { title?: string; message?: string; defaultPath?: string };
+      const optionsOf = (args: unknown[]) =>
+        (args.at(-1) ?? {}) as { title?: string; message?: string; defaultPath?: string; filters?: { extensions: string[] }[] };
       dialog.showOpenDialog = (async (...args: unknown[]) => {
         const filePath = (await take('open', optionsOf(args).title ?? '')) as string | null | undefined;
         return filePath ? { canceled: false, filePaths: [filePath] } : { canceled: true, filePaths: [] };
       }) as typeof dialog.showOpenDialog;
       dialog.showSaveDialog = (async (...args: unknown[]) => {
         const options = optionsOf(args);
-        const filePath = (await take('save', `${options.title ?? ''} (${options.defaultPath ?? ''})`)) as string | null | undefined;
+        // Main passes Electron only the title, path and filters: a dialog offering .stakemap saves the workspace
+        // (Save As), any other is an export (as SaveDialogRequest.purpose says in the handlers).
+        const kind: Kind = options.filters?.some((filter) => filter.extensions.includes(workspaceExtension)) ? 'save' : 'export';
+        const filePath = (await take(kind, `${options.title ?? ''} (${options.defaultPath ?? ''})`)) as string | null | undefined;
         return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
       }) as typeof dialog.showSaveDialog;
       dialog.showMessageBox = (async (...args: unknown[]) => {
@@ -238,7 +252,7 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         return { response: buttonChoices.indexOf(choice as string), checkboxChecked: false };
       }) as typeof dialog.showMessageBox;
     },
-    [DIALOGS_GLOBAL, UNSAVED_CHANGES_BUTTONS.map((button): string => button.choice)] as const,
+    [DIALOGS_GLOBAL, UNSAVED_CHANGES_BUTTONS.map((button): string => button.choice), WORKSPACE_EXTENSION] as const,
   );
 }
 

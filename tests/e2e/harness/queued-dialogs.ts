@@ -2,11 +2,12 @@ import type { UnsavedChoice } from '../../../shared/host/channels';
 import type { HostDialogs, OpenDialogRequest, SaveDialogRequest } from '../../../electron/ipc/host-handlers';
 import type { AppDialogs } from './types';
 
-type DialogKind = 'open' | 'save' | 'unsaved-changes';
+type DialogKind = 'open' | 'save' | 'export' | 'unsaved-changes';
 
 const DIALOG_NAMES: Record<DialogKind, string> = {
   open: 'Open dialog (answer it with app.dialogs.answerOpen)',
   save: 'Save As dialog (answer it with app.dialogs.answerSave)',
+  export: 'export save dialog (answer it with app.dialogs.answerExport)',
   'unsaved-changes': '"unsaved changes" question (answer it with app.dialogs.answerUnsaved)',
 };
 
@@ -16,9 +17,15 @@ const DIALOG_NAMES: Record<DialogKind, string> = {
  * its end with the dialog's name even if the app coped with the cancel.
  */
 export class QueuedDialogs implements HostDialogs, AppDialogs {
-  private readonly queues: { open: (string | null)[]; save: (string | null)[]; 'unsaved-changes': UnsavedChoice[] } = {
+  private readonly queues: {
+    open: (string | null)[];
+    save: (string | null)[];
+    export: (string | null)[];
+    'unsaved-changes': UnsavedChoice[];
+  } = {
     open: [],
     save: [],
+    export: [],
     'unsaved-changes': [],
   };
   private readonly unexpected: string[] = [];
@@ -31,6 +38,9 @@ export class QueuedDialogs implements HostDialogs, AppDialogs {
   answerSave(filePath: string | null): void {
     this.queues.save.push(filePath);
   }
+  answerExport(filePath: string | null): void {
+    this.queues.export.push(filePath);
+  }
   answerUnsaved(choice: UnsavedChoice): void {
     this.queues['unsaved-changes'].push(choice);
   }
@@ -39,7 +49,7 @@ export class QueuedDialogs implements HostDialogs, AppDialogs {
     return this.take('open', request.title, null);
   }
   async showSaveDialog(request: SaveDialogRequest): Promise<string | null> {
-    return this.take('save', `${request.title} (${request.defaultPath})`, null);
+    return this.take(request.purpose === 'export' ? 'export' : 'save', `${request.title} (${request.defaultPath})`, null);
   }
   async askUnsavedChanges(displayName: string): Promise<UnsavedChoice> {
     return this.take('unsaved-changes', displayName, 'cancel');

@@ -10,8 +10,13 @@ import type { MenuCommand } from '../../../shared/host/menu-commands';
 export interface AppDialogs {
   /** The next Open dialog picks this file, or is canceled (null). */
   answerOpen(filePath: string | null): void;
-  /** The next Save As dialog picks this path, or is canceled (null). */
+  /** The next Save As dialog (saving the workspace) picks this path, or is canceled (null). */
   answerSave(filePath: string | null): void;
+  /**
+   * The next export save dialog (Export PNG, PDF, Markdown or CSV) picks this path, or is canceled (null). For
+   * CSV it is the pain points file; the solutions file is written beside it.
+   */
+  answerExport(filePath: string | null): void;
   /** The next "unsaved changes" question is answered Save, Don't Save or Cancel. */
   answerUnsaved(choice: UnsavedChoice): void;
 }

@@ -41,6 +41,7 @@ describe('buildMenuTemplate', () => {
       'file.open': 'CmdOrCtrl+O',
       'file.save': 'CmdOrCtrl+S',
       'file.saveAs': 'CmdOrCtrl+Shift+S',
+      'file.export': 'CmdOrCtrl+E',
       'file.close': 'CmdOrCtrl+W',
       'edit.undo': 'CmdOrCtrl+Z',
       'edit.redo': 'CmdOrCtrl+Shift+Z',
@@ -57,6 +58,17 @@ describe('buildMenuTemplate', () => {
     // No item that sends a command registers a key: the renderer's keymap is the only source of shortcuts.
     for (const item of items.filter((i) => i.click && i.accelerator)) expect(item.registerAccelerator, item.id).toBe(false);
     expect(commandAccelerators('darwin')['edit.delete']).toBe('Backspace');
+  });
+
+  it.each(['linux', 'darwin'] as const)('on %s, File has Export… after Save As, set apart by separators', (platform) => {
+    const file = build({ platform }).template.find((menu) => menu.label === '&File')!;
+    const items = file.submenu as MenuItemConstructorOptions[];
+    const at = items.findIndex((item) => item.id === 'file.export');
+    expect(items[at]).toMatchObject({ label: 'Export…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false });
+    expect(items[at - 2]?.id).toBe('file.saveAs');
+    expect(items[at - 1]?.type).toBe('separator');
+    expect(items[at + 1]?.type).toBe('separator');
+    expect(items[at + 2]?.id).toBe('file.close');
   });
 
   it('uses native roles for cut, copy and paste', () => {

@@ -1,22 +1,32 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentState, UnsavedChoice } from '../../../../shared/host/channels';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export/export-options';
+import type { PdfPrintRequest } from '../../../../shared/export/pdf-options';
+import { embedWorkspaceInPng } from '../../../../shared/export/png-text-chunk';
+import { invokeChannels, type DocumentState, type UnsavedChoice } from '../../../../shared/host/channels';
 import {
   createHostHandlers,
+  EXPORT_KINDS,
+  exportFileName,
   NOT_GRANTED_REASON,
   OPEN_DIALOG_FILTERS,
   safeFileName,
   SAVE_NOT_GRANTED_REASON,
+  solutionsCsvPath,
+  withExtension,
   withWorkspaceExtension,
   type HostDialogs,
   type OpenDialogRequest,
   type SaveDialogRequest,
 } from '../../../../electron/ipc/host-handlers';
+import { validateInvokeArgs } from '../../../../electron/ipc/register-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
 import { SETTINGS_KEYS } from '../../../../electron/services/key-value-store';
 import { LaunchFiles } from '../../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../../electron/services/recent-workspaces';
+import { PNG_WITHOUT_WORKSPACE_REASON, type WorkspaceFs } from '../../../../electron/services/workspace-files';
+import { makePng } from '../../shared/export/png-test-image';
 import { makeTempDir, MemoryStore } from '../helpers';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/workspaces');
@@ -49,7 +59,17 @@ class FakeDialogs implements HostDialogs {
   }
 }
 
-async function setUp(options: { pendingFilePath?: string | null; store?: MemoryStore } = {}) {
+/** What the fake print engine returns: a minimal but real PDF header. */
+const PDF_BYTES = new Uint8Array(Buffer.from('%PDF-1.7\n%fake report\n%%EOF\n', 'latin1'));
+
+interface SetUpOptions {
+  pendingFilePath?: string | null;
+  store?: MemoryStore;
+  printToPdf?: (request: PdfPrintRequest) => Promise<Uint8Array>;
+  fs?: WorkspaceFs;
+}
+
+async function setUp(options: SetUpOptions = {}) {
   const dir = await makeTempDir();
   const store = options.store ?? new MemoryStore();
   const dialogs = new FakeDialogs();
@@ -60,6 +80,7 @@ async function setUp(options: { pendingFilePath?: string | null; store?: MemoryS
   const launchFiles = new LaunchFiles(() => undefined);
   if (options.pendingFilePath) launchFiles.add(options.pendingFilePath);
   const osRecent: string[] = [];
+  const printRequests: PdfPrintRequest[] = [];
   const handlers = createHostHandlers({
     dialogs,
     settings: store,
@@ -75,13 +96,30 @@ async function setUp(options: { pendingFilePath?: string | null; store?: MemoryS
     },
     now: () => NOW,
     addOsRecentDocument: (filePath) => osRecent.push(filePath),
+    printToPdf: async (request) => {
+      printRequests.push(request);
+      return options.printToPdf ? options.printToPdf(request) : PDF_BYTES;
+    },
+    ...(options.fs ? { fs: options.fs } : {}),
   });
   const workspace = async (name: string, fixture = 'valid-minimal.stakemap') => {
     const filePath = path.join(dir, name);
     await fs.copyFile(path.join(FIXTURES, fixture), filePath);
     return filePath;
   };
-  return { dir, store, dialogs, access, recent, handlers, documentStates, osRecent, workspace, closeConfirmations: () => closeConfirmations };
+  return {
+    dir,
+    store,
+    dialogs,
+    access,
+    recent,
+    handlers,
+    documentStates,
+    osRecent,
+    printRequests,
+    workspace,
+    closeConfirmations: () => closeConfirmations,
+  };
 }
 
 describe('workspace:open-dialog', () => {
@@ -90,7 +128,7 @@ describe('workspace:open-dialog', () => {
     const file = await t.workspace('Workshop.stakemap');
     t.dialogs.openAnswers.push(file);
     const result = await t.handlers['workspace:open-dialog'](undefined);
-    expect(result).toEqual({ kind: 'opened', filePath: file, content: await fs.readFile(file, 'utf8') });
+    expect(result).toEqual({ kind: 'opened', filePath: file, content: await fs.readFile(file, 'utf8'), source: 'workspace' });
     expect(t.dialogs.openRequests[0]?.filters).toEqual(OPEN_DIALOG_FILTERS);
     expect(t.recent.list()).toEqual([{ filePath: file, fileName: 'Workshop.stakemap', openedAt: NOW.toISOString() }]);
     expect(t.access.canWrite(file)).toBe(true);
@@ -246,7 +284,11 @@ describe('workspace:save-as', () => {
     const result = await t.handlers['workspace:save-as']({ suggestedName: 'Workshop: Q3/Q4', content: 'text\n' });
     const expected = path.join(t.dir, 'Workshop.stakemap');
     expect(result).toEqual({ kind: 'saved', filePath: expected });
-    expect(t.dialogs.saveRequests[0]).toMatchObject({ defaultPath: 'Workshop Q3 Q4.stakemap', filters: [{ extensions: ['stakemap'] }] });
+    expect(t.dialogs.saveRequests[0]).toMatchObject({
+      defaultPath: 'Workshop Q3 Q4.stakemap',
+      filters: [{ extensions: ['stakemap'] }],
+      purpose: 'workspace',
+    });
     expect(await fs.readFile(expected, 'utf8')).toBe('text\n');
     expect(t.recent.list()[0]?.filePath).toBe(expected);
     expect(t.access.canWrite(expected)).toBe(true);
@@ -274,6 +316,355 @@ describe('workspace:save-as', () => {
     t.dialogs.saveAnswers.push(null);
     expect(await t.handlers['workspace:save-as']({ suggestedName: 'x', content: 'y' })).toEqual({ kind: 'canceled' });
     expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+});
+
+/** A PNG image as Stakemap exports it: the map picture with the workspace embedded. */
+async function writePng(dir: string, name: string, workspaceText: string | null): Promise<string> {
+  const png = workspaceText === null ? makePng() : embedWorkspaceInPng(makePng(), workspaceText);
+  const filePath = path.join(dir, name);
+  await fs.writeFile(filePath, png);
+  return filePath;
+}
+
+describe('opening a PNG image exported by Stakemap', () => {
+  it('offers PNG images in the Open dialog', () => {
+    expect(OPEN_DIALOG_FILTERS).toContainEqual({ name: 'PNG image exported by Stakemap', extensions: ['png'] });
+  });
+
+  it('opens the workspace embedded in the image, without listing it as recent or allowing Save over it', async () => {
+    const t = await setUp();
+    const text = await fs.readFile(path.join(FIXTURES, 'valid-full.stakemap'), 'utf8');
+    const png = await writePng(t.dir, 'Workshop map.png', text);
+    const before = await fs.readFile(png);
+    t.dialogs.openAnswers.push(png);
+    expect(await t.handlers['workspace:open-dialog'](undefined)).toEqual({ kind: 'opened', filePath: png, content: text, source: 'png' });
+    expect(t.recent.list()).toEqual([]);
+    expect(t.osRecent).toEqual([]);
+    expect(t.access.canWrite(png)).toBe(false);
+    // Save must go through Save As: JSON never replaces the picture.
+    expect(await t.handlers['workspace:save']({ filePath: png, content: text })).toMatchObject({ kind: 'writeFailed', reason: SAVE_NOT_GRANTED_REASON });
+    expect(await fs.readFile(png)).toEqual(before);
+  });
+
+  it('opens a PNG handed over by the OS, and recognises a PNG by its bytes whatever its name', async () => {
+    const t = await setUp();
+    const png = await writePng(t.dir, 'renamed.stakemap', '{"format":"stakemap"}');
+    t.access.grantRead(png);
+    expect(await t.handlers['workspace:open-path']({ filePath: png })).toMatchObject({ kind: 'opened', source: 'png', content: '{"format":"stakemap"}' });
+    expect(t.access.canWrite(png)).toBe(false);
+  });
+
+  it('refuses a PNG without a workspace, saying only Stakemap’s PNGs open', async () => {
+    const t = await setUp();
+    const png = await writePng(t.dir, 'holiday.png', null);
+    t.dialogs.openAnswers.push(png);
+    expect(await t.handlers['workspace:open-dialog'](undefined)).toEqual({
+      kind: 'readFailed',
+      filePath: png,
+      reason: PNG_WITHOUT_WORKSPACE_REASON,
+      code: null,
+    });
+    expect(PNG_WITHOUT_WORKSPACE_REASON).toBe('This PNG image has no Stakemap workspace in it. Only PNGs exported by Stakemap can be opened.');
+  });
+
+  it('refuses a truncated or damaged PNG with a reason, leaving the file as it was', async () => {
+    const t = await setUp();
+    const whole = embedWorkspaceInPng(makePng(), '{"format":"stakemap"}');
+    const file = path.join(t.dir, 'cut.png');
+    await fs.writeFile(file, whole.subarray(0, whole.length - 10));
+    t.dialogs.openAnswers.push(file);
+    const result = await t.handlers['workspace:open-dialog'](undefined);
+    expect(result).toMatchObject({ kind: 'readFailed', code: null });
+    expect(result.kind === 'readFailed' && result.reason).toMatch(/^This PNG image is damaged or incomplete.*truncated/);
+    expect((await fs.readFile(file)).length).toBe(whole.length - 10);
+  });
+
+  it('keeps the 100 MB limit for images', async () => {
+    const t = await setUp();
+    const file = path.join(t.dir, 'huge.png');
+    await fs.writeFile(file, makePng());
+    await fs.truncate(file, 100 * 1024 * 1024 + 1);
+    t.access.grantRead(file);
+    expect(await t.handlers['workspace:open-path']({ filePath: file })).toMatchObject({ kind: 'tooLarge', size: 100 * 1024 * 1024 + 1 });
+  });
+});
+
+describe('export:save', () => {
+  const pngBase64 = () => Buffer.from(embedWorkspaceInPng(makePng(), '{"format":"stakemap"}')).toString('base64');
+
+  it('writes the PNG bytes where the user chose, adding .png, and nowhere near the recent list', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'Slides'));
+    const data = pngBase64();
+    const result = await t.handlers['export:save']({ format: 'png', suggestedName: 'Workshop: Q3', data });
+    const expected = path.join(t.dir, 'Slides.png');
+    expect(result).toEqual({ kind: 'saved', filePath: expected });
+    expect(t.dialogs.saveRequests[0]).toEqual({
+      title: 'Export PNG',
+      defaultPath: 'Workshop Q3.png',
+      filters: [{ name: 'PNG image', extensions: ['png'] }],
+      purpose: 'export',
+    });
+    expect((await fs.readFile(expected)).toString('base64')).toBe(data);
+    expect(await fs.readdir(t.dir)).toEqual(['Slides.png']);
+    expect(t.recent.list()).toEqual([]);
+    expect(t.osRecent).toEqual([]);
+    expect(t.access.canWrite(expected)).toBe(false);
+  });
+
+  it('writes Markdown as UTF-8 text, adding .md but keeping .md or .markdown', async () => {
+    const t = await setUp();
+    const markdown = '# Atelier « social » ☕\n\n- Légal → 🚧\n';
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'report'), path.join(t.dir, 'notes.markdown'), path.join(t.dir, 'b.MD'));
+    expect(await t.handlers['export:save']({ format: 'markdown', suggestedName: 'Report', data: markdown })).toEqual({
+      kind: 'saved',
+      filePath: path.join(t.dir, 'report.md'),
+    });
+    expect(t.dialogs.saveRequests[0]).toMatchObject({ title: 'Export Markdown', defaultPath: 'Report.md', filters: [{ name: 'Markdown', extensions: ['md'] }] });
+    expect(await fs.readFile(path.join(t.dir, 'report.md'), 'utf8')).toBe(markdown);
+    expect(await t.handlers['export:save']({ format: 'markdown', suggestedName: 'x', data: 'a' })).toMatchObject({ filePath: path.join(t.dir, 'notes.markdown') });
+    expect(await t.handlers['export:save']({ format: 'markdown', suggestedName: 'x', data: 'b' })).toMatchObject({ filePath: path.join(t.dir, 'b.MD') });
+  });
+
+  it('starts in the folder of the last export, remembered across runs, else beside the latest workspace', async () => {
+    const store = new MemoryStore();
+    const t = await setUp({ store });
+    t.recent.add('/maps/latest.stakemap', NOW);
+    t.dialogs.saveAnswers.push(null);
+    await t.handlers['export:save']({ format: 'markdown', suggestedName: 'R', data: '' });
+    expect(t.dialogs.saveRequests[0]?.defaultPath).toBe(path.join('/maps', 'R.md'));
+
+    const exports = path.join(t.dir, 'exports');
+    await fs.mkdir(exports);
+    t.dialogs.saveAnswers.push(path.join(exports, 'R.md'));
+    await t.handlers['export:save']({ format: 'markdown', suggestedName: 'R', data: '' });
+    expect(store.get(SETTINGS_KEYS.lastExportFolder)).toBe(exports);
+
+    const relaunched = await setUp({ store });
+    relaunched.dialogs.saveAnswers.push(null);
+    await relaunched.handlers['export:save']({ format: 'png', suggestedName: 'Map', data: pngBase64() });
+    expect(relaunched.dialogs.saveRequests[0]?.defaultPath).toBe(path.join(exports, 'Map.png'));
+  });
+
+  it('asks again instead of silently overwriting the file the added extension names', async () => {
+    const t = await setUp();
+    const existing = path.join(t.dir, 'map.png');
+    await fs.writeFile(existing, 'precious');
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'map'), existing);
+    expect(await t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: pngBase64() })).toEqual({ kind: 'saved', filePath: existing });
+    expect(t.dialogs.saveRequests[1]).toMatchObject({ title: '“map.png” already exists', defaultPath: existing, purpose: 'export' });
+  });
+
+  it('replaces an existing export atomically, leaving no temp file', async () => {
+    const t = await setUp();
+    const file = path.join(t.dir, 'r.md');
+    await fs.writeFile(file, 'old report that is longer');
+    t.dialogs.saveAnswers.push(file);
+    await t.handlers['export:save']({ format: 'markdown', suggestedName: 'r', data: 'new' });
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    expect(await fs.readdir(t.dir)).toEqual(['r.md']);
+  });
+
+  it('returns canceled and writes nothing when the dialog is canceled', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(null);
+    expect(await t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: pngBase64() })).toEqual({ kind: 'canceled' });
+    expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+
+  it('reports a write failure with a reason and code', async () => {
+    const t = await setUp();
+    const file = path.join(t.dir, 'gone', 'map.png');
+    t.dialogs.saveAnswers.push(file);
+    expect(await t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: pngBase64() })).toEqual({
+      kind: 'writeFailed',
+      filePath: file,
+      reason: 'The folder does not exist (it may have been moved, renamed or removed).',
+      code: 'ENOENT',
+    });
+    expect(t.store.get(SETTINGS_KEYS.lastExportFolder)).toBeUndefined();
+  });
+
+  it('refuses PNG data that is not base64 of a PNG before showing any dialog', async () => {
+    const t = await setUp();
+    const notPng = Buffer.from('GIF89a').toString('base64');
+    await expect(t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: notPng })).rejects.toThrow(/not a PNG image/);
+    await expect(t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: `data:image/png;base64,${pngBase64()}` })).rejects.toThrow(/not base64/);
+    await expect(t.handlers['export:save']({ format: 'png', suggestedName: 'x', data: 'abc' })).rejects.toThrow(/not base64/);
+    expect(t.dialogs.saveRequests).toEqual([]);
+  });
+
+  it('validates its arguments: known formats only, and a cap on the data', () => {
+    expect(() => validateInvokeArgs('export:save', { format: 'svg', suggestedName: 'x', data: '' })).toThrow(/format/);
+    expect(() => validateInvokeArgs('export:save', { format: 'png', suggestedName: 'x'.repeat(256), data: '' })).toThrow(/suggestedName/);
+    expect(() => validateInvokeArgs('export:save', { format: 'markdown', suggestedName: 'x' })).toThrow(/data/);
+    expect(invokeChannels['export:save'].args.shape.data.maxLength).toBe(400 * 1024 * 1024);
+    expect(invokeChannels['export:csv'].args.shape.painPoints.maxLength).toBe(400 * 1024 * 1024);
+  });
+});
+
+describe('export:csv', () => {
+  it('asks once for the pain points file and writes the solutions file beside it', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'Q3 pain points'));
+    const result = await t.handlers['export:csv']({ suggestedName: 'Workshop', painPoints: 'id,title\np-1,Légal\n', solutions: 'id,title\nx-1,Idée\n' });
+    const painPoints = path.join(t.dir, 'Q3 pain points.csv');
+    const solutions = path.join(t.dir, 'Q3 solutions.csv');
+    expect(result).toEqual({ kind: 'saved', filePaths: [painPoints, solutions] });
+    expect(t.dialogs.saveRequests).toEqual([
+      {
+        title: 'Export CSV',
+        defaultPath: 'Workshop pain points.csv',
+        filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
+        purpose: 'export',
+      },
+    ]);
+    expect(await fs.readFile(painPoints, 'utf8')).toBe('id,title\np-1,Légal\n');
+    expect(await fs.readFile(solutions, 'utf8')).toBe('id,title\nx-1,Idée\n');
+    expect((await fs.readdir(t.dir)).sort()).toEqual(['Q3 pain points.csv', 'Q3 solutions.csv']);
+    expect(t.store.get(SETTINGS_KEYS.lastExportFolder)).toBe(t.dir);
+    expect(t.recent.list()).toEqual([]);
+  });
+
+  it('appends " solutions" when the chosen name does not say "pain points"', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'export.csv'));
+    expect(await t.handlers['export:csv']({ suggestedName: 'x', painPoints: 'a', solutions: 'b' })).toEqual({
+      kind: 'saved',
+      filePaths: [path.join(t.dir, 'export.csv'), path.join(t.dir, 'export solutions.csv')],
+    });
+  });
+
+  it('writes neither file when the second cannot be written, leaving an earlier export untouched', async () => {
+    const t = await setUp();
+    const painPoints = path.join(t.dir, 'W pain points.csv');
+    await fs.writeFile(painPoints, 'previous export');
+    // Something in the way of the solutions file: a folder of that name.
+    await fs.mkdir(path.join(t.dir, 'W solutions.csv'));
+    t.dialogs.saveAnswers.push(painPoints);
+    expect(await t.handlers['export:csv']({ suggestedName: 'W', painPoints: 'new', solutions: 'new' })).toEqual({
+      kind: 'writeFailed',
+      filePath: path.join(t.dir, 'W solutions.csv'),
+      reason: 'It is a folder, not a file.',
+      code: 'EISDIR',
+    });
+    expect(await fs.readFile(painPoints, 'utf8')).toBe('previous export');
+    expect((await fs.readdir(t.dir)).sort()).toEqual(['W pain points.csv', 'W solutions.csv']);
+    expect(t.store.get(SETTINGS_KEYS.lastExportFolder)).toBeUndefined();
+  });
+
+  it('removes the first file when the second fails at the very last step', async () => {
+    const failingRename: WorkspaceFs = {
+      ...fs,
+      rename: async (from, to) => {
+        if (String(to).endsWith('solutions.csv')) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+        return fs.rename(from, to);
+      },
+    };
+    const t = await setUp({ fs: failingRename });
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'W pain points.csv'));
+    expect(await t.handlers['export:csv']({ suggestedName: 'W', painPoints: 'a', solutions: 'b' })).toEqual({
+      kind: 'writeFailed',
+      filePath: path.join(t.dir, 'W solutions.csv'),
+      reason: 'The disk reported an input/output error.',
+      code: 'EIO',
+    });
+    expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+
+  it('returns canceled and writes nothing when the dialog is canceled', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(null);
+    expect(await t.handlers['export:csv']({ suggestedName: 'x', painPoints: 'a', solutions: 'b' })).toEqual({ kind: 'canceled' });
+    expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+});
+
+describe('export:pdf', () => {
+  it('asks where first, then prints the page with the chosen paper, and writes the PDF', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'Report'));
+    const result = await t.handlers['export:pdf']({ suggestedName: 'Workshop', pageSize: 'Letter', landscape: false });
+    const expected = path.join(t.dir, 'Report.pdf');
+    expect(result).toEqual({ kind: 'saved', filePath: expected });
+    expect(t.dialogs.saveRequests[0]).toEqual({
+      title: 'Export PDF',
+      defaultPath: 'Workshop.pdf',
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      purpose: 'export',
+    });
+    expect(t.printRequests).toEqual([{ pageSize: 'Letter', landscape: false }]);
+    expect(new Uint8Array(await fs.readFile(expected))).toEqual(PDF_BYTES);
+    expect(t.recent.list()).toEqual([]);
+  });
+
+  it('prints nothing when the dialog is canceled', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(null);
+    expect(await t.handlers['export:pdf']({ suggestedName: 'x', pageSize: 'A4', landscape: true })).toEqual({ kind: 'canceled' });
+    expect(t.printRequests).toEqual([]);
+  });
+
+  it('reports a failed print without writing anything', async () => {
+    const t = await setUp({
+      printToPdf: async () => {
+        throw new Error('Printing failed');
+      },
+    });
+    const file = path.join(t.dir, 'r.pdf');
+    t.dialogs.saveAnswers.push(file);
+    expect(await t.handlers['export:pdf']({ suggestedName: 'x', pageSize: 'A3', landscape: true })).toEqual({
+      kind: 'writeFailed',
+      filePath: file,
+      reason: 'The PDF could not be created: Printing failed',
+      code: null,
+    });
+    expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+
+  it('accepts only the offered paper sizes', () => {
+    expect(() => validateInvokeArgs('export:pdf', { suggestedName: 'x', pageSize: 'A5', landscape: true })).toThrow(/pageSize/);
+    expect(() => validateInvokeArgs('export:pdf', { suggestedName: 'x', pageSize: 'A4', landscape: 'yes' })).toThrow(/landscape/);
+  });
+});
+
+describe('export:options-get and export:options-set', () => {
+  const chosen: ExportOptions = { format: 'pdf', png: { scale: 4, background: 'transparent' }, pdf: { pageSize: 'Letter', landscape: false } };
+
+  it('gives the defaults until something is chosen, then remembers the choice across runs', async () => {
+    const store = new MemoryStore();
+    const t = await setUp({ store });
+    expect(await t.handlers['export:options-get'](undefined)).toEqual({
+      format: 'png',
+      png: { scale: 2, background: 'white' },
+      pdf: { pageSize: 'A4', landscape: true },
+    });
+    await t.handlers['export:options-set'](chosen);
+    expect(store.get(SETTINGS_KEYS.exportOptions)).toEqual(chosen);
+    const relaunched = await setUp({ store });
+    expect(await relaunched.handlers['export:options-get'](undefined)).toEqual(chosen);
+  });
+
+  it('falls back to the defaults for a stored value that does not fit, part by part', async () => {
+    const store = new MemoryStore();
+    const t = await setUp({ store });
+    store.set(SETTINGS_KEYS.exportOptions, 'garbage');
+    expect(await t.handlers['export:options-get'](undefined)).toEqual(DEFAULT_EXPORT_OPTIONS);
+    store.set(SETTINGS_KEYS.exportOptions, { format: 'svg', png: { scale: 8, background: 'white' }, pdf: { pageSize: 'Letter', landscape: false } });
+    expect(await t.handlers['export:options-get'](undefined)).toEqual({
+      format: 'png',
+      png: { scale: 2, background: 'white' },
+      pdf: { pageSize: 'Letter', landscape: false },
+    });
+    // Whatever comes back satisfies the channel's result schema.
+    expect(invokeChannels['export:options-get'].result.parse(await t.handlers['export:options-get'](undefined))).toBeTruthy();
+  });
+
+  it('refuses options outside the schema before storing anything', () => {
+    expect(() => validateInvokeArgs('export:options-set', { ...chosen, png: { scale: 5, background: 'white' } })).toThrow(/png\.scale/);
+    expect(() => validateInvokeArgs('export:options-set', { ...chosen, format: 'docx' })).toThrow(/format/);
+    expect(validateInvokeArgs('export:options-set', { ...chosen, extra: true })).toEqual(chosen);
   });
 });
 
@@ -348,5 +739,33 @@ describe('file names', () => {
     ['/w/a.txt', '/w/a.txt.stakemap'],
   ])('withWorkspaceExtension(%j) = %j', (input, expected) => {
     expect(withWorkspaceExtension(input)).toBe(expected);
+  });
+
+  it('withExtension adds the first extension unless one of them is there, in any case', () => {
+    expect(withExtension('/w/a', ['md', 'markdown'])).toBe('/w/a.md');
+    expect(withExtension('/w/a.Markdown', ['md', 'markdown'])).toBe('/w/a.Markdown');
+    expect(withExtension('/w/a.png.txt', ['png'])).toBe('/w/a.png.txt.png');
+  });
+
+  it.each([
+    ['Workshop', 'png', 'Workshop.png'],
+    ['Workshop.png', 'png', 'Workshop.png'],
+    ['Q3: social/brand', 'pdf', 'Q3 social brand.pdf'],
+    ['notes.MARKDOWN', 'markdown', 'notes.md'],
+    ['.png', 'png', 'Untitled.png'],
+    ['', 'csv', 'Untitled.csv'],
+  ] as const)('exportFileName(%j, %s) = %j', (input, kind, expected) => {
+    expect(exportFileName(input, EXPORT_KINDS[kind])).toBe(expected);
+  });
+
+  it.each([
+    ['/w/Q3 pain points.csv', '/w/Q3 solutions.csv'],
+    ['/w/Q3 Pain Points.csv', '/w/Q3 Solutions.csv'],
+    ['/w/PAIN POINTS.CSV', '/w/SOLUTIONS.CSV'],
+    ['/w/pain points of pain points.csv', '/w/pain points of solutions.csv'],
+    ['/w/export.csv', '/w/export solutions.csv'],
+    ['/w/pain-points.csv', '/w/pain-points solutions.csv'],
+  ])('solutionsCsvPath(%j) = %j', (input, expected) => {
+    expect(solutionsCsvPath(input)).toBe(expected);
   });
 });

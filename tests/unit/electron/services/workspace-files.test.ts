@@ -1,12 +1,16 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { embedWorkspaceInPng } from '../../../../shared/export/png-text-chunk';
 import {
   MAX_WORKSPACE_BYTES,
+  PNG_WITHOUT_WORKSPACE_REASON,
+  prepareAtomicWrite,
   readWorkspaceFile,
   writeFileAtomic,
   type WorkspaceFs,
 } from '../../../../electron/services/workspace-files';
+import { makePng } from '../../shared/export/png-test-image';
 import { makeTempDir } from '../helpers';
 
 /** Files in a folder, hidden temp files included. */
@@ -17,7 +21,7 @@ describe('readWorkspaceFile', () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'a.stakemap');
     await fs.writeFile(file, '\uFEFF{"title":"Café ☕"}', 'utf8');
-    expect(await readWorkspaceFile(file)).toEqual({ kind: 'read', content: '\uFEFF{"title":"Café ☕"}' });
+    expect(await readWorkspaceFile(file)).toEqual({ kind: 'read', content: '\uFEFF{"title":"Café ☕"}', source: 'workspace' });
   });
 
   it('reports a missing file in words, with its code', async () => {
@@ -58,7 +62,7 @@ describe('readWorkspaceFile', () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'edge.stakemap');
     await fs.writeFile(file, 'x'.repeat(64));
-    expect(await readWorkspaceFile(file, { maxBytes: 64 })).toEqual({ kind: 'read', content: 'x'.repeat(64) });
+    expect(await readWorkspaceFile(file, { maxBytes: 64 })).toEqual({ kind: 'read', content: 'x'.repeat(64), source: 'workspace' });
     expect(await readWorkspaceFile(file, { maxBytes: 63 })).toEqual({ kind: 'tooLarge', size: 64, limit: 63 });
   });
 
@@ -83,7 +87,55 @@ describe('readWorkspaceFile', () => {
   });
 });
 
+describe('readWorkspaceFile on a PNG image', () => {
+  it('gives the workspace a Stakemap export embedded, with accents and emoji intact', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'map.png');
+    const text = '{"format":"stakemap","title":"Café 🤝 équipe"}\n';
+    await fs.writeFile(file, embedWorkspaceInPng(makePng(), text));
+    expect(await readWorkspaceFile(file)).toEqual({ kind: 'read', content: text, source: 'png' });
+  });
+
+  it('refuses a PNG without a workspace, and a damaged one, with reasons and no code', async () => {
+    const dir = await makeTempDir();
+    const plain = path.join(dir, 'photo.png');
+    await fs.writeFile(plain, makePng());
+    expect(await readWorkspaceFile(plain)).toEqual({ kind: 'failed', reason: PNG_WITHOUT_WORKSPACE_REASON, code: null });
+
+    const damaged = path.join(dir, 'damaged.png');
+    const bytes = embedWorkspaceInPng(makePng(), '{}');
+    bytes[44] = bytes[44]! ^ 0xff; // in the workspace chunk's keyword: its CRC no longer matches
+    await fs.writeFile(damaged, bytes);
+    const result = await readWorkspaceFile(damaged);
+    expect(result).toEqual({
+      kind: 'failed',
+      reason: 'This PNG image is damaged or incomplete, so no Stakemap workspace can be read from it. The iTXt chunk is damaged (its checksum does not match).',
+      code: null,
+    });
+  });
+
+  it('reads a file that merely looks binary as text otherwise (the PNG signature decides)', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47])); // the first 4 bytes of the signature only
+    expect(await readWorkspaceFile(file)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/not UTF-8/) });
+  });
+});
+
 describe('writeFileAtomic', () => {
+  it('writes bytes as they are', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'map.png');
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0xc3]);
+    await writeFileAtomic(file, bytes);
+    expect(new Uint8Array(await fs.readFile(file))).toEqual(bytes);
+    // A view into a larger buffer writes only its own bytes.
+    const backing = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    await writeFileAtomic(file, backing.subarray(2, 4));
+    expect([...(await fs.readFile(file))]).toEqual([3, 4]);
+    expect(await listFolder(dir)).toEqual(['map.png']);
+  });
+
   it('creates a new file and leaves no temp file', async () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'new.stakemap');
@@ -205,5 +257,40 @@ describe('writeFileAtomic', () => {
     const content = 'é'.repeat(3 * 1024 * 1024);
     await writeFileAtomic(file, content);
     expect(await fs.readFile(file, 'utf8')).toBe(content);
+  });
+});
+
+describe('prepareAtomicWrite', () => {
+  it('writes the content beside the target, which changes only on commit', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.csv');
+    await fs.writeFile(file, 'old');
+    const prepared = await prepareAtomicWrite(file, 'new');
+    expect(prepared).toMatchObject({ target: file, existed: true });
+    expect(await fs.readFile(file, 'utf8')).toBe('old');
+    const files = await listFolder(dir);
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^\.a\.csv\.[0-9a-f]{12}\.tmp$/);
+    await prepared.commit();
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    expect(await listFolder(dir)).toEqual(['a.csv']);
+    await expect(prepared.commit()).rejects.toThrow(/already committed/);
+  });
+
+  it('leaves the target untouched and no temp file when aborted', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'b.csv');
+    const prepared = await prepareAtomicWrite(file, 'new');
+    expect(prepared.existed).toBe(false);
+    await prepared.abort();
+    await prepared.abort();
+    expect(await listFolder(dir)).toEqual([]);
+  });
+
+  it('fails before touching anything when the target is a folder', async () => {
+    const dir = await makeTempDir();
+    await fs.mkdir(path.join(dir, 'c.csv'));
+    await expect(prepareAtomicWrite(path.join(dir, 'c.csv'), 'x')).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(await listFolder(dir)).toEqual(['c.csv']);
   });
 });

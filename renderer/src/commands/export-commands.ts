@@ -1,0 +1,169 @@
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { ExportFormat, ExportOptions } from '@shared/export/export-options';
+import { painPointsCsv, solutionsCsv } from '@shared/export/csv';
+import { reportToMarkdown } from '@shared/export/markdown';
+import { buildReport } from '@shared/export/report';
+import type { SaveResult } from '@shared/host/channels';
+import { ExportFrame } from '../export/ExportFrame';
+import { ExportCanceled, renderPng, toBase64 } from '../export/export-png';
+import { layoutMap, measuredSizes, type MapLayout } from '../export/map-layout';
+import { host } from '../host';
+import { announce, currentDocument, setExportJob, setPrintJob, showExportDialog, showMessage, useEditor } from '../store/editor-store';
+
+/*
+ * File > Export…: PNG, PDF, Markdown and CSV. Each export works on the document as it is when it starts; long
+ * ones show their step and can be canceled. Writing is the host's (atomic: a failed write leaves nothing).
+ */
+
+/** The map as laid out for export, with the sizes React Flow measured on screen. */
+export function exportLayout(): MapLayout | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  return layoutMap(doc, measuredSizes(useEditor.getState().nodes));
+}
+
+function suggestedName(): string {
+  return currentDocument()?.title || 'Stakemap map';
+}
+
+/** Runs one export with its progress shown; reports the result. */
+export async function runExport(options: ExportOptions): Promise<void> {
+  if (useEditor.getState().exportJob) return;
+  const controller = new AbortController();
+  setExportJob({ step: 'Preparing…', cancel: () => controller.abort() });
+  try {
+    switch (options.format) {
+      case 'png':
+        await exportPng(options, controller);
+        break;
+      case 'pdf':
+        await exportPdf(options);
+        break;
+      case 'markdown':
+        await exportMarkdown();
+        break;
+      case 'csv':
+        await exportCsv();
+        break;
+      default: {
+        const unreachable: never = options.format;
+        return unreachable;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ExportCanceled) announce('Export canceled. Nothing was written.');
+    else
+      showMessage({
+        tone: 'error',
+        title: 'The export failed',
+        summary: error instanceof Error ? error.message : String(error),
+        details: ['Nothing was written. Your workspace is unchanged.'],
+      });
+  } finally {
+    setExportJob(null);
+    setPrintJob(null);
+    document.body.classList.remove('is-printing');
+  }
+}
+
+/** Tells the user where the export went, or why it did not. */
+function report(result: SaveResult, what: string, extra = ''): void {
+  if (result.kind === 'saved') announce(`${what} exported to ${fileName(result.filePath)}.${extra}`);
+  else if (result.kind === 'writeFailed')
+    showMessage({
+      tone: 'error',
+      title: `Could not export the ${what}`,
+      summary: `${result.filePath}: ${result.reason}`,
+      details: ['Nothing was written there. Your workspace is unchanged.'],
+    });
+}
+
+const fileName = (filePath: string) => filePath.split(/[\\/]/).pop() ?? filePath;
+
+async function exportPng(options: ExportOptions, controller: AbortController): Promise<void> {
+  const doc = currentDocument();
+  const layout = exportLayout();
+  if (!doc || !layout) return;
+  const { signal } = controller;
+  setExportJob({ step: 'Drawing the map…', cancel: () => controller.abort() });
+  const dateLabel = buildReport(doc, new Date()).dateLabel;
+  const png = await renderPng(doc, layout, { scale: options.png.scale, background: options.png.background, dateLabel }, signal);
+  // Past this point the user is choosing where to save; canceling that dialog cancels the export.
+  setExportJob({ step: 'Saving…', cancel: null });
+  const result = await host().exportFile('png', suggestedName(), toBase64(png.bytes));
+  const note = png.reduced
+    ? ` The map is too large for a ${options.png.scale}× image (${png.width} × ${png.height} px is the most a PNG can hold here), so it was exported at ${png.scale}×.`
+    : '';
+  report(result, 'PNG', note);
+  if (result.kind === 'saved' && png.reduced) {
+    showMessage({ tone: 'info', title: 'PNG exported at a smaller scale', summary: note.trim(), details: [`Saved to ${result.filePath}`] });
+  }
+}
+
+async function exportPdf(options: ExportOptions): Promise<void> {
+  const doc = currentDocument();
+  const layout = exportLayout();
+  if (!doc || !layout) return;
+  setExportJob({ step: 'Laying out the report…', cancel: null });
+  // A modal dialog makes the rest of the page inert, and Chromium leaves inert content out of the PDF's tags
+  // (the accessible structure): the Export dialog closes before printing.
+  showExportDialog(false);
+  const generatedAt = new Date().toISOString();
+  const frameSize = measureFrame(doc, layout, buildReport(doc, new Date(generatedAt)).dateLabel);
+  // PrintPortal renders the report into #print-root; only print media shows it, so the window does not change.
+  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize }));
+  document.body.classList.add('is-printing');
+  await document.fonts.ready;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  setExportJob({ step: 'Printing the report…', cancel: null });
+  // The PDF's title is the page's: the workspace's title, not the window's "file — Stakemap".
+  const windowTitle = document.title;
+  document.title = doc.title || 'Stakemap report';
+  try {
+    const result = await host().exportPdf(suggestedName(), options.pdf.pageSize, options.pdf.landscape);
+    report(result, 'PDF report');
+  } finally {
+    document.title = windowTitle;
+  }
+}
+
+async function exportMarkdown(): Promise<void> {
+  const doc = currentDocument();
+  if (!doc) return;
+  const result = await host().exportFile('markdown', suggestedName(), reportToMarkdown(buildReport(doc, new Date())));
+  report(result, 'Markdown report');
+}
+
+async function exportCsv(): Promise<void> {
+  const doc = currentDocument();
+  if (!doc) return;
+  const result = await host().exportCsv(suggestedName(), painPointsCsv(doc), solutionsCsv(doc));
+  if (result.kind === 'saved') announce(`Exported ${result.filePaths.map(fileName).join(' and ')}.`);
+  else if (result.kind === 'writeFailed')
+    showMessage({
+      tone: 'error',
+      title: 'Could not export the CSV files',
+      summary: `${result.filePath}: ${result.reason}`,
+      details: ['Neither file was left behind. Your workspace is unchanged.'],
+    });
+}
+
+/** The natural size of the exported picture, measured off screen, so the PDF can fit it to the page. */
+function measureFrame(doc: NonNullable<ReturnType<typeof currentDocument>>, layout: MapLayout, dateLabel: string) {
+  const stage = document.createElement('div');
+  stage.className = 'export-stage';
+  document.body.append(stage);
+  const root = createRoot(stage);
+  try {
+    flushSync(() => root.render(createElement(ExportFrame, { doc, layout, dateLabel, background: 'white' })));
+    const frame = stage.firstElementChild as HTMLElement;
+    return { width: Math.ceil(frame.offsetWidth), height: Math.ceil(frame.offsetHeight) };
+  } finally {
+    root.unmount();
+    stage.remove();
+  }
+}
+
+export type { ExportFormat };

@@ -1,0 +1,178 @@
+import { Download, FileImage, FileSpreadsheet, FileText, FileType2, type LucideIcon } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_EXPORT_OPTIONS, PDF_PAGE_SIZES, PNG_SCALES, type ExportFormat, type ExportOptions, type PngScale } from '@shared/export/export-options';
+import { exportLayout, runExport } from '../commands/export-commands';
+import { fitScale } from '../export/canvas-limits';
+import { host } from '../host';
+import { showExportDialog, useEditor } from '../store/editor-store';
+
+const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string; Icon: LucideIcon }> = [
+  { format: 'png', label: 'PNG image', hint: 'The whole map for slides, sharp on a projector; opens again in Stakemap.', Icon: FileImage },
+  { format: 'pdf', label: 'PDF report', hint: 'The map on page 1, then problematic relationships, pain points and solutions.', Icon: FileText },
+  { format: 'markdown', label: 'Markdown report', hint: 'The same report as text, for wikis and e-mail.', Icon: FileType2 },
+  { format: 'csv', label: 'CSV tables', hint: 'Two files, pain points and solutions, for a spreadsheet.', Icon: FileSpreadsheet },
+];
+
+/** File > Export…: format and options (remembered), then progress with Cancel while it runs. */
+export function ExportDialog() {
+  const open = useEditor((s) => s.exportOpen);
+  const job = useEditor((s) => s.exportJob);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) {
+      el.showModal();
+      // The last choices, from the app's settings.
+      void host()
+        .getExportOptions()
+        .then(setOptions)
+        .catch(() => setOptions(DEFAULT_EXPORT_OPTIONS));
+    }
+    if (!open && el.open) el.close();
+  }, [open]);
+
+  const pngSize = useMemo(() => {
+    if (!open || options.format !== 'png') return null;
+    const layout = exportLayout();
+    if (!layout) return null;
+    // The frame adds a title, the legend and margins around the map: roughly 100 px across and 260 down.
+    const width = layout.width + 100;
+    const height = layout.height + 260;
+    const { scale, reduced } = fitScale(width, height, options.png.scale);
+    return { width: Math.round(width * scale), height: Math.round(height * scale), scale, reduced };
+  }, [open, options.format, options.png.scale]);
+
+  const start = async () => {
+    void host().setExportOptions(options);
+    await runExport(options);
+    showExportDialog(false);
+  };
+  const setPng = (patch: Partial<ExportOptions['png']>) => setOptions((o) => ({ ...o, png: { ...o.png, ...patch } }));
+  const setPdf = (patch: Partial<ExportOptions['pdf']>) => setOptions((o) => ({ ...o, pdf: { ...o.pdf, ...patch } }));
+
+  return (
+    <dialog
+      ref={dialog}
+      className="export-dialog"
+      aria-labelledby="export-title"
+      onCancel={(e) => {
+        // Escape while an export runs cancels the export (if it can be), not just the dialog.
+        if (job) {
+          e.preventDefault();
+          job.cancel?.();
+        }
+      }}
+      onClose={() => showExportDialog(false)}
+    >
+      <h2 id="export-title" className="export-dialog__title">
+        <Download size={20} aria-hidden="true" /> Export
+      </h2>
+      {open && !job && (
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          <fieldset className="export-dialog__formats">
+            <legend className="field__label">Format</legend>
+            {FORMATS.map(({ format, label, hint, Icon }) => (
+              <label key={format} className="export-format">
+                <input type="radio" name="export-format" checked={options.format === format} onChange={() => setOptions((o) => ({ ...o, format }))} />
+                <Icon size={20} aria-hidden="true" />
+                <span>
+                  <strong>{label}</strong>
+                  <span className="export-format__hint">{hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+
+          {options.format === 'png' && (
+            <div className="export-dialog__options">
+              <fieldset className="field">
+                <legend className="field__label">Scale</legend>
+                <div className="export-dialog__choices">
+                  {PNG_SCALES.map((scale) => (
+                    <label key={scale} className="choice">
+                      <input type="radio" name="png-scale" checked={options.png.scale === scale} onChange={() => setPng({ scale: scale as PngScale })} />
+                      {scale}×
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <fieldset className="field">
+                <legend className="field__label">Background</legend>
+                <div className="export-dialog__choices">
+                  <label className="choice">
+                    <input type="radio" name="png-background" checked={options.png.background === 'white'} onChange={() => setPng({ background: 'white' })} /> White
+                  </label>
+                  <label className="choice">
+                    <input type="radio" name="png-background" checked={options.png.background === 'transparent'} onChange={() => setPng({ background: 'transparent' })} />{' '}
+                    Transparent
+                  </label>
+                </div>
+              </fieldset>
+              {pngSize && (
+                <p className="hint" aria-live="polite">
+                  About {pngSize.width.toLocaleString('en')} × {pngSize.height.toLocaleString('en')} px
+                  {pngSize.reduced ? ` — too large at ${options.png.scale}×, it will be exported at ${pngSize.scale}×.` : '.'}
+                </p>
+              )}
+            </div>
+          )}
+
+          {options.format === 'pdf' && (
+            <div className="export-dialog__options">
+              <label className="field">
+                <span className="field__label">Page size</span>
+                <select value={options.pdf.pageSize} onChange={(e) => setPdf({ pageSize: e.target.value as ExportOptions['pdf']['pageSize'] })}>
+                  {PDF_PAGE_SIZES.map((size) => (
+                    <option key={size} value={size}>
+                      {size}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <fieldset className="field">
+                <legend className="field__label">Orientation</legend>
+                <div className="export-dialog__choices">
+                  <label className="choice">
+                    <input type="radio" name="pdf-orientation" checked={options.pdf.landscape} onChange={() => setPdf({ landscape: true })} /> Landscape
+                  </label>
+                  <label className="choice">
+                    <input type="radio" name="pdf-orientation" checked={!options.pdf.landscape} onChange={() => setPdf({ landscape: false })} /> Portrait
+                  </label>
+                </div>
+              </fieldset>
+            </div>
+          )}
+
+          <div className="message-dialog__actions">
+            <button type="button" className="button" onClick={() => showExportDialog(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary" autoFocus>
+              Export…
+            </button>
+          </div>
+        </form>
+      )}
+      {job && (
+        <div className="export-dialog__progress">
+          <p role="status">{job.step}</p>
+          <progress aria-label="Export progress" />
+          <div className="message-dialog__actions">
+            <button type="button" className="button" disabled={!job.cancel} onClick={() => job.cancel?.()}>
+              Cancel export
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import type { WorkspaceDocument } from '@shared/document/schema';
+import { NO_FILTER } from '@shared/domain/map-filter';
+import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STATUS_ICONS } from '../canvas/RelationshipEdge';
+import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
+import { KIND_ICONS } from '../canvas/StakeholderNode';
+import { mapDecorations, type BadgeSummary } from '../store/map-decorations';
+import type { MapLayout } from './map-layout';
+
+/**
+ * The whole map drawn once, without React Flow: the same node and line styles as the editor, at fixed
+ * positions, for the PNG and the first page of the PDF. Plain HTML and SVG, so the PDF keeps vectors and
+ * selectable text, and text from the workspace is only ever text (React escapes it).
+ */
+export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: MapLayout }) {
+  const decorations = mapDecorations(doc, NO_FILTER, null);
+  return (
+    <div className="static-map" style={{ width: layout.width, height: layout.height }}>
+      <svg className="static-map__lines" width={layout.width} height={layout.height} aria-hidden="true">
+        {layout.edges.map(({ relationship, from, to }) => {
+          const style = RELATIONSHIP_STYLES[relationship.status];
+          return (
+            <line
+              key={relationship.id}
+              x1={from.x}
+              y1={from.y}
+              x2={to.x}
+              y2={to.y}
+              stroke={style.color}
+              strokeWidth={style.strokeWidth}
+              strokeDasharray={style.dash}
+              strokeLinecap={style.dash ? 'round' : 'butt'}
+            />
+          );
+        })}
+      </svg>
+      {layout.edges.map(({ relationship, mid }) => {
+        const style = RELATIONSHIP_STYLES[relationship.status];
+        const Icon = STATUS_ICONS[relationship.status];
+        const badge = decorations.relationships.get(relationship.id)?.badge ?? null;
+        if (!style.showStatusWord && !relationship.label && !Icon && !badge) return null;
+        return (
+          <div
+            key={relationship.id}
+            className={`relationship-label static-map__label status-${relationship.status}`}
+            style={{ left: mid.x, top: mid.y }}
+          >
+            <span className="relationship-label__words">
+              {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" aria-hidden="true" />}
+              {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
+              {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
+            </span>
+            {badge && <StaticBadge badge={badge} />}
+          </div>
+        );
+      })}
+      {layout.nodes.map(({ stakeholder, box }) => {
+        const Icon = KIND_ICONS[stakeholder.kind];
+        const badge = decorations.stakeholders.get(stakeholder.id)?.badge ?? null;
+        return (
+          <div
+            key={stakeholder.id}
+            className={`stakeholder-node static-map__node kind-${stakeholder.kind}`}
+            // The measured size, with a little slack: text drawn into an image can come out a hair wider than on
+            // screen, and a name must wrap the same way rather than lose its last letters.
+            style={{ left: box.x, top: box.y, width: box.width + 4, minHeight: box.height }}
+          >
+            <span className="stakeholder-node__icon" aria-hidden="true">
+              <Icon size={20} strokeWidth={2.25} />
+            </span>
+            <span className="stakeholder-node__text">
+              <span className="stakeholder-node__name">{stakeholder.name || 'Unnamed stakeholder'}</span>
+              <span className="stakeholder-node__kind">{KIND_LABELS[stakeholder.kind]}</span>
+            </span>
+            {badge && <StaticBadge badge={badge} />}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The pain point badge as in the editor, but not a button. */
+function StaticBadge({ badge }: { badge: BadgeSummary }) {
+  const words = `${badge.count} pain point${badge.count === 1 ? '' : 's'}${badge.unaddressed ? `, ${badge.unaddressed} unaddressed` : ''}`;
+  return (
+    <span className={`pain-badge${badge.unaddressed > 0 ? ' has-unaddressed' : ''}`} title={words}>
+      <span className="pain-badge__colors" aria-hidden="true">
+        {badge.colors.map((color) => (
+          <span key={color} className="pain-badge__color" style={{ background: color }} />
+        ))}
+      </span>
+      <span className="pain-badge__count">{badge.count}</span>
+      {badge.unaddressed > 0 && <span className="pain-badge__open">!</span>}
+    </span>
+  );
+}

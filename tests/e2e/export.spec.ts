@@ -1,0 +1,264 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEFAULT_CATEGORIES } from '../../shared/document/format';
+import { parseCsv } from '../../shared/export/csv';
+import { unescapeMarkdown } from '../../shared/export/markdown';
+import { extractWorkspaceFromPng } from '../../shared/export/png-text-chunk';
+import { MAP_PADDING } from '../../renderer/src/export/map-layout';
+import { MAP_OFFSET } from '../../renderer/src/export/frame-geometry';
+import { expect, test, type StakemapApp } from './fixtures';
+
+/*
+ * Export, as a facilitator does it after the workshop: File > Export…, pick the format and options, choose where.
+ * PNG: the whole map whatever the zoom, at the scale asked (or less, said so, when too large), with the
+ * workspace inside. PDF: printed by Chromium's engine (page.pdf here, printToPDF in Electron) and read back with
+ * poppler. Markdown and CSV: parsed back. A name with markup, quotes and commas comes out literally everywhere.
+ */
+
+const HOSTILE = '<script>alert("x")</script> "quotes, commas"';
+const QUOTE = 'By the time legal answers, the moment has "passed", really.';
+
+function workshop(extra: { farAway?: boolean } = {}) {
+  return {
+    format: 'stakemap',
+    version: 1,
+    title: 'Export check',
+    stakeholders: [
+      { id: 's-team', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },
+      { id: 's-legal', name: 'Legal', kind: 'department', position: { x: 420, y: -160 } },
+      { id: 's-hostile', name: HOSTILE, kind: 'external', position: { x: extra.farAway ? 11_000 : 460, y: 220 } },
+    ],
+    relationships: [
+      { id: 'r-legal', source: 's-team', target: 's-legal', status: 'problematic', label: 'post approvals', notes: 'Two days per post' },
+      { id: 'r-hostile', source: 's-team', target: 's-hostile', status: 'strained', label: 'briefs' },
+    ],
+    painPoints: [
+      {
+        id: 'p-legal',
+        title: 'Legal sign-off takes days',
+        categoryId: 'processes',
+        quotes: [QUOTE, 'We miss every trend.'],
+        attachedTo: [{ type: 'relationship', id: 'r-legal' }],
+        votes: 5,
+      },
+      { id: 'p-hostile', title: HOSTILE, categoryId: 'roles', quotes: [HOSTILE], attachedTo: [{ type: 'stakeholder', id: 's-hostile' }], votes: 2 },
+    ],
+    solutions: [
+      { id: 'x-1', title: 'Pre-approved reply library', addresses: ['p-legal'], status: 'agreed', owner: 'Head of Social', impact: 4, effort: 2 },
+    ],
+    categories: DEFAULT_CATEGORIES,
+    viewport: { x: 100, y: 200, zoom: 1 },
+  };
+}
+
+async function open(app: StakemapApp, doc: object, name = 'export-check.stakemap'): Promise<string> {
+  const filePath = path.join(app.tempDir, name);
+  await writeFile(filePath, JSON.stringify(doc, null, 2));
+  app.dialogs.answerOpen(filePath);
+  await app.page.getByRole('button', { name: 'Open…' }).first().click();
+  await expect(app.page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  return filePath;
+}
+
+/** File > Export… with a format and options; the test answers the save dialog with `target`. */
+async function exportAs(app: StakemapApp, format: string, target: string, choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+  const { page } = app;
+  await app.menu('file.export');
+  const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+  await dialog.getByRole('radio', { name: new RegExp(`^${format}`) }).check();
+  await choose(dialog);
+  app.dialogs.answerExport(target);
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** Decodes a PNG in the page (Chromium's own decoder) and reads its size and a few regions' pixels. */
+async function inspectPng(page: Page, bytes: Buffer, regions: Array<{ x: number; y: number; width: number; height: number }>) {
+  return page.evaluate(
+    async ({ base64, regions }) => {
+      const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      // For each region: how many pixels are neither white nor transparent (something is drawn there).
+      const inked = regions.map((r) => {
+        const data = context.getImageData(Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) count += 1;
+        return count;
+      });
+      return { width: bitmap.width, height: bitmap.height, inked };
+    },
+    { base64: bytes.toString('base64'), regions },
+  );
+}
+
+test('PNG: the whole map at 1x and 3x from a zoomed-in view, stakeholders where they belong, workspace inside', async ({ app }) => {
+  const { page } = app;
+  const doc = workshop();
+  await open(app, doc);
+  // Zoom well in: most of the map is now outside the window.
+  for (let i = 0; i < 4; i += 1) await page.getByRole('button', { name: 'Zoom in' }).click();
+
+  const sizes: Record<number, { width: number; height: number }> = {};
+  for (const scale of [1, 3]) {
+    const target = path.join(app.tempDir, `map-${scale}x.png`);
+    await exportAs(app, 'PNG', target, async (dialog) => {
+      await dialog.getByRole('radio', { name: `${scale}×` }).check();
+      await dialog.getByRole('radio', { name: 'White' }).check();
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'PNG exported to' })).toContainText(`map-${scale}x.png`);
+    const bytes = await readFile(target);
+    const minX = Math.min(...doc.stakeholders.map((s) => s.position.x));
+    const minY = Math.min(...doc.stakeholders.map((s) => s.position.y));
+    // Each stakeholder's top-left 160 × 40 map pixels, where its border, icon and name are drawn.
+    const regions = doc.stakeholders.map((s) => ({
+      x: (MAP_OFFSET.x + MAP_PADDING + s.position.x - minX) * scale,
+      y: (MAP_OFFSET.y + MAP_PADDING + s.position.y - minY) * scale,
+      width: 160 * scale,
+      height: 40 * scale,
+    }));
+    // And an empty stretch of the frame's margin, which must stay blank.
+    regions.push({ x: 2 * scale, y: 2 * scale, width: 30 * scale, height: 30 * scale });
+    const image = await inspectPng(page, bytes, regions);
+    sizes[scale] = { width: image.width, height: image.height };
+    for (const [i, s] of doc.stakeholders.entries()) expect(image.inked[i], `ink where ${s.name} is drawn at ${scale}x`).toBeGreaterThan(200 * scale);
+    expect(image.inked.at(-1), 'the margin is blank').toBe(0);
+    // The workspace travels inside the image.
+    expect(JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!).stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
+  }
+  // 3x is three times 1x, whatever the zoom on screen.
+  expect(Math.abs(sizes[3]!.width - 3 * sizes[1]!.width)).toBeLessThanOrEqual(3);
+  expect(Math.abs(sizes[3]!.height - 3 * sizes[1]!.height)).toBeLessThanOrEqual(3);
+  // The map is 420 + 460 + node widths across: the picture holds all of it plus the frame's margins.
+  expect(sizes[1]!.width).toBeGreaterThan(460 + 170 + 2 * MAP_PADDING + 2 * MAP_OFFSET.x);
+
+  // Opening the PNG in Stakemap opens its workspace, as a new unsaved-to-disk workspace.
+  app.dialogs.answerOpen(path.join(app.tempDir, 'map-1x.png'));
+  await page.getByRole('button', { name: 'Open…' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened the workspace inside map-1x.png' })).toBeVisible();
+  await expect(page.getByRole('group', { name: new RegExp(`^${HOSTILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Workspace title' })).toHaveValue('Export check');
+});
+
+test('PNG: a map too large for a 3x canvas is exported at a smaller scale, and the user is told', async ({ app }) => {
+  const { page } = app;
+  await open(app, workshop({ farAway: true }));
+  const target = path.join(app.tempDir, 'huge.png');
+  await exportAs(app, 'PNG', target, async (dialog) => {
+    await dialog.getByRole('radio', { name: '3×' }).check();
+    await expect(dialog).toContainText('it will be exported at');
+  });
+  const message = page.getByRole('dialog', { name: 'PNG exported at a smaller scale' });
+  await expect(message).toContainText('too large for a 3× image');
+  const scale = Number(/exported at ([\d.]+)×/.exec((await message.textContent())!)![1]);
+  expect(scale).toBeLessThan(3);
+  expect(scale).toBeGreaterThan(2);
+  await message.getByRole('button', { name: 'OK' }).click();
+  const image = await inspectPng(page, await readFile(target), []);
+  expect(image.width).toBeLessThanOrEqual(32_767);
+  expect(image.width).toBeGreaterThan(30_000);
+});
+
+test('PDF: map page and report hold every problematic relationship, pain point, quote and solution', async ({ app }) => {
+  const { page } = app;
+  await open(app, workshop());
+  const target = path.join(app.tempDir, 'report.pdf');
+  await exportAs(app, 'PDF', target, async (dialog) => {
+    await dialog.getByLabel('Page size').selectOption('A4');
+    await dialog.getByRole('radio', { name: 'Landscape' }).check();
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'PDF report exported to' })).toBeVisible();
+  // The window is the editor again, not the print layout.
+  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+
+  const text = execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' });
+  const flat = text.replace(/\s+/g, ' ');
+  for (const words of ['Export check', 'Social media team', 'Legal', 'post approvals', 'Two days per post', 'Legal sign-off takes days', 'We miss every trend.', 'Pre-approved reply library', 'Head of Social', 'Agreed', 'Unaddressed pain points']) {
+    expect(flat, words).toContain(words);
+  }
+  expect(flat).toContain(QUOTE.replace(/\s+/g, ' '));
+  // Markup in the workspace is printed as text.
+  expect(flat).toContain('<script>alert("x")</script>');
+  expect(flat).toMatch(/Page 1 of \d/);
+
+  const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
+  expect(info).toMatch(/Tagged:\s+yes/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  // Page 1 is the map: rendered, it is far from blank.
+  const first = path.join(app.tempDir, 'page1');
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', '-singlefile', target, first]);
+  const image = await inspectPng(page, await readFile(`${first}.png`), [{ x: 0, y: 0, width: 400, height: 280 }]);
+  expect(image.width).toBeGreaterThan(image.height); // landscape
+  expect(image.inked[0]).toBeGreaterThan(2000);
+  // The first page's text is the map's, selectable: the stakeholders' names are on it.
+  const pageOne = execFileSync('pdftotext', ['-f', '1', '-l', '1', target, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pageOne).toContain('Social media team');
+  expect(pageOne).toContain('Legal');
+});
+
+test('Markdown and CSV parse back to the same rows, with markup, quotes and commas kept literally', async ({ app }) => {
+  await open(app, workshop());
+  const markdownPath = path.join(app.tempDir, 'report.md');
+  await exportAs(app, 'Markdown', markdownPath);
+  const markdown = await readFile(markdownPath, 'utf8');
+  expect(markdown).not.toContain('<script>');
+  // The solutions table, parsed back: one row, every cell as entered.
+  const rows = markdown
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && line.includes('Pre-approved'))
+    .map((line) => line.slice(2, -2).split(/(?<!\\) \| /).map((cell) => unescapeMarkdown(cell.trim())));
+  expect(rows).toEqual([['Pre-approved reply library', 'Agreed', 'Head of Social', '4', '2', 'Legal sign-off takes days']]);
+  expect(unescapeMarkdown(markdown)).toContain(HOSTILE);
+
+  const csvPath = path.join(app.tempDir, 'export pain points.csv');
+  await exportAs(app, 'CSV', csvPath);
+  const painPoints = await readFile(csvPath, 'utf8');
+  expect(painPoints.startsWith('\uFEFF')).toBe(true);
+  const table = parseCsv(painPoints);
+  const header = table[0]!;
+  const titleColumn = header.indexOf('Title');
+  const quotesColumn = header.indexOf('Quotes');
+  expect(table.slice(1).map((row) => row[titleColumn])).toEqual(['Legal sign-off takes days', HOSTILE]);
+  expect(table.slice(1).find((row) => row[titleColumn] === HOSTILE)![quotesColumn]).toBe(HOSTILE);
+  expect(table.slice(1).find((row) => row[titleColumn] === 'Legal sign-off takes days')![quotesColumn]).toContain(QUOTE);
+  const solutions = parseCsv(await readFile(path.join(app.tempDir, 'export solutions.csv'), 'utf8'));
+  expect(solutions[1]).toContain('Pre-approved reply library');
+  expect(solutions[1]).toContain('Head of Social');
+});
+
+test('canceling the save dialog writes nothing, and the last choices are remembered', async ({ app }) => {
+  const { page } = app;
+  await open(app, workshop());
+  await exportAs(app, 'PDF', null as unknown as string, async (dialog) => {
+    await dialog.getByLabel('Page size').selectOption('Letter');
+    await dialog.getByRole('radio', { name: 'Portrait' }).check();
+  });
+  await app.menu('file.export');
+  const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+  await expect(dialog.getByRole('radio', { name: /^PDF/ })).toBeChecked();
+  await expect(dialog.getByLabel('Page size')).toHaveValue('Letter');
+  await expect(dialog.getByRole('radio', { name: 'Portrait' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('a long PNG export shows its progress and can be canceled before anything is written', async ({ app }) => {
+  const { page } = app;
+  await open(app, workshop({ farAway: true }));
+  await app.menu('file.export');
+  const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+  await dialog.getByRole('radio', { name: /^PNG/ }).check();
+  await dialog.getByRole('radio', { name: '3×' }).check();
+  // No answer is queued for the save dialog: if the export reached it, the test would fail on the unanswered dialog.
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Drawing the map…');
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Export canceled' })).toContainText('Nothing was written');
+});
