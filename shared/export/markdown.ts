@@ -53,7 +53,12 @@ export function escapeMarkdown(text: string): string {
       out += c;
       continue;
     }
-    if (ALWAYS_ESCAPED.has(c) || (lineStart && LINE_START_ESCAPED.has(c)) || (c === '&' && ENTITY.test(text.slice(i, i + 40))) || startsAutolink(text, i)) {
+    const escape =
+      ALWAYS_ESCAPED.has(c) ||
+      (lineStart && LINE_START_ESCAPED.has(c)) ||
+      (c === '&' && ENTITY.test(text.slice(i, i + 40))) ||
+      startsAutolink(text, i);
+    if (escape) {
       out += `\\${c}`;
     } else if (lineStart && isDigit(c)) {
       // `1. ` or `1) ` at the start of a line opens an ordered list: escape the punctuation after the digits.
