@@ -1,7 +1,8 @@
 import path from 'node:path';
 
 /** Extensions a file given on the command line or by the OS must have to be opened (`.json` is accepted on open). */
-export const OPENABLE_EXTENSIONS = ['.stakemap', '.json'] as const;
+// A PNG exported by Stakemap carries its workspace and opens like one (see shared/export/png-text-chunk.ts).
+export const OPENABLE_EXTENSIONS = ['.stakemap', '.json', '.png'] as const;
 
 export interface CommandLineContext {
   /** Folder relative paths are resolved against (the second instance's working directory). */

@@ -262,3 +262,15 @@ test('a long PNG export shows its progress and can be canceled before anything i
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Export canceled' })).toContainText('Nothing was written');
 });
+
+test('an export that cannot be written says where and why, and leaves nothing behind', async ({ app }) => {
+  const { page } = app;
+  await open(app, workshop());
+  const missingFolder = path.join(app.tempDir, 'no-such-folder');
+  await exportAs(app, 'Markdown', path.join(missingFolder, 'report.md'));
+  const message = page.getByRole('alertdialog', { name: 'Could not export the Markdown report' });
+  await expect(message).toContainText(path.join(missingFolder, 'report.md'));
+  await expect(message).toContainText('Nothing was written there');
+  await message.getByRole('button', { name: 'OK' }).click();
+  await expect(readFile(path.join(missingFolder, 'report.md'))).rejects.toThrow();
+});

@@ -23,6 +23,10 @@ describe('workspaceFilesFromArgv', () => {
     expect(workspaceFilesFromArgv(argv, { cwd: '/w', skip: 2 })).toEqual([path.resolve('/w', 'a.stakemap')]);
   });
 
+  it('takes PNG images too: one exported by Stakemap opens its workspace', () => {
+    expect(workspaceFilesFromArgv(['/opt/Stakemap/stakemap', 'slides/map.png'], { cwd: '/home/me', skip: 1 })).toEqual(['/home/me/slides/map.png']);
+  });
+
   it('returns nothing when no file is given', () => {
     expect(workspaceFilesFromArgv(['/x/electron', '.'], { cwd: '/w', skip: 2 })).toEqual([]);
   });
