@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, ipcMain, protocol, session } from 'electron';
+import { app, ipcMain, protocol, session, shell } from 'electron';
 import { z } from 'zod';
 import { APP_SCHEME } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
@@ -13,7 +13,9 @@ import { createPdfPrinter } from './pdf-printer';
 import { FileAccessList } from './services/file-access';
 import { LaunchFiles, workspaceFilesFromArgv } from './services/launch-files';
 import { RecentWorkspaces } from './services/recent-workspaces';
+import { createRecoveryDrafts } from './services/recovery-drafts';
 import { createSettingsStore } from './services/settings';
+import { createVersionHistory } from './services/version-history';
 import { MainWindow } from './window';
 
 /*
@@ -97,8 +99,11 @@ function main(): void {
     else if (app.isReady()) createWindow();
   });
 
-  // Every web contents, including any created later, stays on our page and opens no windows.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Every web contents, including any created later, stays on our page and opens no windows; a link the user
+  // follows opens in the browser only if it is https on the allowlist (services/external-links.ts).
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { openExternal: (url) => void shell.openExternal(url).catch(() => undefined) }),
+  );
   app.on('before-quit', () => mainWindow?.quitRequested());
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock without windows; elsewhere closing the window ends the app.
@@ -138,6 +143,10 @@ function main(): void {
       now: () => new Date(),
       addOsRecentDocument: (filePath) => app.addRecentDocument(filePath),
       printToPdf: createPdfPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents : null)),
+      // Unsaved work kept aside for after a crash, in the app's own data folder.
+      recovery: createRecoveryDrafts({ dir: path.join(app.getPath('userData'), 'recovery'), now: () => new Date() }),
+      // Previous versions live in the app's own data folder, never beside the user's file.
+      versions: createVersionHistory({ dir: path.join(app.getPath('userData'), 'versions'), now: () => new Date() }),
     });
     registerInvokeHandlers(ipcMain, handlers, () =>
       mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents.mainFrame : null,

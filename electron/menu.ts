@@ -117,6 +117,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { type: 'separator' },
       command('Save', 'file.save'),
       command('Save As…', 'file.saveAs'),
+      command('Restore Previous Version…', 'file.restoreVersion'),
       { type: 'separator' },
       command('Export…', 'file.export'),
       { type: 'separator' },

@@ -15,13 +15,20 @@ import type {
   SaveResult,
   UnsavedChoice,
 } from '../../shared/host/channels';
-import { describeFileError, errorCode } from '../services/file-errors';
+import { DescribedFileError, describeFileError, errorCode } from '../services/file-errors';
 import type { FileAccessList } from '../services/file-access';
+import { compareWithFingerprint, FileFingerprints, fingerprintOf, type CurrentFile } from '../services/file-fingerprint';
+import { PathQueue } from '../services/path-queue';
+import type { VersionHistory } from '../services/version-history';
 import { SETTINGS_KEYS, type KeyValueStore } from '../services/key-value-store';
 import type { RecentWorkspaces } from '../services/recent-workspaces';
+import type { RecoveryDrafts } from '../services/recovery-drafts';
+import { createRecoveryHandlers } from './recovery-handlers';
 import {
+  contentBytes,
   MAX_WORKSPACE_BYTES,
   prepareAtomicWrite,
+  readCurrentBytes,
   readWorkspaceFile,
   writeFileAtomic,
   type FileContent,
@@ -104,6 +111,16 @@ export interface HostDependencies {
   readonly maxOpenBytes?: number;
   /** Defaults to node:fs/promises; tests inject failures. */
   readonly fs?: WorkspaceFs;
+  /**
+   * The previous versions of each workspace, in the app's data folder (`<userData>/versions`). Each verified save
+   * is kept there, and so is a file's earlier content before a save replaces it. Without it none are kept.
+   */
+  readonly versions?: VersionHistory;
+  /**
+   * Recovery drafts of unsaved work, in the app's data folder (`<userData>/recovery`), offered back after a crash
+   * (recovery-handlers.ts). Without it no draft is kept and none is listed.
+   */
+  readonly recovery?: RecoveryDrafts;
 }
 
 export const OPEN_DIALOG_FILTERS: readonly FileFilter[] = [
@@ -133,6 +150,11 @@ export const EXPORT_KINDS = {
 export const NOT_GRANTED_REASON =
   'Stakemap only opens files you chose yourself: in the Open dialog, from recent workspaces, on the command line or from your file manager.';
 
+/** Reason for refusing a save when the file's current content cannot be compared with the one opened. */
+export function changeCheckFailedReason(problem: string): string {
+  return `Stakemap could not check whether the file changed on disk since you opened it, so it did not save over it (${problem})`;
+}
+
 /** Refusal reason for saving to a file that was not opened or saved in this session. */
 export const SAVE_NOT_GRANTED_REASON =
   'Stakemap only saves over a file opened or saved in this session. Use Save As to choose where to save.';
@@ -149,8 +171,26 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
   };
 
   const fsOption = deps.fs ? { fs: deps.fs } : {};
+  /** One read or write at a time per file: two quick saves never interleave, a reload never crosses a save. */
+  const queue = new PathQueue();
+  /** Each workspace as read when opened or as written at the last save, to notice changes made behind our back. */
+  const fingerprints = new FileFingerprints();
 
-  const openFile = async (filePath: string): Promise<OpenResult> => {
+  /** Keeps text (not bytes that are not UTF-8) as a previous version; never fails, never throws. */
+  const keepVersion = async (filePath: string, content: string | Uint8Array) => {
+    if (!deps.versions) return;
+    let text: string;
+    try {
+      text = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+    } catch {
+      return;
+    }
+    await deps.versions.record(filePath, text).catch(() => undefined);
+  };
+
+  const openFile = (filePath: string): Promise<OpenResult> => queue.run([filePath], () => readFile(filePath));
+
+  const readFile = async (filePath: string): Promise<OpenResult> => {
     const read = await readWorkspaceFile(filePath, { maxBytes, ...fsOption });
     switch (read.kind) {
       case 'tooLarge':
@@ -161,7 +201,16 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
         // Only a file that really is a workspace joins the recent list and may be saved over; the renderer parses
         // it again to show the document or to word the error (the text crosses IPC either way). A workspace
         // taken from a PNG image does neither: Save must never write JSON over the picture.
-        if (read.source === 'workspace' && parseWorkspace(read.content).ok) remember(filePath);
+        if (read.source === 'workspace' && parseWorkspace(read.content).ok) {
+          remember(filePath);
+          // The text was decoded strictly (no replacement, byte order mark kept), so encoding it again gives the
+          // bytes read. The time is for logs only: the hash decides.
+          const mtimeMs = await (deps.fs ?? nodeFs).stat(filePath).then(
+            (stats) => stats.mtimeMs,
+            () => null,
+          );
+          fingerprints.remember(filePath, fingerprintOf(contentBytes(read.content), mtimeMs));
+        }
         return { kind: 'opened', filePath, content: read.content, source: read.source };
       default: {
         const unreachable: never = read;
@@ -170,15 +219,45 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     }
   };
 
-  const writeFile = async (filePath: string, content: string): Promise<SaveResult> => {
-    try {
-      await writeFileAtomic(filePath, content, fsOption);
-    } catch (error) {
-      return writeFailed(filePath, error);
-    }
-    remember(filePath);
-    return { kind: 'saved', filePath };
-  };
+  /**
+   * Saves a workspace: compares the file on disk with the one opened or last saved (unless `checkChanges` is
+   * false: Save As, or the user chose to overwrite), keeps its current content as a previous version, writes
+   * atomically and reads back, then keeps the saved content as the newest version.
+   */
+  const saveWorkspaceFile = (filePath: string, content: string, checkChanges: boolean): Promise<SaveResult> =>
+    queue.run([filePath], async () => {
+      const known = checkChanges ? fingerprints.get(filePath) : undefined;
+      let current: CurrentFile | undefined;
+      try {
+        current = await readCurrentBytes(filePath, { maxBytes: Math.max(MAX_WORKSPACE_BYTES, known?.size ?? 0), ...fsOption });
+      } catch (error) {
+        // Someone else's changes may be there: do not save over what cannot be compared.
+        if (known) return { kind: 'writeFailed', filePath, reason: changeCheckFailedReason(describeFileError(error, 'read')), code: errorCode(error) };
+      }
+      if (known && current !== undefined) {
+        const change = compareWithFingerprint(known, current);
+        if (change !== 'unchanged') return { kind: 'conflict', filePath, change };
+      }
+      // The content about to be replaced (possibly someone else's changes, when overwriting) stays restorable.
+      if (current?.kind === 'read') await keepVersion(filePath, current.bytes);
+
+      let written;
+      try {
+        written = await writeFileAtomic(filePath, content, fsOption);
+      } catch (error) {
+        // The file was replaced but did not read back as written: whatever it holds now is not what we saw, so
+        // the next save asks before replacing it (unless it does hold our content by then).
+        if (error instanceof DescribedFileError) fingerprints.remember(filePath, fingerprintOf(contentBytes(content), null));
+        return writeFailed(filePath, error);
+      }
+      fingerprints.remember(filePath, fingerprintOf(written.bytes, written.mtimeMs));
+      remember(filePath);
+      await keepVersion(filePath, content);
+      return { kind: 'saved', filePath };
+    });
+
+  /** Whether the renderer may read this file's previous versions: the same rule as for opening it. */
+  const mayRead = (filePath: string) => deps.access.canRead(filePath) || deps.recent.has(filePath);
 
   const exists = async (filePath: string): Promise<boolean> => {
     try {
@@ -225,18 +304,22 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
   };
 
   /** Exported files are not workspaces: they join neither the recent list nor the files Save may write over. */
-  const writeExport = async (filePath: string, content: FileContent): Promise<SaveResult> => {
-    try {
-      await writeFileAtomic(filePath, content, fsOption);
-    } catch (error) {
-      return writeFailed(filePath, error);
-    }
-    deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(filePath));
-    return { kind: 'saved', filePath };
-  };
+  const writeExport = (filePath: string, content: FileContent): Promise<SaveResult> =>
+    queue.run([filePath], async () => {
+      try {
+        await writeFileAtomic(filePath, content, fsOption);
+      } catch (error) {
+        return writeFailed(filePath, error);
+      }
+      deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(filePath));
+      return { kind: 'saved', filePath };
+    });
 
   /** Writes both CSV files, or leaves neither behind (see prepareAtomicWrite). */
-  const writeCsvPair = async (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> => {
+  const writeCsvPair = (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> =>
+    queue.run([files[0].filePath, files[1].filePath], () => writeCsvPairNow(files));
+
+  const writeCsvPairNow = async (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> => {
     const prepared: PreparedWrite[] = [];
     const abortAll = () => Promise.all(prepared.map((write) => write.abort()));
     for (const file of files) {
@@ -285,11 +368,11 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       return openFile(filePath);
     },
 
-    'workspace:save': async ({ filePath, content }) => {
+    'workspace:save': async ({ filePath, content, overwrite }) => {
       if (!deps.access.canWrite(filePath)) {
         return { kind: 'writeFailed', filePath, reason: SAVE_NOT_GRANTED_REASON, code: null };
       }
-      return writeFile(filePath, content);
+      return saveWorkspaceFile(filePath, content, overwrite !== true);
     },
 
     'workspace:save-as': async ({ suggestedName, content }) => {
@@ -304,7 +387,8 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
         },
         withWorkspaceExtension,
       );
-      return target === null ? { kind: 'canceled' } : writeFile(target, content);
+      // The dialog asked before replacing an existing file: no check for changes on disk here.
+      return target === null ? { kind: 'canceled' } : saveWorkspaceFile(target, content, false);
     },
 
     'export:save': async ({ format, suggestedName, data }) => {
@@ -345,6 +429,13 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       deps.settings.set(SETTINGS_KEYS.exportOptions, options);
     },
 
+    'versions:list': async ({ filePath }) => (deps.versions && mayRead(filePath) ? deps.versions.list(filePath) : []),
+
+    'versions:read': async ({ filePath, versionId }) => {
+      const content = deps.versions && mayRead(filePath) ? await deps.versions.read(filePath, versionId) : null;
+      return content === null ? { kind: 'missing' } : { kind: 'read', content };
+    },
+
     'recent:list': async () => deps.recent.list(),
 
     'recent:remove': async ({ filePath }) => deps.recent.remove(filePath),
@@ -369,6 +460,8 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     'window:close-confirmed': async () => {
       deps.window.closeConfirmed();
     },
+
+    ...createRecoveryHandlers(deps),
   };
 }
 

@@ -3,6 +3,20 @@
  * separately in results for tests and logs; users read the reason.
  */
 
+/**
+ * A failure that already carries its sentence for people, e.g. a saved file that does not read back as written.
+ * `code` is the OS error code when one caused it, else absent (errorCode gives null).
+ */
+export class DescribedFileError extends Error {
+  override name = 'DescribedFileError';
+  readonly code?: string;
+
+  constructor(readonly reason: string, code: string | null = null) {
+    super(reason);
+    if (code !== null) this.code = code;
+  }
+}
+
 /** Which operation failed: the same code means different things when reading and when writing. */
 export type FileOperation = 'read' | 'write';
 
@@ -56,6 +70,7 @@ const WRITE_REASONS: Record<string, string> = {
  * Unknown errors still say what the system reported, so nothing is hidden.
  */
 export function describeFileError(error: unknown, operation: FileOperation = 'read'): string {
+  if (error instanceof DescribedFileError) return error.reason;
   const code = errorCode(error);
   if (code !== null) {
     const specific = (operation === 'read' ? READ_REASONS : WRITE_REASONS)[code] ?? COMMON_REASONS[code];

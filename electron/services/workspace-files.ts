@@ -1,8 +1,9 @@
+import { foreignByteOrderMark, foreignEncodingReason } from '../../shared/document/text-encoding';
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { isPng, readWorkspaceFromPng } from '../../shared/export/png-text-chunk';
-import { describeFileError, errorCode } from './file-errors';
+import { DescribedFileError, describeFileError, errorCode } from './file-errors';
 
 /*
  * Reading and writing workspace files on disk. Only the main process (and the test harness standing in for it)
@@ -13,7 +14,7 @@ import { describeFileError, errorCode } from './file-errors';
 export const MAX_WORKSPACE_BYTES = 100 * 1024 * 1024;
 
 /** The slice of `node:fs/promises` these functions use, so tests can inject failures a root user never sees. */
-export type WorkspaceFs = Pick<typeof nodeFs, 'stat' | 'open' | 'rename' | 'rm' | 'chmod' | 'realpath'>;
+export type WorkspaceFs = Pick<typeof nodeFs, 'stat' | 'open' | 'rename' | 'rm' | 'chmod' | 'realpath' | 'readdir'>;
 
 /** Refusal reason for a PNG image that does not carry a workspace. */
 export const PNG_WITHOUT_WORKSPACE_REASON =
@@ -65,19 +66,48 @@ export async function readWorkspaceFile(filePath: string, options: ReadWorkspace
 async function readAtMost(fs: WorkspaceFs, filePath: string, maxBytes: number): Promise<Buffer> {
   const handle = await fs.open(filePath, 'r');
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < maxBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    return Buffer.concat(chunks, total);
+    return await readFromHandle(handle, maxBytes);
   } finally {
-    await handle.close();
+    // A file opened for reading has nothing to flush: once its bytes are in hand, a failing close changes nothing.
+    await handle.close().catch(() => undefined);
   }
+}
+
+/** Reads from the start of an open file until its end or `maxBytes`, whichever comes first. */
+async function readFromHandle(handle: nodeFs.FileHandle, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < maxBytes) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The bytes of a file as it is now, for checking whether it changed since it was read or written: null when it
+ * does not exist, `tooLarge` (with its size) when over `maxBytes`. Throws on any other failure.
+ */
+export async function readCurrentBytes(
+  filePath: string,
+  options: { readonly maxBytes: number; readonly fs?: WorkspaceFs },
+): Promise<{ readonly kind: 'read'; readonly bytes: Buffer; readonly mtimeMs: number } | { readonly kind: 'tooLarge'; readonly size: number } | null> {
+  const fs = options.fs ?? nodeFs;
+  let stats;
+  try {
+    stats = await fs.stat(filePath);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null;
+    throw error;
+  }
+  if (stats.isDirectory()) throw Object.assign(new Error(`${filePath} is a folder`), { code: 'EISDIR' });
+  if (stats.size > options.maxBytes) return { kind: 'tooLarge', size: stats.size };
+  const bytes = await readAtMost(fs, filePath, options.maxBytes + 1);
+  if (bytes.length > options.maxBytes) return { kind: 'tooLarge', size: bytes.length };
+  return { kind: 'read', bytes, mtimeMs: stats.mtimeMs };
 }
 
 function workspaceInPng(bytes: Uint8Array): ReadWorkspaceResult {
@@ -101,6 +131,9 @@ class NotUtf8Error extends Error {}
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(bytes: Buffer): string {
+  // A UTF-16 file (Notepad's "Unicode") says so in its byte order mark: name the encoding, not just "not UTF-8".
+  const foreign = foreignByteOrderMark(bytes);
+  if (foreign) throw new NotUtf8Error(foreignEncodingReason(foreign));
   try {
     return utf8.decode(bytes);
   } catch {
@@ -117,16 +150,37 @@ export interface WriteAtomicOptions {
 /** What writeFileAtomic accepts: text (written as UTF-8) or bytes (written as they are). */
 export type FileContent = string | Uint8Array;
 
+/** A file writeFileAtomic wrote and read back: the bytes on disk are exactly the bytes given. */
+export interface WrittenFile {
+  /** The file replaced: the path given, with symbolic links resolved. */
+  readonly target: string;
+  /** The bytes written (and read back). */
+  readonly bytes: Buffer;
+  /** The file's modification time after the write, or null if it could not be read. */
+  readonly mtimeMs: number | null;
+}
+
+/** The first words of the reason given when a written file does not read back as written. */
+export const WRITE_MISMATCH_REASON = 'The file on disk does not match what was written';
+
+/** The bytes a FileContent is written as: UTF-8 for text. */
+export function contentBytes(content: FileContent): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
 /**
  * Replaces a file's content so that a crash or power cut leaves either the old file or the new one, never a
  * broken one: writes a hidden temp file in the same folder (a rename is only atomic within one file system),
- * fsyncs it, renames it over the target, then fsyncs the folder so the rename itself is durable. Any failure
- * removes the temp file and leaves the target untouched. An existing target keeps its permission bits, and a
- * symbolic link is followed (the file it points to is replaced, the link stays a link).
+ * fsyncs it, renames it over the target, fsyncs the folder so the rename itself is durable, then reads the file
+ * back and compares it with what was written (draw.io's saveFile does the same). Any failure before the rename
+ * removes the temp file and leaves the target untouched. A failed read-back throws a DescribedFileError (the
+ * rename has happened by then). An existing target keeps its permission bits, and a symbolic link is followed
+ * (the file it points to is replaced, the link stays a link). Temp files of earlier writes to the same target
+ * that were cut short (the app was killed) are removed first.
  */
-export async function writeFileAtomic(filePath: string, content: FileContent, options: WriteAtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(filePath: string, content: FileContent, options: WriteAtomicOptions = {}): Promise<WrittenFile> {
   const prepared = await prepareAtomicWrite(filePath, content, options);
-  await prepared.commit();
+  return prepared.commit();
 }
 
 /** A file written in full to a temp file beside its target, waiting to replace it (see prepareAtomicWrite). */
@@ -135,10 +189,50 @@ export interface PreparedWrite {
   readonly target: string;
   /** Whether the target existed when the write was prepared. */
   readonly existed: boolean;
-  /** Renames the temp file over the target and makes the rename durable. On failure the target is untouched. */
-  commit(): Promise<void>;
+  /**
+   * Renames the temp file over the target, makes the rename durable and reads the target back. On a failed
+   * rename the target is untouched; on a failed read-back it throws a DescribedFileError.
+   */
+  commit(): Promise<WrittenFile>;
   /** Removes the temp file; the target was never touched. */
   abort(): Promise<void>;
+}
+
+/**
+ * Temp files this process is writing right now (prepared, not yet committed or aborted). The clean-up of
+ * leftovers never touches them, so two writes to one file in this process cannot remove each other's temp file.
+ */
+const tempFilesInFlight = new Set<string>();
+
+/** `.<name>.<12 hex digits>.tmp`: the temp file name of a write to `<name>`. */
+function tempFileName(targetName: string): string {
+  return `.${targetName}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** Matches the temp files writeFileAtomic creates for the file called `targetName`, and nothing else. */
+export function tempFilePattern(targetName: string): RegExp {
+  return new RegExp(`^\\.${targetName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+/**
+ * Removes temp files a write to the same target left behind when the app was killed or the machine lost power
+ * mid-save (a SIGKILL cannot clean up). Conservative: only names of our exact pattern for this very target, not
+ * being written by this process. Best effort: a failure here never stops the save.
+ */
+async function removeLeftoverTempFiles(fs: WorkspaceFs, folder: string, targetName: string): Promise<void> {
+  const pattern = tempFilePattern(targetName);
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const leftover = path.join(folder, name);
+    if (!pattern.test(name) || tempFilesInFlight.has(leftover)) continue;
+    // Not recursive: should a folder ever carry such a name, it stays.
+    await fs.rm(leftover, { force: true }).catch(() => undefined);
+  }
 }
 
 /**
@@ -150,32 +244,44 @@ export interface PreparedWrite {
 export async function prepareAtomicWrite(filePath: string, content: FileContent, options: WriteAtomicOptions = {}): Promise<PreparedWrite> {
   const fs = options.fs ?? nodeFs;
   const platform = options.platform ?? process.platform;
+  const bytes = contentBytes(content);
   const target = await resolveExistingTarget(fs, filePath);
   const existing = await statIfExists(fs, target);
   if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
   const mode = existing ? existing.mode & 0o7777 : undefined;
 
   const folder = path.dirname(target);
-  const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const removeTemp = () => fs.rm(tempPath, { force: true }).then(
-    () => undefined,
-    () => undefined,
-  );
+  await removeLeftoverTempFiles(fs, folder, path.basename(target));
+  const tempPath = path.join(folder, tempFileName(path.basename(target)));
+  tempFilesInFlight.add(tempPath);
+  /** Best effort, and never throws: the error that brought us here is the one to report. */
+  const removeTemp = async () => {
+    await fs.rm(tempPath, { force: true }).catch(() => undefined);
+    tempFilesInFlight.delete(tempPath);
+  };
+
+  let written = false;
   try {
     // 'wx': never reuse a file that happens to have the temp name.
-    const handle = await fs.open(tempPath, 'wx', mode ?? 0o666);
+    const handle = await fs.open(tempPath, 'wx', mode ?? 0o666).catch((error: unknown) => {
+      // Someone else's file has our random name: it is not ours to remove.
+      if (errorCode(error) === 'EEXIST') tempFilesInFlight.delete(tempPath);
+      throw error;
+    });
     try {
-      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
-      else await handle.writeFile(content);
+      await handle.writeFile(bytes);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // Report the write's error, not a failing close's.
+      await handle.close().catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     // open() applies the umask to the mode; restore the original bits exactly.
     if (mode !== undefined) await fs.chmod(tempPath, mode);
-  } catch (error) {
-    await removeTemp();
-    throw error;
+    written = true;
+  } finally {
+    if (!written && tempFilesInFlight.has(tempPath)) await removeTemp();
   }
 
   let settled = false;
@@ -185,13 +291,16 @@ export async function prepareAtomicWrite(filePath: string, content: FileContent,
     async commit() {
       if (settled) throw new Error('This write was already committed or aborted.');
       settled = true;
+      let renamed = false;
       try {
         await renameWithRetry(fs, tempPath, target, platform);
-      } catch (error) {
-        await removeTemp();
-        throw error;
+        renamed = true;
+      } finally {
+        if (renamed) tempFilesInFlight.delete(tempPath);
+        else await removeTemp();
       }
       await syncFolder(fs, folder);
+      return { target, bytes, mtimeMs: await verifyWritten(fs, target, bytes) };
     },
     async abort() {
       if (settled) return;
@@ -199,6 +308,48 @@ export async function prepareAtomicWrite(filePath: string, content: FileContent,
       await removeTemp();
     },
   };
+}
+
+/**
+ * Reads `target` back and compares it with `expected`, byte for byte: a network share, a sync client or a
+ * failing disk may not hold what it acknowledged. Returns the file's modification time (null if unknown), or
+ * throws a DescribedFileError saying what differs.
+ */
+async function verifyWritten(fs: WorkspaceFs, target: string, expected: Buffer): Promise<number | null> {
+  let actual: Buffer;
+  let mtimeMs: number | null = null;
+  try {
+    const handle = await fs.open(target, 'r');
+    try {
+      actual = await readFromHandle(handle, expected.length + 1);
+      mtimeMs = await handle.stat().then(
+        (stats) => stats.mtimeMs,
+        () => null,
+      );
+    } finally {
+      // The bytes are in hand; a failing close changes nothing about them.
+      await handle.close().catch(() => undefined);
+    }
+  } catch (error) {
+    throw new DescribedFileError(
+      `The file was written but could not be read back to check it (${describeFileError(error, 'read')})`,
+      errorCode(error),
+    );
+  }
+  if (!actual.equals(expected)) throw new DescribedFileError(`${WRITE_MISMATCH_REASON} (${describeMismatch(actual, expected)}).`);
+  return mtimeMs;
+}
+
+function describeMismatch(actual: Buffer, expected: Buffer): string {
+  const count = (n: number) => `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`;
+  if (actual.length < expected.length && actual.equals(expected.subarray(0, actual.length))) {
+    return `it holds ${count(actual.length)} of the ${count(expected.length)} written: it was cut short`;
+  }
+  if (actual.length > expected.length) return `it holds more than the ${count(expected.length)} written`;
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) at++;
+  const size = actual.length === expected.length ? '' : `, and it holds ${count(actual.length)} instead of ${count(expected.length)}`;
+  return `it differs from byte ${(at + 1).toLocaleString('en-US')} on${size}`;
 }
 
 async function resolveExistingTarget(fs: WorkspaceFs, filePath: string): Promise<string> {
@@ -237,7 +388,8 @@ async function renameWithRetry(fs: WorkspaceFs, from: string, to: string, platfo
 /**
  * fsync on a folder makes the rename durable on Linux and macOS. Windows cannot open a folder this way (EISDIR,
  * EPERM) and some file systems refuse it (EINVAL). By now the new content is synced and renamed into place, so
- * a failure here is not reported as a failed save: the user's file already holds the new content.
+ * a failure here is not reported as a failed save: the user's file already holds the new content (and the
+ * read-back that follows checks it).
  */
 async function syncFolder(fs: WorkspaceFs, folder: string): Promise<void> {
   let handle: nodeFs.FileHandle | undefined;

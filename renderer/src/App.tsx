@@ -4,6 +4,7 @@ import {
   useKeyboardShortcuts,
   useLaunch,
   useMapClipboard,
+  useRecoveryDrafts,
 } from './commands/use-app-events';
 import { MessageDialog } from './dialogs/MessageDialog';
 import { Notice } from './dialogs/Notice';
@@ -18,6 +19,7 @@ export function App() {
   useMapClipboard();
   useDocumentStateSync();
   useLaunch();
+  useRecoveryDrafts();
   return (
     <>
       {hasWorkspace ? <EditorView /> : <StartView />}

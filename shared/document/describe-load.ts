@@ -24,6 +24,12 @@ export function describeLoadError(fileName: string, error: LoadError): LoadMessa
   switch (error.kind) {
     case 'notJson':
       return { title, summary: `“${fileName}” is not a readable workspace file: it is damaged or not JSON.`, details: [error.detail] };
+    case 'wrongEncoding':
+      return {
+        title,
+        summary: `“${fileName}” is saved as ${error.encoding} text; Stakemap reads workspace files in UTF-8 only.`,
+        details: ['Open it in a text editor, save it again as UTF-8, then open it here. The file has not been changed.'],
+      };
     case 'notStakemap':
       return { title, summary: `“${fileName}” is not a Stakemap workspace.`, details: [error.detail] };
     case 'versionTooNew':
@@ -36,8 +42,8 @@ export function describeLoadError(fileName: string, error: LoadError): LoadMessa
       const more = error.totalProblems - error.problems.length;
       return {
         title,
-        summary: `“${fileName}” is a Stakemap workspace, but ${error.totalProblems === 1 ? 'one field is' : `${error.totalProblems} fields are`} not valid.`,
-        details: [...error.problems.map((p) => `${p.path}: ${p.message}`), ...(more > 0 ? [`…and ${more} more.`] : [])],
+        summary: `“${fileName}” is a Stakemap workspace, but ${error.totalProblems === 1 ? 'one field is' : `${count(error.totalProblems)} fields are`} not valid.`,
+        details: [...error.problems.map((p) => `${p.path}: ${p.message}`), ...(more > 0 ? [`…and ${count(more)} more.`] : [])],
       };
     }
     default: {
@@ -62,6 +68,11 @@ export function describeDanglingReferences(fileName: string, refs: readonly Dang
     summary: `In “${fileName}”, ${count} to items that do not exist. Nothing was removed; the affected items are listed below.`,
     details: refs.map(describeDanglingReference),
   };
+}
+
+/** 4979 → "4,979": counts of thousands of problems stay readable. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function capitalize(text: string): string {

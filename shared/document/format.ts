@@ -33,3 +33,19 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<{ id: string; name: string; color
   { id: 'infrastructure', name: 'Infrastructure', color: '#2b8a3e' },
   { id: 'knowledge-training', name: 'Knowledge & Training', color: '#e67700' },
 ];
+
+/**
+ * Longest text accepted in a one-line field that is drawn on the map or in lists: names, titles, labels, owners,
+ * ids, colours. A file with a longer one is refused with the field's path: a multi-megabyte name would stall the
+ * canvas on every render, and no real workshop writes a 10,000-character name.
+ */
+export const MAX_SHORT_TEXT = 10_000;
+
+/** Longest text accepted in a long-form field (notes, descriptions, each quote): about 300 pages. */
+export const MAX_LONG_TEXT = 1_000_000;
+
+/**
+ * Largest distance from the origin of a stakeholder's position, in map pixels. Far beyond any real map, and small
+ * enough that the map's bounds (differences and sums of positions) stay finite when the map is fitted or exported.
+ */
+export const MAX_COORDINATE = 1_000_000_000;

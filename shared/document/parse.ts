@@ -3,6 +3,7 @@ import { CURRENT_VERSION, FORMAT_ID } from './format';
 import { migrateToCurrent, MIGRATIONS, type MigrationStep } from './migrate';
 import { findDanglingReferences, type DanglingReference } from './references';
 import { workspaceSchema, type WorkspaceDocument } from './schema';
+import { detectUtf16Text } from './text-encoding';
 
 /** One problem with a field of the file: where it is (`stakeholders[2].kind`) and what was expected. */
 export interface FieldProblem {
@@ -13,6 +14,8 @@ export interface FieldProblem {
 /** Why a file could not be opened. The UI words each kind in one exhaustive switch (see describe-load.ts). */
 export type LoadError =
   | { readonly kind: 'notJson'; readonly detail: string }
+  /** The text is UTF-16 read as UTF-8 (every other character U+0000): the file must be saved again as UTF-8. */
+  | { readonly kind: 'wrongEncoding'; readonly encoding: 'UTF-16 LE' | 'UTF-16 BE' }
   | { readonly kind: 'notStakemap'; readonly detail: string }
   | { readonly kind: 'versionTooNew'; readonly fileVersion: number; readonly supportedVersion: number }
   | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[]; readonly totalProblems: number };
@@ -51,6 +54,9 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
   try {
     raw = JSON.parse(json);
   } catch (error) {
+    // Only text that is not JSON is looked at more closely, so valid files pay nothing for these checks.
+    const encoding = detectUtf16Text(text);
+    if (encoding) return fail({ kind: 'wrongEncoding', encoding });
     const detail = json.trim() === '' ? 'The file is empty.' : describeJsonError(error, json);
     return fail({ kind: 'notJson', detail });
   }
@@ -223,6 +229,10 @@ function describeIssue(issue: core.$ZodIssue, root: unknown): FieldProblem {
   switch (issue.code) {
     case 'invalid_type': {
       if (found === undefined && exists) return { path, message: `is missing (expected ${article(issue.expected)})` };
+      // JSON has no Infinity, but a number too large for a double (1e999) parses to it.
+      if (typeof found === 'number' && !Number.isFinite(found)) {
+        return { path, message: `expected a finite number, found ${describeValue(found)} (a number too large to use, such as 1e999)` };
+      }
       return { path, message: `expected ${article(issue.expected)}, found ${describeValue(found)}` };
     }
     case 'invalid_value':
@@ -232,6 +242,9 @@ function describeIssue(issue: core.$ZodIssue, root: unknown): FieldProblem {
       // `inclusive: false` comes from .positive() (zoom): "at least 0" would wrongly suggest 0 is fine.
       return { path, message: `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, found ${describeValue(found)}` };
     case 'too_big':
+      if (issue.origin === 'string' && typeof found === 'string') {
+        return { path, message: `is ${found.length.toLocaleString('en-US')} characters long; at most ${Number(issue.maximum).toLocaleString('en-US')} are allowed` };
+      }
       return { path, message: `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, found ${describeValue(found)}` };
     case 'invalid_format':
       return { path, message: `expected ${issue.format === 'datetime' ? 'an ISO 8601 date and time such as "2026-11-22T10:00:00.000Z"' : issue.format}, found ${describeValue(found)}` };
@@ -270,6 +283,11 @@ function describeJsonKind(value: unknown): string {
 }
 
 function describeJsonError(error: unknown, text: string): string {
+  // V8 parses JSON without recursion today, but an engine that recurses (or runs out of memory) throws RangeError.
+  if (error instanceof RangeError) {
+    return `The file is nested too deeply or is too large to be read as JSON. (${error.message})`;
+  }
+  if (text.includes('\u0000')) return 'The file contains NUL characters, which a text file never does: it is a binary file, or it is damaged.';
   const message = error instanceof Error ? error.message : String(error);
   if (looksTruncated(message, text)) return `The JSON text ends too early: the file looks truncated. (${message})`;
   return `The text is not valid JSON. (${message})`;

@@ -3,6 +3,9 @@ import {
   ATTACHMENT_TYPES,
   DEFAULT_CATEGORIES,
   FORMAT_ID,
+  MAX_COORDINATE,
+  MAX_LONG_TEXT,
+  MAX_SHORT_TEXT,
   RELATIONSHIP_STATUSES,
   SOLUTION_STATUSES,
   STAKEHOLDER_KINDS,
@@ -12,22 +15,29 @@ import {
  * Zod schema of format version 1. Every object is "loose": properties this version does not know are kept,
  * so a file edited by another tool loses nothing when we save it. Fields a hand-written file may reasonably
  * leave out (notes, owner, label ...) get their empty default; identity and structure are required.
+ * Text and numbers are bounded (see format.ts) so that a hostile or damaged file cannot stall the editor.
  */
 
-const id = z.string().min(1, { message: 'a non-empty id' });
+const id = z.string().min(1, { message: 'a non-empty id' }).max(MAX_SHORT_TEXT);
+/** One-line text drawn on the map or in lists (names, titles, labels, owners). */
+const shortText = z.string().max(MAX_SHORT_TEXT);
+/** Long-form text (notes, descriptions, quotes). */
+const longText = z.string().max(MAX_LONG_TEXT);
 const rating = z.int().min(1).max(5).optional();
-const point = z.looseObject({ x: z.number(), y: z.number() });
+/** z.number() already refuses Infinity (JSON has none, but 1e999 parses to it); the bound keeps map bounds finite. */
+const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
+const point = z.looseObject({ x: coordinate, y: coordinate });
 
 export const stakeholderSchema = z.looseObject({
   id,
-  name: z.string(),
+  name: shortText,
   kind: z.enum(STAKEHOLDER_KINDS),
   position: point,
   influence: rating,
   interest: rating,
-  owner: z.string().default(''),
-  notes: z.string().default(''),
-  color: z.string().nullable().default(null),
+  owner: shortText.default(''),
+  notes: longText.default(''),
+  color: shortText.nullable().default(null),
 });
 
 export const relationshipSchema = z.looseObject({
@@ -35,8 +45,8 @@ export const relationshipSchema = z.looseObject({
   source: id,
   target: id,
   status: z.enum(RELATIONSHIP_STATUSES).default('neutral'),
-  label: z.string().default(''),
-  notes: z.string().default(''),
+  label: shortText.default(''),
+  notes: longText.default(''),
 });
 
 export const attachmentSchema = z.looseObject({
@@ -46,29 +56,29 @@ export const attachmentSchema = z.looseObject({
 
 export const painPointSchema = z.looseObject({
   id,
-  title: z.string(),
-  description: z.string().default(''),
-  categoryId: z.string().default(''),
-  quotes: z.array(z.string()).default([]),
+  title: shortText,
+  description: longText.default(''),
+  categoryId: shortText.default(''),
+  quotes: z.array(longText).default([]),
   attachedTo: z.array(attachmentSchema).default([]),
   votes: z.int().min(0).default(0),
 });
 
 export const solutionSchema = z.looseObject({
   id,
-  title: z.string(),
-  description: z.string().default(''),
+  title: shortText,
+  description: longText.default(''),
   addresses: z.array(id).default([]),
   status: z.enum(SOLUTION_STATUSES).default('idea'),
-  owner: z.string().default(''),
+  owner: shortText.default(''),
   impact: rating,
   effort: rating,
 });
 
 export const categorySchema = z.looseObject({
   id,
-  name: z.string(),
-  color: z.string(),
+  name: shortText,
+  color: shortText,
 });
 
 export const viewportSchema = z.looseObject({
@@ -82,7 +92,7 @@ const isoDate = z.iso.datetime({ offset: true });
 export const workspaceSchema = z.looseObject({
   format: z.literal(FORMAT_ID),
   version: z.int().min(1),
-  title: z.string().default('Untitled workspace'),
+  title: shortText.default('Untitled workspace'),
   createdAt: isoDate.optional(),
   updatedAt: isoDate.optional(),
   stakeholders: z.array(stakeholderSchema).default([]),

@@ -31,12 +31,43 @@ export const openResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type OpenResult = z.infer<typeof openResultSchema>;
 
+/**
+ * How the file on disk differs from the one the app opened or last saved in this session: another program or
+ * person changed it (`modified`), or it was deleted or moved away (`deleted`).
+ */
+export const diskChangeSchema = z.enum(['modified', 'deleted']);
+export type DiskChange = z.infer<typeof diskChangeSchema>;
+
+/**
+ * `conflict` (workspace:save only): the file changed on disk since it was opened or last saved in this session,
+ * and nothing was written. Save again with `overwrite: true` to replace it anyway, or Save As, or reopen it.
+ * `writeFailed` after the file was replaced says so in its reason (the file did not read back as written).
+ */
 export const saveResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saved'), filePath }),
   z.object({ kind: z.literal('canceled') }),
   z.object({ kind: z.literal('writeFailed'), ...fileFailure.shape }),
+  z.object({ kind: z.literal('conflict'), filePath, change: diskChangeSchema }),
 ]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
+
+/**
+ * A previous version of a workspace kept in the app's data folder (electron/services/version-history.ts).
+ * The id is a time and a counter, never a path: main accepts only ids it listed.
+ */
+export const versionIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z-[1-9]\d{0,8}$/);
+export const savedVersionSchema = z.object({ versionId: versionIdSchema, savedAt: z.string(), size: z.number() });
+export type SavedVersionInfo = z.infer<typeof savedVersionSchema>;
+
+export const versionReadResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('read'), content: z.string() }),
+  /** Unknown, forgotten (only the last 10 are kept), unreadable, or a file the user has not opened. */
+  z.object({ kind: z.literal('missing') }),
+]);
+export type VersionReadResult = z.infer<typeof versionReadResultSchema>;
 
 /** CSV export writes two files (pain points, solutions) from one dialog: both are written, or neither is left. */
 export const csvExportResultSchema = z.discriminatedUnion('kind', [
@@ -81,6 +112,45 @@ export const documentStateSchema = z.object({
 });
 export type DocumentState = z.infer<typeof documentStateSchema>;
 
+/**
+ * Recovery drafts (electron/services/recovery-drafts.ts): unsaved work kept in the app's data folder
+ * (`<userData>/recovery`) so that it can be offered back after a crash. A draft id is made by the renderer
+ * (crypto.randomUUID()); letters, digits and dashes only, so it can never name a path outside that folder.
+ */
+export const recoveryDraftIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'a draft id of 8 to 64 letters, digits or dashes' });
+
+/** What the renderer hands main to keep: the workspace text, and where it belongs. */
+export const recoveryDraftSchema = z.object({
+  draftId: recoveryDraftIdSchema,
+  /** The workspace's file, or null for one never saved. */
+  filePath: filePath.nullable(),
+  /** The name the window shows for it (file name, or the title of a workspace never saved). */
+  displayName: z.string().max(1024),
+  content,
+});
+export type RecoveryDraft = z.infer<typeof recoveryDraftSchema>;
+
+/** A draft as listed after a restart, newest first. */
+export const recoveryDraftInfoSchema = z.object({
+  draftId: recoveryDraftIdSchema,
+  /** When it was written (ISO 8601). */
+  savedAt: z.string(),
+  filePath: filePath.nullable(),
+  displayName: z.string(),
+  /** The workspace's title read from the draft, or displayName when it has none. */
+  title: z.string(),
+  /** The workspace text's size in bytes (UTF-8). */
+  size: z.number(),
+});
+export type RecoveryDraftInfo = z.infer<typeof recoveryDraftInfoSchema>;
+
+export const recoveryReadResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('read'), content: z.string() }),
+  /** Discarded, never written, or damaged (a damaged draft is removed). */
+  z.object({ kind: z.literal('missing') }),
+]);
+export type RecoveryReadResult = z.infer<typeof recoveryReadResultSchema>;
+
 const none = z.undefined();
 
 /** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
@@ -88,7 +158,8 @@ export const invokeChannels = {
   'workspace:open-dialog': { args: none, result: openResultSchema },
   /** Opens a path main already knows: a recent workspace, or one given by the command line or the OS. */
   'workspace:open-path': { args: z.object({ filePath }), result: openResultSchema },
-  'workspace:save': { args: z.object({ filePath, content }), result: saveResultSchema },
+  /** `overwrite`: save even though the file changed on disk since it was opened or last saved (see `conflict`). */
+  'workspace:save': { args: z.object({ filePath, content, overwrite: z.boolean().optional() }), result: saveResultSchema },
   'workspace:save-as': { args: z.object({ suggestedName, content }), result: saveResultSchema },
   /** Asks where to save, then writes Markdown text or PNG bytes (base64) there. */
   'export:save': { args: z.object({ format: exportFileFormatSchema, suggestedName, data: exportData }), result: saveResultSchema },
@@ -105,6 +176,9 @@ export const invokeChannels = {
   /** The Export dialog's remembered choices (defaults until the first export). */
   'export:options-get': { args: none, result: exportOptionsSchema },
   'export:options-set': { args: exportOptionsSchema, result: none },
+  /** The previous versions kept of a workspace the user opened or saved, newest first. */
+  'versions:list': { args: z.object({ filePath }), result: z.array(savedVersionSchema) },
+  'versions:read': { args: z.object({ filePath, versionId: versionIdSchema }), result: versionReadResultSchema },
   'recent:list': { args: none, result: z.array(recentWorkspaceSchema) },
   'recent:remove': { args: z.object({ filePath }), result: z.array(recentWorkspaceSchema) },
   'app:launch-state': { args: none, result: launchStateSchema },
@@ -112,6 +186,14 @@ export const invokeChannels = {
   'dialog:unsaved-changes': { args: z.object({ displayName: z.string().max(1024) }), result: unsavedChoiceSchema },
   /** The renderer has dealt with unsaved changes (saved or discarded): the window may now close. */
   'window:close-confirmed': { args: none, result: none },
+  /** Keeps (or replaces) the draft of unsaved work with this id. Rejects when it cannot be written. */
+  'recovery:save': { args: recoveryDraftSchema, result: none },
+  /** Removes a draft: its work was saved, or discarded on purpose. Nothing happens for an unknown id. */
+  'recovery:discard': { args: z.object({ draftId: recoveryDraftIdSchema }), result: none },
+  /** The drafts left in the app's data folder, newest first (damaged ones are removed, not listed). */
+  'recovery:list': { args: none, result: z.array(recoveryDraftInfoSchema) },
+  /** One draft's workspace text. Its file, if it was in the recent list, may then be saved over again. */
+  'recovery:read': { args: z.object({ draftId: recoveryDraftIdSchema }), result: recoveryReadResultSchema },
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */

@@ -1,5 +1,5 @@
 import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, InvokeResult } from './channels';
-import type { DocumentState, ExportFileFormat } from './channels';
+import type { DocumentState, ExportFileFormat, RecoveryDraft } from './channels';
 import type { ExportOptions, PdfPageSize } from '../export/export-options';
 import type { MenuCommand } from './menu-commands';
 
@@ -17,7 +17,15 @@ export function createHostApi(transport: HostTransport) {
   return {
     openWorkspaceDialog: () => transport.invoke('workspace:open-dialog', undefined),
     openWorkspaceAt: (filePath: string) => transport.invoke('workspace:open-path', { filePath }),
-    saveWorkspace: (filePath: string, content: string) => transport.invoke('workspace:save', { filePath, content }),
+    /**
+     * Saves over the workspace's file. Gives `conflict` without writing when the file changed on disk since it
+     * was opened or last saved, unless `overwrite` is true.
+     */
+    saveWorkspace: (filePath: string, content: string, options: { overwrite?: boolean } = {}) =>
+      transport.invoke(
+        'workspace:save',
+        options.overwrite === undefined ? { filePath, content } : { filePath, content, overwrite: options.overwrite },
+      ),
     saveWorkspaceAs: (suggestedName: string, content: string) => transport.invoke('workspace:save-as', { suggestedName, content }),
     /** `data`: the Markdown text, or the PNG's bytes in base64. */
     exportFile: (format: ExportFileFormat, suggestedName: string, data: string) =>
@@ -29,6 +37,21 @@ export function createHostApi(transport: HostTransport) {
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
     getExportOptions: () => transport.invoke('export:options-get', undefined),
     setExportOptions: (options: ExportOptions) => transport.invoke('export:options-set', options),
+    /** The previous versions kept of this workspace (the last 10 saves), newest first. */
+    listVersions: (filePath: string) => transport.invoke('versions:list', { filePath }),
+    /** One version listVersions gave: `{ kind: 'read', content }`, or `{ kind: 'missing' }`. */
+    readVersion: (filePath: string, versionId: string) => transport.invoke('versions:read', { filePath, versionId }),
+    /**
+     * Keeps the unsaved work of a workspace aside (atomically, in the app's data folder), replacing the draft with
+     * the same id. Rejects when it cannot be written (disk full, over 100 MB): the next change tries again.
+     */
+    saveRecoveryDraft: (draft: RecoveryDraft) => transport.invoke('recovery:save', draft),
+    /** Removes a draft (its work was saved, or discarded on purpose). */
+    discardRecoveryDraft: (draftId: string) => transport.invoke('recovery:discard', { draftId }),
+    /** Drafts left by an earlier run, newest first: `{ draftId, savedAt, filePath, displayName, title, size }`. */
+    listRecoveryDrafts: () => transport.invoke('recovery:list', undefined),
+    /** A draft's workspace text: `{ kind: 'read', content }`, or `{ kind: 'missing' }`. */
+    readRecoveryDraft: (draftId: string) => transport.invoke('recovery:read', { draftId }),
     listRecentWorkspaces: () => transport.invoke('recent:list', undefined),
     forgetRecentWorkspace: (filePath: string) => transport.invoke('recent:remove', { filePath }),
     getLaunchState: () => transport.invoke('app:launch-state', undefined),

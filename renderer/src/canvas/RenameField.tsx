@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { useEffect, useRef } from 'react';
 import { updateStakeholder } from '@shared/operations/stakeholders';
 import { commit, endRename } from '../store/editor-store';
@@ -36,6 +37,7 @@ export function RenameField({ id, name }: { id: string; name: string }) {
 
   return (
     <input
+      maxLength={MAX_SHORT_TEXT}
       ref={input}
       className="stakeholder-node__rename nodrag nopan"
       aria-label={`Rename ${name}`}

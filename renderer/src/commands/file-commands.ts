@@ -6,6 +6,7 @@ import { createWorkspace } from '@shared/operations/workspace';
 import sampleText from '@shared/sample/organising-for-social.stakemap?raw';
 import { flowInstance } from '../canvas/flow-instance';
 import { host } from '../host';
+import { adoptRestoredDraft, discardCurrentDraft } from './recovery';
 import {
   announce,
   closeWorkspace,
@@ -39,7 +40,11 @@ export async function confirmUnsavedChanges(): Promise<boolean> {
   if (!isDirty(useEditor.getState().workspace)) return true;
   const choice = await host().askUnsavedChanges(displayName());
   if (choice === 'cancel') return false;
-  if (choice === 'discard') return true;
+  if (choice === 'discard') {
+    // Thrown away on purpose: the recovery draft must not come back at the next start.
+    await discardCurrentDraft();
+    return true;
+  }
   return save();
 }
 
@@ -116,14 +121,23 @@ function openText(text: string, where: { filePath: string | null; fileName: stri
   }
 }
 
-/** Saves to the workspace's file, or asks where (Save As) if it has none. Resolves true when saved. */
-export async function save(): Promise<boolean> {
+/**
+ * Saves to the workspace's file, or asks where (Save As) if it has none. Resolves true when saved. `overwrite`
+ * replaces the file even though it changed on disk since it was opened (the user said so).
+ */
+export async function save(options: { overwrite?: boolean } = {}): Promise<boolean> {
   const ws = useEditor.getState().workspace;
   if (!ws) return false;
   if (!ws.filePath) return saveAs();
   const revision = ws.history.present.revision;
   const content = serializeWorkspace(documentToSave());
-  return handleSaveResult(await host().saveWorkspace(ws.filePath, content), revision);
+  return handleSaveResult(await host().saveWorkspace(ws.filePath, content, options.overwrite ? { overwrite: true } : {}), revision);
+}
+
+/** Replaces the open workspace with the file as it is on disk now, dropping the unsaved changes (asked first). */
+async function reloadFromDisk(filePath: string): Promise<void> {
+  await discardCurrentDraft();
+  handleOpenResult(await host().openWorkspaceAt(filePath));
 }
 
 /** Asks for a file name and saves there; the workspace then belongs to that file. */
@@ -145,15 +159,39 @@ function handleSaveResult(result: SaveResult, revision: number): boolean {
       return true;
     case 'canceled':
       return false;
-    case 'writeFailed':
+    case 'conflict': {
+      const name = fileNameOf(result.filePath);
+      const filePath = result.filePath;
+      showMessage({
+        tone: 'warning',
+        title: `“${name}” changed on disk`,
+        summary:
+          result.change === 'deleted'
+            ? `“${name}” was deleted or moved after you opened it. Nothing was saved yet: save it again there, or somewhere else.`
+            : `Another program or person changed “${name}” after you opened or last saved it. Saving now would replace their changes. Nothing was saved yet.`,
+        details: [filePath],
+        actions: [
+          { label: result.change === 'deleted' ? 'Save there again' : 'Overwrite', run: () => void save({ overwrite: true }) },
+          { label: 'Save As…', run: () => void saveAs() },
+          ...(result.change === 'deleted' ? [] : [{ label: 'Reload from disk (drop my changes)', run: () => void reloadFromDisk(filePath) }]),
+        ],
+      });
+      return false;
+    }
+    case 'writeFailed': {
+      // When the check after writing fails, the file may already hold the new version: do not claim otherwise.
+      const maybeWritten = /^The file (on disk does not match|was written but)/.test(result.reason);
       showMessage({
         tone: 'error',
         title: `“${fileNameOf(result.filePath)}” could not be saved`,
-        summary: `“${fileNameOf(result.filePath)}” could not be saved: ${result.reason} Your changes are still here, unsaved; the file on disk was not changed.`,
+        summary: `“${fileNameOf(result.filePath)}” could not be saved: ${result.reason} Your changes are still here, unsaved; ${
+          maybeWritten ? 'check the file on disk, or use Save As to keep a copy elsewhere.' : 'the file on disk was not changed.'
+        }`,
         details: [result.filePath],
         actions: [{ label: 'Save As…', run: () => void saveAs() }],
       });
       return false;
+    }
     default: {
       const unreachable: never = result;
       return unreachable;

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { clearFilter, redo, showCategories, showExportDialog, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { clearFilter, redo, showCategories, showExportDialog, showVersionsDialog, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
@@ -32,6 +32,9 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'file.saveAs':
       if (hasWorkspace) void saveAs();
+      return;
+    case 'file.restoreVersion':
+      if (hasWorkspace) showVersionsDialog(true);
       return;
     case 'file.export':
       if (hasWorkspace) showExportDialog(true);

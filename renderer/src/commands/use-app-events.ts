@@ -3,6 +3,7 @@ import { host } from '../host';
 import { isDirty, useEditor } from '../store/editor-store';
 import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
 import { displayName, handleCloseRequest, openPath, openSample } from './file-commands';
+import { findRecoveryDrafts, startRecoveryDrafts } from './recovery';
 import { runCommand } from './run-command';
 import { commandForKey, isTextField } from './shortcuts';
 
@@ -70,8 +71,10 @@ export function useLaunch(): void {
     let cancelled = false;
     void host()
       .getLaunchState()
-      .then((launch) => {
-        if (cancelled) return;
+      .then(async (launch) => {
+        // Unsaved work cut off by a crash comes first: the start view offers it before anything else opens.
+        const hasDrafts = await findRecoveryDrafts();
+        if (cancelled || hasDrafts) return;
         if (launch.pendingFilePath) void openPath(launch.pendingFilePath);
         else if (launch.firstRun) void openSample();
       });
@@ -79,6 +82,11 @@ export function useLaunch(): void {
       cancelled = true;
     };
   }, []);
+}
+
+/** Writes recovery drafts while there are unsaved changes (see recovery.ts). */
+export function useRecoveryDrafts(): void {
+  useEffect(() => startRecoveryDrafts(), []);
 }
 
 /** Keeps the window title and the host's idea of "unsaved changes" in step with the document. */

@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -85,7 +86,7 @@ function StakeholderInspector({ id }: { id: string }) {
       <h2 id="inspector-heading" className="panel-heading">Stakeholder</h2>
       <label className="field">
         <span className="field__label">Name</span>
-        <input value={stakeholder.name} onChange={(e) => change('name')(e.target.value)} />
+        <input maxLength={MAX_SHORT_TEXT} value={stakeholder.name} onChange={(e) => change('name')(e.target.value)} />
       </label>
       <fieldset className="field segmented">
         <legend className="field__label">Kind</legend>
@@ -106,7 +107,7 @@ function StakeholderInspector({ id }: { id: string }) {
       </div>
       <label className="field">
         <span className="field__label">Owner</span>
-        <input value={stakeholder.owner} placeholder="Who on our side looks after this" onChange={(e) => change('owner')(e.target.value)} />
+        <input maxLength={MAX_SHORT_TEXT} value={stakeholder.owner} placeholder="Who on our side looks after this" onChange={(e) => change('owner')(e.target.value)} />
       </label>
       <label className="field">
         <span className="field__label">Notes</span>
@@ -179,7 +180,7 @@ function RelationshipInspector({ id }: { id: string }) {
       <StatusPicker name={`status-${id}`} value={relationship.status} onChange={(status) => commit((doc) => updateRelationship(doc, id, { status }))} />
       <label className="field">
         <span className="field__label">Label</span>
-        <input value={relationship.label} placeholder="What flows, e.g. post approvals" onChange={(e) => change('label')(e.target.value)} />
+        <input maxLength={MAX_SHORT_TEXT} value={relationship.label} placeholder="What flows, e.g. post approvals" onChange={(e) => change('label')(e.target.value)} />
       </label>
       <label className="field">
         <span className="field__label">Notes</span>

@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { ArrowDown, ArrowUp, CircleAlert, Crosshair, Lightbulb, Link2Off, Minus, Plus, Trash2, X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Attachment, PainPoint, WorkspaceDocument } from '@shared/document/schema';
@@ -50,7 +51,7 @@ export function PainPointEditor({ id }: { id: string }) {
       )}
       <label className="field">
         <span className="field__label">Title</span>
-        <input ref={titleRef} value={painPoint.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
+        <input ref={titleRef} maxLength={MAX_SHORT_TEXT} value={painPoint.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
       </label>
       <div className="field">
         <label className="field__label" htmlFor={`category-${id}`}>

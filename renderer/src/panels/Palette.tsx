@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { Check, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '@shared/document/format';
@@ -29,7 +30,7 @@ export function Palette() {
         <h2 className="panel-heading">Add by name</h2>
         <label className="field">
           <span className="field__label">Stakeholder name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Investor relations" />
+          <input maxLength={MAX_SHORT_TEXT} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Investor relations" />
         </label>
         <label className="field">
           <span className="field__label">Kind</span>

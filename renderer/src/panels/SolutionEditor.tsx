@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { MessageSquareWarning, Trash2, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { SOLUTION_STATUSES } from '@shared/document/format';
@@ -33,7 +34,7 @@ export function SolutionEditor({ id }: { id: string }) {
       </h2>
       <label className="field">
         <span className="field__label">Title</span>
-        <input ref={titleRef} value={solution.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
+        <input ref={titleRef} maxLength={MAX_SHORT_TEXT} value={solution.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
       </label>
       <fieldset className="field segmented segmented--solution">
         <legend className="field__label">Status</legend>
@@ -50,7 +51,7 @@ export function SolutionEditor({ id }: { id: string }) {
       </fieldset>
       <label className="field">
         <span className="field__label">Owner</span>
-        <input value={solution.owner} placeholder="Who takes it forward" onChange={(e) => change({ owner: e.target.value }, 'owner')} />
+        <input maxLength={MAX_SHORT_TEXT} value={solution.owner} placeholder="Who takes it forward" onChange={(e) => change({ owner: e.target.value }, 'owner')} />
       </label>
       <div className="field-row">
         <RatingField label="Impact" value={solution.impact} onChange={(impact) => change({ impact })} />

@@ -1,3 +1,4 @@
+import { MAX_SHORT_TEXT } from '@shared/document/format';
 import {
   Columns3,
   Download,
@@ -104,6 +105,7 @@ export function Toolbar() {
       <ViewTabs />
       <div className="toolbar__title">
         <input
+          maxLength={MAX_SHORT_TEXT}
           className="toolbar__title-input"
           aria-label="Workspace title"
           value={title}

@@ -2,6 +2,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { create } from 'zustand';
 import type { Attachment, Viewport, WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER, type MapFilter } from '@shared/domain/map-filter';
+import type { HostApi } from '@shared/host/host-api';
 import { moveStakeholders } from '@shared/operations/stakeholders';
 import { markUpdated } from '@shared/operations/workspace';
 import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
@@ -24,6 +25,9 @@ export interface BadgeList {
   readonly attachment: Attachment;
   readonly at: ScreenPoint;
 }
+
+/** A recovery draft as main lists it. */
+export type RecoveryDraftInfo = Awaited<ReturnType<HostApi['listRecoveryDrafts']>>[number];
 
 export interface ExportJob {
   readonly step: string;
@@ -98,10 +102,14 @@ export interface EditorState {
   readonly categoriesOpen: boolean;
   /** The Export dialog is open. */
   readonly exportOpen: boolean;
+  /** The "Restore previous version" dialog is open. */
+  readonly versionsOpen: boolean;
   /** An export under way: what it is doing now, and how to stop it. */
   readonly exportJob: ExportJob | null;
   /** The report being printed to PDF (rendered into #print-root while set). */
   readonly printJob: PrintJob | null;
+  /** Unsaved work left by a crash, found at start: offered back on the start view until restored or discarded. */
+  readonly recoveryDrafts: readonly RecoveryDraftInfo[];
   readonly message: AppMessage | null;
   /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
   readonly notice: { text: string; id: number } | null;
@@ -126,8 +134,10 @@ const initialState: EditorState = {
   contextMenu: null,
   categoriesOpen: false,
   exportOpen: false,
+  versionsOpen: false,
   exportJob: null,
   printJob: null,
+  recoveryDrafts: [],
   message: null,
   notice: null,
 };
@@ -162,7 +172,7 @@ export function fileNameOf(filePath: string): string {
 
 // ----- opening and closing -----------------------------------------------------------------------------------
 
-export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: string | null; fitOnOpen: boolean }): void {
+export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: string | null; fitOnOpen: boolean; unsaved?: boolean }): void {
   const history = startHistory(doc);
   sessionCounter += 1;
   const decorations = mapDecorations(doc, NO_FILTER, null);
@@ -170,7 +180,8 @@ export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: strin
     workspace: {
       sessionId: sessionCounter,
       history,
-      savedRevision: history.present.revision,
+      // Restored work (a recovery draft) is not on disk yet: no revision is the saved one.
+      savedRevision: options.unsaved ? -1 : history.present.revision,
       filePath: options.filePath,
       fitOnOpen: options.fitOnOpen,
       viewport: doc.viewport,
@@ -394,12 +405,20 @@ export function showBadgeList(list: BadgeList | null): void {
   useEditor.setState({ badgeList: list, contextMenu: null });
 }
 
+export function showVersionsDialog(open: boolean): void {
+  useEditor.setState({ versionsOpen: open });
+}
+
 export function showExportDialog(open: boolean): void {
   useEditor.setState({ exportOpen: open });
 }
 
 export function setExportJob(job: ExportJob | null): void {
   useEditor.setState({ exportJob: job });
+}
+
+export function setRecoveryDrafts(drafts: readonly RecoveryDraftInfo[]): void {
+  useEditor.setState({ recoveryDrafts: drafts });
 }
 
 export function setPrintJob(job: PrintJob | null): void {

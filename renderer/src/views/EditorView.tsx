@@ -4,6 +4,7 @@ import { MapCanvas } from '../canvas/MapCanvas';
 import { MapContextMenu } from '../canvas/MapContextMenu';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { ExportDialog } from '../dialogs/ExportDialog';
+import { VersionsDialog } from '../dialogs/VersionsDialog';
 import { PrintPortal } from '../export/PrintPortal';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
@@ -38,6 +39,7 @@ export function EditorView() {
         <MapContextMenu />
         <CategoriesDialog />
         <ExportDialog />
+        <VersionsDialog />
         <PrintPortal />
       </div>
     </ReactFlowProvider>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '@shared/host/channels';
 import { newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
 import { host } from '../host';
+import { RecoverySection } from './RecoverySection';
 
 /** Shown when no workspace is open: New, Open, the sample workshop and recent workspaces. */
 export function StartView() {
@@ -37,6 +38,7 @@ export function StartView() {
             <Sparkles size={18} aria-hidden="true" /> Open the sample workshop
           </button>
         </div>
+        <RecoverySection />
         <section className="start-view__recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent workspaces</h2>
           {recent === null ? null : recent.length === 0 ? (

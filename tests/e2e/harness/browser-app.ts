@@ -21,6 +21,8 @@ import { FileAccessList } from '../../../electron/services/file-access';
 import { SETTINGS_KEYS } from '../../../electron/services/key-value-store';
 import { LaunchFiles } from '../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../electron/services/recent-workspaces';
+import { createRecoveryDrafts } from '../../../electron/services/recovery-drafts';
+import { createVersionHistory } from '../../../electron/services/version-history';
 import { formatWindowTitle } from '../../../electron/window-title';
 import { JsonFileStore } from './json-file-store';
 import { PageErrors } from './page-errors';
@@ -149,6 +151,10 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
             margin: pdfMarginsAsCss(),
           }),
         ),
+      // As in main: <userData>/recovery, so restart() finds the drafts written before it (a crash and a relaunch).
+      recovery: createRecoveryDrafts({ dir: path.join(userDataDir, 'recovery'), now: () => new Date() }),
+      // As in main: <userData>/versions (kept across restarts of the same test).
+      versions: createVersionHistory({ dir: path.join(userDataDir, 'versions'), now: () => new Date() }),
     });
     const dispatch = createInvokeDispatcher(handlers);
 

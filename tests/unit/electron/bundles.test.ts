@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,23 @@ describe('dist/electron/main.cjs', () => {
     record.permissionRequestHandler!(null, 'media', (granted) => decisions.push(granted));
     expect(decisions).toEqual([false]);
     expect(record.permissionCheckHandler!()).toBe(false);
+    // No link leaves the app unless it is https on the allowlist (empty today): nothing reached shell.openExternal.
+    window.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' });
+    window.webContents.emit('will-navigate', { url: 'https://example.com/', preventDefault: () => undefined });
+    expect(record.openedExternally).toEqual([]);
+  });
+
+  it('keeps recovery drafts in <userData>/recovery and offers them back', async () => {
+    const { invoke, userData } = await launch();
+    const draftId = '3b241101-e2bb-4255-8caf-4136c566a962';
+    const content = '{"format":"stakemap","version":1,"title":"Unsaved workshop"}';
+    await invoke('recovery:save', { draftId, filePath: null, displayName: 'Untitled', content });
+    expect(readdirSync(path.join(userData, 'recovery'))).toEqual([`${draftId}.json`]);
+    await expect(invoke('recovery:list')).resolves.toMatchObject([{ draftId, title: 'Unsaved workshop', filePath: null }]);
+    await expect(invoke('recovery:read', { draftId })).resolves.toEqual({ kind: 'read', content });
+    await expect(invoke('recovery:read', { draftId: '../config' })).rejects.toThrow(/Invalid arguments/);
+    await invoke('recovery:discard', { draftId });
+    await expect(invoke('recovery:list')).resolves.toEqual([]);
   });
 
   it('handles every invoke channel, validating the sender and the arguments', async () => {

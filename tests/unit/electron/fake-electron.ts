@@ -41,6 +41,8 @@ export interface MainRecord {
   permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
   permissionCheckHandler: (() => boolean) | null;
   quitCalls: number;
+  /** URLs main handed to shell.openExternal. */
+  readonly openedExternally: string[];
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -89,6 +91,7 @@ export function createFakeMainElectron(userData: string) {
     permissionRequestHandler: null,
     permissionCheckHandler: null,
     quitCalls: 0,
+    openedExternally: [],
   };
   let ready = false;
   const app = Object.assign(new EventEmitter(), {
@@ -154,7 +157,12 @@ export function createFakeMainElectron(userData: string) {
       },
     },
     dialog: new Proxy({}, { get: (_t, name) => () => Promise.reject(new Error(`fake electron: dialog.${String(name)} was not expected`)) }),
-    shell: {},
+    shell: {
+      openExternal: (url: string) => {
+        record.openedExternally.push(url);
+        return Promise.resolve();
+      },
+    },
     nativeTheme: { shouldUseDarkColors: false, on: () => undefined },
   };
   return { electron, record, app };

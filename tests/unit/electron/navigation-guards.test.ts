@@ -41,6 +41,41 @@ describe('hardenWebContents', () => {
   });
 });
 
+describe('hardenWebContents with links to the browser', () => {
+  const allowed = (url: string) => url.startsWith('https://docs.example.org/');
+
+  it('opens an allowed link from a new-window request in the browser, and still opens no window', () => {
+    const f = fakeContents();
+    const opened: string[] = [];
+    hardenWebContents(f.contents as never, { openExternal: (url) => opened.push(url), isAllowedExternal: allowed });
+    expect(f.openWindow('https://docs.example.org/guide')).toEqual({ action: 'deny' });
+    expect(f.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(f.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://docs.example.org/guide']);
+  });
+
+  it('sends an allowed link followed in the page to the browser instead of navigating', () => {
+    const f = fakeContents();
+    const opened: string[] = [];
+    hardenWebContents(f.contents as never, { openExternal: (url) => opened.push(url), isAllowedExternal: allowed });
+    expect(f.fire('will-navigate', 'https://docs.example.org/guide')).toBe(true);
+    expect(f.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(f.fire('will-navigate', 'app://stakemap/index.html')).toBe(false);
+    // Redirects are the server's doing, not the user's: never opened.
+    expect(f.fire('will-redirect', 'https://docs.example.org/moved')).toBe(true);
+    expect(opened).toEqual(['https://docs.example.org/guide']);
+  });
+
+  it('uses the app’s allowlist by default, which opens nothing today', () => {
+    const f = fakeContents();
+    const opened: string[] = [];
+    hardenWebContents(f.contents as never, { openExternal: (url) => opened.push(url) });
+    f.openWindow('https://example.com/');
+    f.fire('will-navigate', 'https://example.com/');
+    expect(opened).toEqual([]);
+  });
+});
+
 describe('denyAllPermissions', () => {
   it('denies requests and checks', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { invokeChannels, type InvokeChannel } from '../../../../shared/host/channels';
+import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/export/export-options';
+import { invokeChannels, type InvokeArgs, type InvokeChannel } from '../../../../shared/host/channels';
 import type { HostHandlers } from '../../../../electron/ipc/host-handlers';
 import {
   createInvokeDispatcher,
@@ -120,5 +121,74 @@ describe('registerInvokeHandlers', () => {
     await expect(save({ senderFrame: main }, { filePath: 7 })).rejects.toThrow(/Invalid arguments/);
     expect(calls).toEqual([['recent:list', undefined]]);
     expect(log).toHaveBeenCalledTimes(3);
+  });
+});
+
+/**
+ * One valid request per channel. The mapped type makes the table exhaustive: a channel added to the table without
+ * an example here is a type error, so the checks below cover every channel there is.
+ */
+const VALID_ARGS: { readonly [C in InvokeChannel]: InvokeArgs<C> } = {
+  'workspace:open-dialog': undefined,
+  'workspace:open-path': { filePath: '/w/a.stakemap' },
+  'workspace:save': { filePath: '/w/a.stakemap', content: '{}' },
+  'workspace:save-as': { suggestedName: 'Workshop', content: '{}' },
+  'export:save': { format: 'markdown', suggestedName: 'Workshop', data: '# Workshop' },
+  'export:csv': { suggestedName: 'Workshop', painPoints: 'a,b', solutions: 'c,d' },
+  'export:pdf': { suggestedName: 'Workshop', pageSize: 'A4', landscape: true },
+  'export:options-get': undefined,
+  'export:options-set': DEFAULT_EXPORT_OPTIONS,
+  'versions:list': { filePath: '/w/a.stakemap' },
+  'versions:read': { filePath: '/w/a.stakemap', versionId: '2026-11-22T10-00-00.000Z-1' },
+  'recent:list': undefined,
+  'recent:remove': { filePath: '/w/a.stakemap' },
+  'app:launch-state': undefined,
+  'window:document-state': { displayName: 'a.stakemap', filePath: null, dirty: false },
+  'dialog:unsaved-changes': { displayName: 'a.stakemap' },
+  'window:close-confirmed': undefined,
+  'recovery:save': { draftId: '3b241101-e2bb-4255-8caf-4136c566a962', filePath: null, displayName: 'Untitled', content: '{}' },
+  'recovery:discard': { draftId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+  'recovery:list': undefined,
+  'recovery:read': { draftId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+};
+
+describe('every invoke channel', () => {
+  const channels = Object.keys(invokeChannels) as InvokeChannel[];
+  const main = frame('app://stakemap/index.html');
+
+  function register() {
+    const registered = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
+    const ipc = { handle: (channel: string, listener: (event: unknown, args: unknown) => Promise<unknown>) => void registered.set(channel, listener), removeHandler: () => undefined };
+    const recorded = recordingHandlers();
+    registerInvokeHandlers(ipc as never, recorded.handlers, () => main, () => undefined);
+    return { registered, calls: recorded.calls };
+  }
+
+  it.each(channels)('%s: a valid request from our window reaches the handler', async (channel) => {
+    const { registered, calls } = register();
+    await registered.get(channel)!({ senderFrame: main }, VALID_ARGS[channel]);
+    expect(calls.map(([c]) => c)).toEqual([channel]);
+  });
+
+  it.each(channels)('%s: refused from another frame, window or page, before the handler runs', async (channel) => {
+    const { registered, calls } = register();
+    const listener = registered.get(channel)!;
+    for (const senderFrame of [frame('app://stakemap/index.html', 4, 2), frame('app://stakemap/index.html', 9, 1), { ...main, url: 'https://evil.example/' }, null]) {
+      await expect(listener({ senderFrame }, VALID_ARGS[channel])).rejects.toThrow(IpcRequestError);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it.each(channels)('%s: refuses arguments of the wrong shape before the handler runs', async (channel) => {
+    const { registered, calls } = register();
+    const listener = registered.get(channel)!;
+    const valid = VALID_ARGS[channel] as Record<string, unknown> | undefined;
+    // The whole argument of the wrong type, then each field of a valid request in turn.
+    const bad: unknown[] = [42, 'text', null, [valid]];
+    for (const key of Object.keys(valid ?? {})) bad.push({ ...valid, [key]: { wrong: true } });
+    for (const args of bad) {
+      await expect(listener({ senderFrame: main }, args), JSON.stringify(args)).rejects.toThrow(new RegExp(`Invalid arguments for "${channel}"`));
+    }
+    expect(calls).toEqual([]);
   });
 });

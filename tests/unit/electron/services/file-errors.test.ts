@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFileError, errorCode } from '../../../../electron/services/file-errors';
+import { DescribedFileError, describeFileError, errorCode } from '../../../../electron/services/file-errors';
 
 const fsError = (code: string) => Object.assign(new Error(`${code}: something, open '/x'`), { code });
 
@@ -18,6 +18,13 @@ describe('describeFileError', () => {
 
   it('says "permission denied" for a write refused by the OS', () => {
     expect(describeFileError(fsError('EPERM'), 'write')).toMatch(/^Permission denied/);
+  });
+
+  it('gives the reason a DescribedFileError carries, and its code if any', () => {
+    const mismatch = new DescribedFileError('The file on disk does not match what was written (it was cut short).');
+    expect(describeFileError(mismatch, 'write')).toBe('The file on disk does not match what was written (it was cut short).');
+    expect(errorCode(mismatch)).toBeNull();
+    expect(errorCode(new DescribedFileError('Could not read it back.', 'EIO'))).toBe('EIO');
   });
 
   it('keeps what the system said for codes it does not know', () => {

@@ -2,11 +2,15 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { embedWorkspaceInPng } from '../../../../shared/export/png-text-chunk';
+import { DescribedFileError } from '../../../../electron/services/file-errors';
 import {
   MAX_WORKSPACE_BYTES,
   PNG_WITHOUT_WORKSPACE_REASON,
   prepareAtomicWrite,
+  readCurrentBytes,
   readWorkspaceFile,
+  tempFilePattern,
+  WRITE_MISMATCH_REASON,
   writeFileAtomic,
   type WorkspaceFs,
 } from '../../../../electron/services/workspace-files';
@@ -292,5 +296,158 @@ describe('prepareAtomicWrite', () => {
     await fs.mkdir(path.join(dir, 'c.csv'));
     await expect(prepareAtomicWrite(path.join(dir, 'c.csv'), 'x')).rejects.toMatchObject({ code: 'EISDIR' });
     expect(await listFolder(dir)).toEqual(['c.csv']);
+  });
+});
+
+/** A file system whose rename really renames, then lets `afterRename` change the file (a failing disk, a sync client). */
+const tamperingFs = (afterRename: (target: string) => Promise<void>): WorkspaceFs => ({
+  ...fs,
+  rename: async (from, to) => {
+    await fs.rename(from, to);
+    await afterRename(String(to));
+  },
+});
+
+describe('writeFileAtomic reads the file back', () => {
+  it('gives the file it wrote: the target, the bytes and the modification time', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    const written = await writeFileAtomic(file, 'Café\n');
+    expect(written.target).toBe(file);
+    expect(written.bytes).toEqual(Buffer.from('Café\n', 'utf8'));
+    expect(written.mtimeMs).toBe((await fs.stat(file)).mtimeMs);
+  });
+
+  it.each([
+    ['cut short', (t: string) => fs.truncate(t, 512), 'it holds 512 bytes of the 1,024 bytes written: it was cut short'],
+    ['with a byte changed', async (t: string) => fs.writeFile(t, Buffer.from('x'.repeat(700) + 'Y' + 'x'.repeat(323))), 'it differs from byte 701 on'],
+    ['with bytes added', (t: string) => fs.appendFile(t, 'more'), 'it holds more than the 1,024 bytes written'],
+    ['replaced by a shorter, different file', (t: string) => fs.writeFile(t, 'other'), 'it differs from byte 1 on, and it holds 5 bytes instead of 1,024 bytes'],
+  ])('reports a file that does not read back as written (%s)', async (_name, tamper, detail) => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    const error = await writeFileAtomic(file, 'x'.repeat(1024), { fs: tamperingFs(tamper) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DescribedFileError);
+    expect((error as DescribedFileError).reason).toBe(`${WRITE_MISMATCH_REASON} (${detail}).`);
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+
+  it('reports a file it cannot read back, with the reason and code', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    const unreadable: WorkspaceFs = {
+      ...fs,
+      open: (async (p: string, flags?: string, mode?: number) => {
+        if (p === file && flags === 'r') throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return fs.open(p, flags, mode);
+      }) as WorkspaceFs['open'],
+    };
+    await expect(writeFileAtomic(file, 'new', { fs: unreadable })).rejects.toMatchObject({
+      reason: 'The file was written but could not be read back to check it (Permission denied.)',
+      code: 'EACCES',
+    });
+  });
+});
+
+describe('writeFileAtomic and temp files left behind', () => {
+  it('names its temp files after the target, and recognises only those', () => {
+    const pattern = tempFilePattern('Q3 (final) a+b.stakemap');
+    expect(pattern.test('.Q3 (final) a+b.stakemap.0123456789ab.tmp')).toBe(true);
+    for (const other of [
+      '.Q3 (final) a+b.stakemap.0123456789AB.tmp',
+      '.Q3 (final) a+b.stakemap.0123456789a.tmp',
+      '.Q3 (final) aab.stakemap.0123456789ab.tmp',
+      'Q3 (final) a+b.stakemap.0123456789ab.tmp',
+      '.Q3 (final) a+b.stakemap.0123456789ab.tmp.bak',
+      '.Q3 (final) a+b.stakemap',
+    ]) {
+      expect(pattern.test(other), other).toBe(false);
+    }
+  });
+
+  it('removes the temp files an earlier write to the same file left (the app was killed), and nothing else', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'old');
+    const leftovers = ['.a.stakemap.0123456789ab.tmp', '.a.stakemap.ffffffffffff.tmp'];
+    const others = [
+      '.a.stakemap.0123456789AB.tmp',
+      '.a.stakemap.tmp',
+      '.b.stakemap.0123456789ab.tmp',
+      '.a.stakemapx.0123456789ab.tmp',
+      'a.stakemap.0123456789ab.tmp',
+      'notes.txt',
+    ];
+    for (const name of [...leftovers, ...others]) await fs.writeFile(path.join(dir, name), 'partial');
+    // A folder with a leftover's name is not removed either.
+    await fs.mkdir(path.join(dir, '.a.stakemap.aaaaaaaaaaaa.tmp'));
+    await writeFileAtomic(file, 'new');
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    expect(await listFolder(dir)).toEqual([...others, '.a.stakemap.aaaaaaaaaaaa.tmp', 'a.stakemap'].sort());
+  });
+
+  it('never removes the temp file of a write still under way in this process', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.csv');
+    const pending = await prepareAtomicWrite(file, 'first');
+    await writeFileAtomic(file, 'second');
+    expect((await listFolder(dir)).filter((name) => name.endsWith('.tmp'))).toHaveLength(1);
+    await pending.commit();
+    expect(await fs.readFile(file, 'utf8')).toBe('first');
+    expect(await listFolder(dir)).toEqual(['a.csv']);
+  });
+
+  it('saves even when the folder cannot be listed for the clean-up', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    const unlistable: WorkspaceFs = {
+      ...fs,
+      readdir: (async () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      }) as unknown as WorkspaceFs['readdir'],
+    };
+    await writeFileAtomic(file, 'new', { fs: unlistable });
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+  });
+
+  it('reports the write failure, not the failed clean-up, and the next save removes what was left', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'original');
+    // The disk fills up while writing, then refuses to delete the temp file too.
+    const twoFaults: WorkspaceFs = {
+      ...fs,
+      open: (async (p: string, flags?: string, mode?: number) => {
+        const handle = await fs.open(p, flags, mode);
+        if (flags !== 'wx') return handle;
+        return Object.assign(Object.create(handle) as typeof handle, {
+          writeFile: async () => {
+            throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+          },
+          close: () => handle.close(),
+        });
+      }) as WorkspaceFs['open'],
+      rm: async () => {
+        throw Object.assign(new Error('EROFS'), { code: 'EROFS' });
+      },
+    };
+    await expect(writeFileAtomic(file, 'new', { fs: twoFaults })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fs.readFile(file, 'utf8')).toBe('original');
+    expect((await listFolder(dir)).filter((name) => tempFilePattern('a.stakemap').test(name))).toHaveLength(1);
+    await writeFileAtomic(file, 'newer');
+    expect(await listFolder(dir)).toEqual(['a.stakemap']);
+  });
+});
+
+describe('readCurrentBytes', () => {
+  it('gives the bytes and time of a file, null for a missing one, tooLarge over the limit', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a.stakemap');
+    await fs.writeFile(file, 'abc');
+    expect(await readCurrentBytes(file, { maxBytes: 10 })).toEqual({ kind: 'read', bytes: Buffer.from('abc'), mtimeMs: (await fs.stat(file)).mtimeMs });
+    expect(await readCurrentBytes(file, { maxBytes: 2 })).toEqual({ kind: 'tooLarge', size: 3 });
+    expect(await readCurrentBytes(path.join(dir, 'gone.stakemap'), { maxBytes: 10 })).toBeNull();
+    await fs.mkdir(path.join(dir, 'folder'));
+    await expect(readCurrentBytes(path.join(dir, 'folder'), { maxBytes: 10 })).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });

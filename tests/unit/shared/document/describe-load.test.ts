@@ -12,6 +12,7 @@ type ErrorOfKind<K extends LoadError['kind']> = Extract<LoadError, { kind: K }>;
  */
 const EXAMPLES: { readonly [K in LoadError['kind']]: ErrorOfKind<K> } = {
   notJson: { kind: 'notJson', detail: 'The JSON text ends too early: the file looks truncated.' },
+  wrongEncoding: { kind: 'wrongEncoding', encoding: 'UTF-16 LE' },
   notStakemap: { kind: 'notStakemap', detail: 'It holds a JSON list, not a Stakemap workspace.' },
   versionTooNew: { kind: 'versionTooNew', fileVersion: 2, supportedVersion: 1 },
   invalid: { kind: 'invalid', problems: [{ path: 'stakeholders[0].kind', message: 'expected one of "team", "department", "external", found "dept"' }], totalProblems: 1 },
@@ -58,6 +59,21 @@ describe('describeLoadError', () => {
     expect(message.details).toEqual(['stakeholders[0].kind: expected one of "team", "department", "external", found "dept"']);
   });
 
+  it('wrongEncoding: names the encoding and says to save the file as UTF-8', () => {
+    expect(describeLoadError('notepad.stakemap', EXAMPLES.wrongEncoding)).toEqual({
+      title: '“notepad.stakemap” could not be opened',
+      summary: '“notepad.stakemap” is saved as UTF-16 LE text; Stakemap reads workspace files in UTF-8 only.',
+      details: ['Open it in a text editor, save it again as UTF-8, then open it here. The file has not been changed.'],
+    });
+  });
+
+  it('invalid: writes thousands with separators', () => {
+    const problems = Array.from({ length: 20 }, (_, i) => ({ path: `stakeholders[${i + 1}].id`, message: 'the id "s" is already used by stakeholders[0]' }));
+    const message = describeLoadError('a.stakemap', { kind: 'invalid', problems, totalProblems: 4999 });
+    expect(message.summary).toContain('4,999 fields are not valid');
+    expect(message.details.at(-1)).toBe('…and 4,979 more.');
+  });
+
   it('invalid: counts the problems that were not listed', () => {
     const problems = Array.from({ length: 20 }, (_, i) => ({ path: `stakeholders[${i}].kind`, message: 'bad' }));
     const message = describeLoadError('a.stakemap', { kind: 'invalid', problems, totalProblems: 25 });
@@ -75,6 +91,10 @@ describe('describeLoadError', () => {
     ['newer-version.stakemap', /version 2.*version 1/],
     ['invalid-field.stakemap', /2 fields are not valid/],
     ['duplicate-ids.stakemap', /2 fields are not valid/],
+    ['utf16le-no-bom.stakemap', /saved as UTF-16 LE text; Stakemap reads workspace files in UTF-8 only/],
+    ['non-finite-numbers.stakemap', /3 fields are not valid/],
+    ['bad-votes.stakemap', /2 fields are not valid/],
+    ['long-name.stakemap', /one field is not valid/],
   ])('words the error of %s, naming the file', (name, summary) => {
     const message = describeLoadError(name, loadErrorOf(name));
     expect(message.title).toContain(name);

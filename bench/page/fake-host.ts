@@ -1,0 +1,121 @@
+import { createHostApi, HOST_API_GLOBAL, type HostTransport } from '../../shared/host/host-api';
+
+/*
+ * The benchmark's window.stakemap for the app page: the real host API object (createHostApi, as the preload
+ * builds it) over a transport answered inside the page, so no Node round trip adds noise to what is measured.
+ * "Open" returns the generated workspace's text, so it goes through the app's real parse → validate → load
+ * path; exports "save" at once; the PDF is printed by Chromium's print engine through a binding that calls
+ * page.pdf (the same engine as Electron's printToPDF). Channels this fake does not know are answered with an
+ * empty list or nothing, and reported by the runner, so a new channel cannot silently break the benchmark.
+ */
+
+declare global {
+  interface Window {
+    /** Exposed by the runner with page.exposeBinding: prints the page with page.pdf; resolves with its timing. */
+    __benchPrintPdf?: (request: { pageSize: string; landscape: boolean }) => Promise<{ ms: number; bytes: number }>;
+  }
+}
+
+type Listener = (payload: unknown) => void;
+
+interface HostCall {
+  readonly channel: string;
+  readonly at: number;
+  /** Set when the call's answer was given (after any awaited work, such as printing). */
+  answeredAt: number | null;
+  readonly detail?: unknown;
+}
+
+const listeners = new Map<string, Set<Listener>>();
+
+const state = {
+  /** What the next Open dialog picks. */
+  nextOpen: null as { filePath: string; content: string } | null,
+  /** The options the Export dialog starts with. */
+  exportOptions: { format: 'png', png: { scale: 2, background: 'white' }, pdf: { pageSize: 'A4', landscape: true } } as unknown,
+  /** The answer to "unsaved changes?". */
+  unsavedChoice: 'discard' as 'save' | 'discard' | 'cancel',
+  calls: [] as HostCall[],
+  unknownChannels: [] as string[],
+  pdf: null as null | { ms: number; bytes: number },
+  /** Delivers a main → renderer event synchronously (the runner timestamps just before). */
+  emit(channel: string, payload: unknown): number {
+    const set = listeners.get(channel);
+    if (!set || set.size === 0) throw new Error(`The app has not subscribed to ${channel}`);
+    for (const listener of [...set]) listener(payload);
+    return set.size;
+  },
+  subscribers(channel: string): number {
+    return listeners.get(channel)?.size ?? 0;
+  },
+  lastCall(channel: string): HostCall | null {
+    for (let i = state.calls.length - 1; i >= 0; i--) if (state.calls[i]!.channel === channel) return state.calls[i]!;
+    return null;
+  },
+};
+
+async function answer(channel: string, args: unknown, call: HostCall): Promise<unknown> {
+  const a = (args ?? {}) as Record<string, unknown>;
+  switch (channel) {
+    case 'app:launch-state':
+      return { firstRun: false, pendingFilePath: null, platform: 'linux' };
+    case 'workspace:open-dialog':
+    case 'workspace:open-path': {
+      const next = state.nextOpen;
+      if (!next) return { kind: 'canceled' };
+      return { kind: 'opened', filePath: next.filePath, content: next.content, source: 'workspace' };
+    }
+    case 'workspace:save':
+      return { kind: 'saved', filePath: String(a.filePath) };
+    case 'workspace:save-as':
+      return { kind: 'saved', filePath: '/bench/saved.stakemap' };
+    case 'export:save':
+      (call as { detail?: unknown }).detail = { format: a.format, dataLength: typeof a.data === 'string' ? a.data.length : 0 };
+      return { kind: 'saved', filePath: a.format === 'png' ? '/bench/export.png' : '/bench/export.md' };
+    case 'export:csv':
+      return { kind: 'saved', filePaths: ['/bench/pain points.csv', '/bench/solutions.csv'] };
+    case 'export:pdf': {
+      if (!window.__benchPrintPdf) throw new Error('The runner did not expose __benchPrintPdf');
+      state.pdf = await window.__benchPrintPdf({ pageSize: String(a.pageSize), landscape: Boolean(a.landscape) });
+      return { kind: 'saved', filePath: '/bench/report.pdf' };
+    }
+    case 'export:options-get':
+      return structuredClone(state.exportOptions);
+    case 'export:options-set':
+    case 'window:document-state':
+    case 'window:close-confirmed':
+      return undefined;
+    case 'dialog:unsaved-changes':
+      return state.unsavedChoice;
+    case 'recent:list':
+    case 'recent:remove':
+      return [];
+    default:
+      if (!state.unknownChannels.includes(channel)) state.unknownChannels.push(channel);
+      // Lists (recovery drafts, versions ...) are empty; anything else has nothing to say.
+      return /list|drafts/i.test(channel) ? [] : undefined;
+  }
+}
+
+const transport: HostTransport = {
+  invoke: (async (channel: string, args: unknown) => {
+    const call: HostCall = { channel, at: performance.now(), answeredAt: null };
+    state.calls.push(call);
+    const result = await answer(channel, args, call);
+    call.answeredAt = performance.now();
+    return result;
+  }) as HostTransport['invoke'],
+  subscribe: ((channel: string, listener: Listener) => {
+    if (!listeners.has(channel)) listeners.set(channel, new Set());
+    listeners.get(channel)!.add(listener);
+    return () => {
+      listeners.get(channel)?.delete(listener);
+    };
+  }) as HostTransport['subscribe'],
+};
+
+// Frozen and non-writable, as contextBridge makes it.
+Object.defineProperty(window, HOST_API_GLOBAL, { value: Object.freeze(createHostApi(transport)), enumerable: true });
+Object.defineProperty(window, '__benchHost', { value: state });
+
+export type FakeHostState = typeof state;

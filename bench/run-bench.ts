@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromiumLaunchOptions } from '../tests/e2e/harness/paths';
+import { DEFAULT_SEED } from './generate-workspace';
+import { buildPageBundles } from './lib/bundles';
+import { describeMachine } from './lib/machine';
+import { DEVICE_SCALE_FACTOR, VIEWPORT } from './lib/pages';
+import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
+import { summarizeSize, toMarkdown, type BenchReport, type SizeResult } from './lib/report';
+import { measureAppCanvas, runLoad, runTarget, type LoadRun, type TargetRun } from './lib/scenarios';
+import { buildPages, prepareInput, withBrowser } from './lib/setup';
+
+/*
+ * npm run bench [-- --sizes=100,1000,5000 --runs=5 --exports-at=1000 --no-build --out=bench/results]
+ *
+ * Builds the app (production, into dist/bench/app) and the baseline page (dist/bench/baseline), generates seeded
+ * workspaces, then measures our app against a bare React Flow page in Chromium with interleaved runs (app,
+ * baseline, app, baseline …), each in a fresh browser. Writes bench/results/latest.{json,md} and a timestamped
+ * copy. See bench/README.md for what each number means. Not part of `npm test`: no thresholds fail anything.
+ */
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  exportsAt: number | null;
+  build: boolean;
+  out: string;
+  seed: number;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const flag = (name: string) => argv.includes(`--${name}`);
+  if (flag('help')) {
+    console.log('npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--out=bench/results] [--seed=N]');
+    process.exit(0);
+  }
+  const sizes = (value('sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error(`--sizes takes whole numbers of 10 or more, e.g. --sizes=100,1000`);
+  const runs = Number(value('runs') ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more');
+  const exportsArg = value('exports-at') ?? '1000';
+  return {
+    sizes,
+    runs,
+    exportsAt: exportsArg === 'none' ? null : Number(exportsArg),
+    build: !flag('no-build'),
+    out: path.resolve(REPO_ROOT, value('out') ?? RESULTS_DIR),
+    seed: value('seed') ? Number(value('seed')) : DEFAULT_SEED,
+  };
+}
+
+const ms = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(0)} ms`);
+
+function describeRun(r: TargetRun): string {
+  return (
+    `render ${ms(r.render.painted)}, select ${r.select.map(ms).join('/')}, drag p95 ${ms(r.drag?.frames.p95)}, ` +
+    `10% drag p95 ${ms(r.dragSelection?.frames.p95)} (${r.selection?.selected ?? 0} selected), pan p95 ${ms(r.panZoom?.frames.p95)}` +
+    (r.exports ? `, png ${ms(r.exports.pngMs)}, pdf ${ms(r.exports.pdfTotalMs)}` : '') +
+    (r.warnings.length ? ` [${r.warnings.length} warning(s)]` : '')
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  buildPages(options.build);
+  const bundles = await buildPageBundles();
+  const launch = chromiumLaunchOptions();
+  const browserVersion = await withBrowser(async (browser) => browser.version());
+  const machine = describeMachine(`Chromium ${browserVersion}`);
+  console.log(`${machine.cpuModel}, ${machine.logicalCores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}; Chromium ${browserVersion}`);
+
+  // Where the app's canvas is (the baseline's canvas goes to the same place, the same size).
+  const calibration = prepareInput(100, options.seed, { left: 0, top: 0, width: VIEWPORT.width, height: VIEWPORT.height });
+  const measured = await withBrowser((browser) => measureAppCanvas(browser, bundles, { ...calibration.input, size: 100 }));
+  const canvas = measured.canvas;
+  console.log(`App canvas: ${Math.round(canvas.width)}×${Math.round(canvas.height)} at (${Math.round(canvas.left)}, ${Math.round(canvas.top)})`);
+  const warnings: string[] = [];
+  if (measured.unknownChannels.length > 0) warnings.push(`fake host answered unknown channels with defaults: ${measured.unknownChannels.join(', ')}`);
+
+  const sizes: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const { input, workspace } = prepareInput(size, options.seed, canvas);
+    console.log(`\n${size} stakeholders: ${(workspace.bytes / 1024 ** 2).toFixed(2)} MB, ${workspace.relationships} relationships; selection block ${input.block.ids.length} nodes at zoom ${input.block.zoom}`);
+    const load: LoadRun[] = [];
+    for (let i = 1; i <= options.runs; i++) {
+      const result = await withBrowser((browser) => runLoad(browser, bundles, input.text, i));
+      load.push(result);
+      console.log(
+        `  load run ${i}: parseWorkspace ${result.parseWorkspaceMs.toFixed(1)} ms vs JSON.parse ${result.jsonParseMs.toFixed(1)} ms; derive ${result.deriveMs.toFixed(1)} ms; serialize ${result.serializeMs.toFixed(1)} ms vs stringify ${result.stringifyMs.toFixed(1)} ms`,
+      );
+    }
+    const app: TargetRun[] = [];
+    const baseline: TargetRun[] = [];
+    const withExports = options.exportsAt === size;
+    for (let i = 1; i <= options.runs; i++) {
+      for (const target of ['app', 'baseline'] as const) {
+        const t = Date.now();
+        const result = await withBrowser((browser) => runTarget(browser, target, input, i, { bundles, canvas, withExports }));
+        (target === 'app' ? app : baseline).push(result);
+        console.log(`  ${target.padEnd(8)} run ${i}: ${describeRun(result)} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+        for (const w of result.warnings) console.log(`      ! ${w}`);
+      }
+    }
+    sizes.push(summarizeSize(size, workspace, app, baseline, load));
+  }
+
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    config: {
+      sizes: options.sizes,
+      runs: options.runs,
+      seed: options.seed,
+      exportsAt: options.exportsAt,
+      viewport: `${VIEWPORT.width}×${VIEWPORT.height}`,
+      deviceScaleFactor: DEVICE_SCALE_FACTOR,
+      browser: browserVersion,
+      launchOptions: launch,
+      canvas,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+    },
+    sizes,
+    warnings,
+  };
+  mkdirSync(options.out, { recursive: true });
+  const stamp = report.generatedAt.replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const markdown = toMarkdown(report);
+  writeFileSync(path.join(options.out, 'latest.json'), json);
+  writeFileSync(path.join(options.out, 'latest.md'), markdown);
+  writeFileSync(path.join(options.out, `${stamp}.json`), json);
+  writeFileSync(path.join(options.out, `${stamp}.md`), markdown);
+  console.log(`\n${markdown}`);
+  console.log(`Wrote ${path.relative(REPO_ROOT, path.join(options.out, 'latest.md'))} and latest.json (+ ${stamp}.*) in ${report.config.durationSeconds} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

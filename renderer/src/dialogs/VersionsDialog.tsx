@@ -1,0 +1,82 @@
+import { History } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { parseWorkspace } from '@shared/document/parse';
+import { host } from '../host';
+import { announce, commit, fileNameOf, showMessage, showVersionsDialog, useEditor } from '../store/editor-store';
+
+type Version = Awaited<ReturnType<ReturnType<typeof host>['listVersions']>>[number];
+
+const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/**
+ * File > Restore Previous Version…: the last saved versions of this workspace, kept in the app's own data
+ * folder. Restoring one replaces the map as one undoable step; the file on disk changes only when you save.
+ */
+export function VersionsDialog() {
+  const open = useEditor((s) => s.versionsOpen);
+  const filePath = useEditor((s) => s.workspace?.filePath ?? null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [versions, setVersions] = useState<Version[] | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) {
+      el.showModal();
+      setVersions(null);
+      if (filePath)
+        void host()
+          .listVersions(filePath)
+          .then(setVersions)
+          .catch(() => setVersions([]));
+      else setVersions([]);
+    }
+    if (!open && el.open) el.close();
+  }, [open, filePath]);
+
+  const restore = async (version: Version) => {
+    if (!filePath) return;
+    const read = await host().readVersion(filePath, version.versionId);
+    showVersionsDialog(false);
+    const parsed = read.kind === 'read' ? parseWorkspace(read.content) : null;
+    if (!parsed?.ok) {
+      showMessage({ tone: 'error', title: 'That version could not be restored', summary: 'The saved copy is missing or damaged. Your workspace is unchanged.' });
+      return;
+    }
+    const viewport = useEditor.getState().workspace?.viewport;
+    // One undo step: Undo goes back to the map as it was before the restore.
+    commit(() => (viewport ? { ...parsed.document, viewport } : parsed.document));
+    announce(`Restored the version saved ${TIME.format(new Date(version.savedAt))}. Save to keep it; Undo takes it back.`);
+  };
+
+  return (
+    <dialog ref={dialog} className="export-dialog" aria-labelledby="versions-title" onClose={() => showVersionsDialog(false)}>
+      <h2 id="versions-title" className="export-dialog__title">
+        <History size={20} aria-hidden="true" /> Restore previous version
+      </h2>
+      {open && !filePath && <p>This workspace has not been saved to a file yet, so there are no earlier versions.</p>}
+      {open && filePath && versions === null && <p role="status">Looking for saved versions…</p>}
+      {open && filePath && versions?.length === 0 && <p>No earlier versions of “{fileNameOf(filePath)}” are kept yet. Each save keeps one (the last 10).</p>}
+      {open && filePath && versions && versions.length > 0 && (
+        <>
+          <p className="hint">The last saved versions of “{fileNameOf(filePath)}”, newest first, kept in Stakemap's own data folder.</p>
+          <ul className="recent-list">
+            {versions.map((v) => (
+              <li key={v.versionId} className="recent-list__item">
+                <button type="button" className="recent-list__open" onClick={() => void restore(v)} aria-label={`Restore the version saved ${TIME.format(new Date(v.savedAt))}`}>
+                  <span className="recent-list__name">{TIME.format(new Date(v.savedAt))}</span>
+                  <span className="recent-list__path">{(v.size / 1024).toFixed(1)} KB</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="message-dialog__actions">
+        <button type="button" className="button" onClick={() => showVersionsDialog(false)}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,315 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeLoadError } from '../../../../shared/document/describe-load';
+import {
+  MAX_COORDINATE,
+  RELATIONSHIP_STATUSES,
+  SOLUTION_STATUSES,
+  STAKEHOLDER_KINDS,
+} from '../../../../shared/document/format';
+import { parseWorkspace, type LoadError, type ParseResult } from '../../../../shared/document/parse';
+import type { WorkspaceDocument } from '../../../../shared/document/schema';
+import { serializeWorkspace } from '../../../../shared/document/serialize';
+import { readWorkspaceFile, type WorkspaceFs } from '../../../../electron/services/workspace-files';
+import { utf16Bytes } from '../../../fixtures/workspaces/build-fixtures';
+import { fixturePath } from '../test-helpers';
+
+/*
+ * Property-based tests of the loader (fast-check): whatever text or bytes arrive, parseWorkspace gives a typed
+ * result and never throws; and every valid document survives a save and a reopen unchanged. Run counts are
+ * sized so the whole file stays well under 20 s on two cores; a failure prints the seed and the shrunk input.
+ */
+
+/** Runs of each of the two loader properties (JSON values, byte strings). */
+const LOADER_RUNS = 10_000;
+/** Runs of the round-trip property: each builds and checks a whole document. */
+const ROUND_TRIP_RUNS = 1_500;
+/** Generous: a loaded CI machine must not fail a property for being slow (nothing here measures time). */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
+const LOAD_ERROR_KINDS: ReadonlySet<LoadError['kind']> = new Set(['notJson', 'wrongEncoding', 'notStakemap', 'versionTooNew', 'invalid']);
+
+/** What the run reports at the end (the figures the issue asks for). */
+const figures = { jsonValues: 0, byteStrings: 0, bytesReachingParser: 0, opened: 0, roundTrips: 0 };
+afterAll(() => {
+  console.info(`[parse properties] ${JSON.stringify(figures)}`);
+});
+
+const prototypes = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
+const prototypeKeys = () => prototypes.map((p) => Reflect.ownKeys(p).map(String).sort().join(','));
+const prototypesBefore = prototypeKeys();
+
+/** A plain assertion: vitest's expect costs ~0.1 ms a call, too much for tens of thousands of runs. */
+function check(condition: boolean, what: string, input: unknown): asserts condition {
+  if (!condition) throw new Error(`${what} (result: ${JSON.stringify(input)?.slice(0, 500)})`);
+}
+
+/** Checks a parse result is one of the typed shapes, and that its message (or its save) works. */
+function expectTyped(result: ParseResult): void {
+  check(typeof result.ok === 'boolean', 'a result has ok: true or false', result);
+  if (result.ok) {
+    figures.opened++;
+    check(typeof result.document === 'object' && Array.isArray(result.document.stakeholders), 'an opened file gives a document', result);
+    check(Array.isArray(result.danglingReferences), 'an opened file lists its dangling references', result);
+    // What opened can be saved, and what is saved opens again.
+    check(parseWorkspace(serializeWorkspace(result.document)).ok, 'what opened is saved and opens again', result);
+  } else {
+    check(LOAD_ERROR_KINDS.has(result.error.kind), 'a failure is a known LoadError kind', result);
+    const message = describeLoadError('file.stakemap', result.error);
+    check(message.summary.length > 0 && message.details.length <= 21, 'a failure gets a short message', message);
+  }
+  check(({} as Record<string, unknown>).polluted === undefined, 'Object.prototype is not polluted', result);
+}
+
+// ----- arbitrary JSON values ---------------------------------------------------------------------------
+
+const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'];
+const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'votes', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', '__proto__', 'constructor', 'prototype'];
+
+const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
+const smallJson = fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' });
+/** A value that is sometimes what the schema expects and sometimes anything at all. */
+const fieldValue = fc.oneof(
+  { arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', null, true, [], {}), weight: 3 },
+  { arbitrary: smallJson, weight: 1 },
+);
+const itemLike = fc.dictionary(
+  fc.oneof(fc.constantFrom(...ITEM_KEYS), fc.string({ maxLength: 6 })),
+  fc.oneof({ arbitrary: fieldValue, weight: 3 }, { arbitrary: fc.dictionary(fc.constantFrom(...ITEM_KEYS), fieldValue, { maxKeys: 3 }), weight: 1 }),
+  { maxKeys: 6 },
+);
+/** Objects shaped like workspaces, so most runs get past the envelope and into the schema. */
+const workspaceLike = fc
+  .record({
+    format: fc.oneof(fc.constant('stakemap'), fc.constant('stakemap'), smallJson),
+    version: fc.oneof(fc.constant(1), fc.constant(1), fc.integer({ min: -2, max: 3 }), smallJson),
+    fields: fc.dictionary(
+      fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.string({ maxLength: 6 })),
+      fc.oneof(fieldValue, fc.array(itemLike, { maxLength: 3 })),
+      { maxKeys: 6 },
+    ),
+  })
+  .map(({ format, version, fields }) => ({ ...fields, format, version }));
+
+/** JSON text as other tools write it: any indent, sometimes a byte order mark. */
+const jsonText = fc
+  .tuple(fc.oneof(anyJson, workspaceLike, workspaceLike), fc.constantFrom(undefined, 0, 2, 4, '\t'), fc.boolean())
+  .map(([value, indent, bom]) => `${bom ? '\uFEFF' : ''}${JSON.stringify(value, null, indent)}`);
+
+// ----- arbitrary bytes, read the way the app reads a file --------------------------------------------------
+
+const VALID_BYTES = new Uint8Array(readFileSync(fixturePath('valid-full.stakemap')));
+
+/** A valid file damaged on the way: cut, bytes overwritten, bytes inserted. */
+const damagedFile = fc
+  .record({
+    cut: fc.nat({ max: VALID_BYTES.length }),
+    writes: fc.array(fc.tuple(fc.nat({ max: VALID_BYTES.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+    insertAt: fc.nat({ max: VALID_BYTES.length }),
+    inserted: fc.uint8Array({ maxLength: 16 }),
+  })
+  .map(({ cut, writes, insertAt, inserted }) => {
+    const bytes = VALID_BYTES.slice();
+    for (const [at, value] of writes) bytes[at] = value;
+    const joined = new Uint8Array(bytes.length + inserted.length);
+    joined.set(bytes.subarray(0, insertAt));
+    joined.set(inserted, insertAt);
+    joined.set(bytes.subarray(insertAt), insertAt + inserted.length);
+    return joined.subarray(0, Math.max(cut, insertAt));
+  });
+
+const anyBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 512 }),
+  damagedFile,
+  damagedFile,
+  // Text of any code points as UTF-8, and JSON as UTF-16.
+  fc.string({ unit: 'binary', maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+  fc.tuple(jsonText, fc.constantFrom('le', 'be') as fc.Arbitrary<'le' | 'be'>, fc.boolean()).map(([text, order, bom]) => utf16Bytes(text, order, bom)),
+);
+
+/** A file system holding one file with these bytes, for readWorkspaceFile (the app's own reading and decoding). */
+function memoryFs(bytes: Uint8Array): WorkspaceFs {
+  const handle = {
+    position: 0,
+    async read(buffer: Uint8Array, offset: number, length: number) {
+      const n = Math.min(length, bytes.length - handle.position);
+      buffer.set(bytes.subarray(handle.position, handle.position + n), offset);
+      handle.position += n;
+      return { bytesRead: n, buffer };
+    },
+    async close() {},
+  };
+  return {
+    stat: async () => ({ isDirectory: () => false, isFile: () => true, size: bytes.length }),
+    open: async () => handle,
+  } as unknown as WorkspaceFs;
+}
+
+// ----- arbitrary valid documents ---------------------------------------------------------------------------
+
+const text = (maxLength = 24) => fc.string({ unit: 'binary', maxLength });
+const idText = fc.string({ unit: 'binary', minLength: 1, maxLength: 10 });
+const rating = fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined });
+/** JSON writes -0 as 0, so a -0 is not part of any file a document can come from. */
+const noNegativeZero = (n: number) => (Object.is(n, -0) ? 0 : n);
+const coordinate = fc.double({ min: -MAX_COORDINATE, max: MAX_COORDINATE, noNaN: true }).map(noNegativeZero);
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
+const isoDate = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString());
+
+/** Properties another tool may add: kept through a round trip. */
+function withoutNegativeZero(value: unknown): unknown {
+  if (typeof value === 'number') return noNegativeZero(value);
+  if (Array.isArray(value)) return value.map(withoutNegativeZero);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)]));
+  }
+  return value;
+}
+const unknownProperties = fc.dictionary(fc.string({ maxLength: 8 }).map((k) => `x-${k}`), fc.jsonValue({ maxDepth: 3 }).map(withoutNegativeZero), { maxKeys: 2 });
+
+/** Drops the keys whose value is undefined: an absent optional rating is absent in a parsed document too. */
+function defined<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+const uniqueIds = (maxLength: number) => fc.uniqueArray(idText, { maxLength });
+
+const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
+  .record({
+    stakeholderIds: uniqueIds(6),
+    relationshipIds: uniqueIds(6),
+    painPointIds: uniqueIds(5),
+    solutionIds: uniqueIds(4),
+    categoryIds: uniqueIds(4),
+  })
+  .chain(({ stakeholderIds, relationshipIds, painPointIds, solutionIds, categoryIds }) => {
+    const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
+    const stakeholders = fc.tuple(
+      ...stakeholderIds.map((id) =>
+        fc
+          .record({
+            name: text(),
+            kind: pick(STAKEHOLDER_KINDS),
+            position: fc.record({ x: coordinate, y: coordinate }),
+            influence: rating,
+            interest: rating,
+            owner: text(),
+            notes: text(60),
+            color: fc.option(text(8), { nil: null }),
+            extra: unknownProperties,
+          })
+          .map(({ extra, ...s }) => defined({ ...extra, id, ...s })),
+      ),
+    );
+    const relationships =
+      stakeholderIds.length === 0
+        ? fc.constant([])
+        : fc.tuple(
+            ...relationshipIds.map((id) =>
+              fc
+                .record({ source: pick(stakeholderIds), target: pick(stakeholderIds), status: pick(RELATIONSHIP_STATUSES), label: text(), notes: text(), extra: unknownProperties })
+                .map(({ extra, ...r }) => ({ ...extra, id, ...r })),
+            ),
+          );
+    const attachment = fc.oneof(
+      ...(stakeholderIds.length > 0 ? [pick(stakeholderIds).map((id) => ({ type: 'stakeholder' as const, id }))] : []),
+      ...(stakeholderIds.length > 0 && relationshipIds.length > 0 ? [pick(relationshipIds).map((id) => ({ type: 'relationship' as const, id }))] : []),
+      fc.constant(null),
+    );
+    const painPoints = fc.tuple(
+      ...painPointIds.map((id) =>
+        fc
+          .record({
+            title: text(),
+            description: text(60),
+            categoryId: categoryIds.length > 0 ? fc.oneof(pick(categoryIds), fc.constant('')) : fc.constant(''),
+            quotes: fc.array(text(40), { maxLength: 3 }),
+            attachedTo: fc.array(attachment, { maxLength: 3 }).map((list) => list.filter((a) => a !== null)),
+            votes: fc.nat({ max: 50 }),
+          })
+          .map((p) => ({ id, ...p })),
+      ),
+    );
+    const solutions = fc.tuple(
+      ...solutionIds.map((id) =>
+        fc
+          .record({
+            title: text(),
+            description: text(),
+            addresses: painPointIds.length > 0 ? fc.uniqueArray(pick(painPointIds), { maxLength: 3 }) : fc.constant([]),
+            status: pick(SOLUTION_STATUSES),
+            owner: text(),
+            impact: rating,
+            effort: rating,
+          })
+          .map((s) => defined({ id, ...s })),
+      ),
+    );
+    const categories = fc.tuple(...categoryIds.map((id) => fc.record({ name: text(), color: text(8) }).map((c) => ({ id, ...c }))));
+    return fc
+      .record({
+        title: text(),
+        createdAt: fc.option(isoDate, { nil: undefined }),
+        updatedAt: fc.option(isoDate, { nil: undefined }),
+        stakeholders,
+        relationships,
+        painPoints,
+        solutions,
+        categories,
+        viewport: fc.record({ x: finite, y: finite, zoom: fc.double({ min: 1e-6, max: 1e6, noNaN: true }) }),
+        extra: unknownProperties,
+      })
+      .map(({ extra, ...doc }) => defined({ ...extra, format: 'stakemap', version: 1, ...doc }) as unknown as WorkspaceDocument);
+  });
+
+// ----- the properties ----------------------------------------------------------------------------------
+
+describe('parseWorkspace (property-based)', () => {
+  it(`gives a typed result for ${LOADER_RUNS.toLocaleString('en-US')} arbitrary JSON texts, and never throws`, () => {
+    fc.assert(
+      fc.property(jsonText, (json) => {
+        figures.jsonValues++;
+        expectTyped(parseWorkspace(json));
+      }),
+      { numRuns: LOADER_RUNS },
+    );
+    expect(prototypeKeys()).toEqual(prototypesBefore);
+  }, PROPERTY_TIMEOUT_MS);
+
+  it(`gives a typed result for ${LOADER_RUNS.toLocaleString('en-US')} arbitrary byte strings read as the app reads files`, async () => {
+    await fc.assert(
+      fc.asyncProperty(anyBytes, async (bytes) => {
+        figures.byteStrings++;
+        const read = await readWorkspaceFile('/memory/file.stakemap', { fs: memoryFs(bytes) });
+        if (read.kind === 'read') {
+          figures.bytesReachingParser++;
+          expectTyped(parseWorkspace(read.content));
+        } else {
+          check(read.kind === 'failed' && read.reason.length > 0, 'a file main refuses gets a reason', read);
+          // Decoded leniently (replacement characters for bad bytes), what main refuses reaches the parser too.
+          expectTyped(parseWorkspace(new TextDecoder().decode(bytes)));
+        }
+      }),
+      { numRuns: LOADER_RUNS },
+    );
+    expect(prototypeKeys()).toEqual(prototypesBefore);
+  }, PROPERTY_TIMEOUT_MS);
+
+  it(`reopens ${ROUND_TRIP_RUNS.toLocaleString('en-US')} arbitrary valid documents unchanged, and writes them byte for byte again`, () => {
+    fc.assert(
+      fc.property(documentArbitrary, (doc) => {
+        figures.roundTrips++;
+        const written = serializeWorkspace(doc);
+        const reopened = parseWorkspace(written);
+        if (!reopened.ok) throw new Error(`a valid document did not reopen: ${JSON.stringify(reopened.error)}`);
+        // isDeepStrictEqual is much faster than expect().toEqual; toEqual runs only to show the difference.
+        if (!isDeepStrictEqual(reopened.document, doc)) expect(reopened.document).toEqual(doc);
+        check(reopened.danglingReferences.length === 0, 'valid references stay valid', reopened.danglingReferences);
+        check(serializeWorkspace(reopened.document) === written, 'the reopened document is written byte for byte the same', written);
+      }),
+      { numRuns: ROUND_TRIP_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
