@@ -87,7 +87,9 @@ export const viewportSchema = z.looseObject({
   zoom: z.number().positive(),
 });
 
-const isoDate = z.iso.datetime({ offset: true });
+/** An ISO 8601 date and time with an offset, as `createdAt` and `updatedAt` hold. */
+export const isoDateSchema = z.iso.datetime({ offset: true });
+const isoDate = isoDateSchema;
 
 export const workspaceSchema = z.looseObject({
   format: z.literal(FORMAT_ID),

@@ -10,7 +10,8 @@ import {
   STAKEHOLDER_KINDS,
 } from '../../../../shared/document/format';
 import { parseWorkspace, type LoadError, type ParseResult } from '../../../../shared/document/parse';
-import type { WorkspaceDocument } from '../../../../shared/document/schema';
+import { workspaceSchema, type WorkspaceDocument } from '../../../../shared/document/schema';
+import { fastValidate } from '../../../../shared/document/fast-validate';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 import { readWorkspaceFile, type WorkspaceFs } from '../../../../electron/services/workspace-files';
 import { utf16Bytes } from '../../../fixtures/workspaces/build-fixtures';
@@ -26,6 +27,8 @@ import { fixturePath } from '../test-helpers';
 const LOADER_RUNS = 10_000;
 /** Runs of the round-trip property: each builds and checks a whole document. */
 const ROUND_TRIP_RUNS = 1_500;
+/** Mutated valid documents checked against both validation paths (each run generates a whole document). */
+const AGREEMENT_RUNS = 3_000;
 /** Generous: a loaded CI machine must not fail a property for being slow (nothing here measures time). */
 const PROPERTY_TIMEOUT_MS = 120_000;
 
@@ -264,6 +267,51 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
       .map(({ extra, ...doc }) => defined({ ...extra, format: 'stakemap', version: 1, ...doc }) as unknown as WorkspaceDocument);
   });
 
+/** A deep copy without own "__proto__" keys. */
+function withoutProtoKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutProtoKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) if (key !== '__proto__') copy[key] = withoutProtoKeys(child);
+  return copy;
+}
+
+/**
+ * A valid document with one field, at the top level, in an item, or in an item's nested object, set to a value
+ * that is sometimes fine and often not: where the fast check and the schema could disagree.
+ */
+const MUTABLE_FIELDS = [...new Set([...KNOWN_KEYS, ...ITEM_KEYS, 'x', 'y', 'zoom', 'type'])];
+const mutatedDocument = fc
+  .record({
+    doc: documentArbitrary,
+    where: fc.constantFrom('top', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'position', 'attachedTo'),
+    index: fc.nat(),
+    field: fc.constantFrom(...MUTABLE_FIELDS),
+    value: fc.oneof(fieldValue, fc.constantFrom(undefined, Infinity, -Infinity, NaN, 1e10, 'x'.repeat(10_001), -0, 3.5)),
+  })
+  .map(({ doc, where, index, field, value }) => {
+    const raw = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    const set = (target: unknown) => {
+      if (typeof target !== 'object' || target === null) return;
+      // JSON has no undefined: "undefined" stands for the field being absent.
+      if (value === undefined) delete (target as Record<string, unknown>)[field];
+      // As JSON.parse does it: an own data property, even for "__proto__" (assignment would set the prototype).
+      else Object.defineProperty(target, field, { value, enumerable: true, writable: true, configurable: true });
+    };
+    const itemOf = (collection: string) => {
+      const items = raw[collection] as unknown[];
+      return items.length > 0 ? items[index % items.length] : undefined;
+    };
+    if (where === 'top') set(raw);
+    else if (where === 'viewport') set(raw.viewport);
+    else if (where === 'position') set((itemOf('stakeholders') as { position?: unknown } | undefined)?.position);
+    else if (where === 'attachedTo') {
+      const list = (itemOf('painPoints') as { attachedTo?: unknown[] } | undefined)?.attachedTo ?? [];
+      set(list[index % Math.max(1, list.length)]);
+    } else set(itemOf(where));
+    return raw;
+  });
+
 // ----- the properties ----------------------------------------------------------------------------------
 
 describe('parseWorkspace (property-based)', () => {
@@ -312,4 +360,33 @@ describe('parseWorkspace (property-based)', () => {
       { numRuns: ROUND_TRIP_RUNS },
     );
   }, PROPERTY_TIMEOUT_MS);
+
+  // The fast path of loading (fast-validate.ts) must never accept what the schema refuses, must build exactly
+  // the schema's document when it accepts, and must accept every valid document (or loading silently slows).
+  it(`the fast check agrees with the schema on ${AGREEMENT_RUNS.toLocaleString('en-US')} valid documents with one field changed to an odd value`, () => {
+    fc.assert(
+      fc.property(mutatedDocument, (raw) => {
+        const fast = fastValidate(raw);
+        if (fast === null) return;
+        const checked = workspaceSchema.safeParse(raw);
+        check(checked.success, 'the fast check accepted only what the schema accepts', raw);
+        // zod leaves own "__proto__" keys out and parseWorkspace puts them back (keepProtoKeys) after either path.
+        check(isDeepStrictEqual(withoutProtoKeys(fast), withoutProtoKeys(checked.data)), 'the fast check built the schema\'s document', raw);
+      }),
+      { numRuns: AGREEMENT_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it(`the fast check accepts ${ROUND_TRIP_RUNS.toLocaleString('en-US')} valid documents and builds what the schema builds`, () => {
+    fc.assert(
+      fc.property(documentArbitrary, (doc) => {
+        const raw = JSON.parse(JSON.stringify(doc));
+        const fast = fastValidate(raw);
+        check(fast !== null, 'a valid document takes the fast path', raw);
+        check(isDeepStrictEqual(fast, workspaceSchema.parse(raw)), 'the fast check built the schema\'s document', raw);
+      }),
+      { numRuns: ROUND_TRIP_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
 });
+

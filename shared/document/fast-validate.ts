@@ -1,0 +1,173 @@
+import {
+  ATTACHMENT_TYPES,
+  DEFAULT_CATEGORIES,
+  FORMAT_ID,
+  MAX_COORDINATE,
+  MAX_LONG_TEXT,
+  MAX_SHORT_TEXT,
+  RELATIONSHIP_STATUSES,
+  SOLUTION_STATUSES,
+  STAKEHOLDER_KINDS,
+} from './format';
+import { isoDateSchema, type WorkspaceDocument } from './schema';
+
+/*
+ * The fast path of loading. The zod schema (schema.ts) is the definition of the format and words every error,
+ * but under our Content Security Policy zod cannot compile its checks and runs them interpreted: on a map of
+ * 1,000 stakeholders that is ten times slower than JSON.parse. Nearly every file is valid, so this hand-written
+ * check runs first and builds the same document zod would (new objects, unknown properties kept, defaults
+ * filled). It answers only "valid, here it is" or "not sure": on null, parse.ts runs zod, which either finds the
+ * problem and words it, or accepts the file after all. A property test holds the two to the same answers.
+ */
+
+type Raw = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_SHORT_TEXT;
+const isLongText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_LONG_TEXT;
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= MAX_SHORT_TEXT;
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isCoordinate = (value: unknown): boolean => isFiniteNumber(value) && value >= -MAX_COORDINATE && value <= MAX_COORDINATE;
+const isRating = (value: unknown): boolean => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= 5);
+const oneOf = <T extends string>(options: readonly T[], value: unknown): value is T => typeof value === 'string' && (options as readonly string[]).includes(value);
+
+/** Marks "not sure": the caller falls back to the schema. */
+class NotFast extends Error {}
+const NOT_FAST = new NotFast();
+
+function need(condition: boolean): void {
+  if (!condition) throw NOT_FAST;
+}
+
+/** A default for an absent field; a present one must pass `check`. */
+function withDefault<T>(value: unknown, fallback: T, check: (v: unknown) => boolean): T {
+  if (value === undefined) return fallback;
+  need(check(value));
+  return value as T;
+}
+
+function list<T>(value: unknown, item: (raw: unknown) => T): T[] {
+  if (value === undefined) return [];
+  need(Array.isArray(value));
+  const items = value as unknown[];
+  const result = new Array<T>(items.length);
+  for (let i = 0; i < items.length; i += 1) result[i] = item(items[i]);
+  return result;
+}
+
+function stakeholder(raw: unknown) {
+  need(isObject(raw));
+  const s = raw as Raw;
+  need(isId(s.id) && isShortText(s.name) && oneOf(STAKEHOLDER_KINDS, s.kind) && isRating(s.influence) && isRating(s.interest));
+  need(isObject(s.position));
+  const p = s.position as Raw;
+  need(isCoordinate(p.x) && isCoordinate(p.y));
+  return {
+    ...s,
+    position: { ...p },
+    owner: withDefault(s.owner, '', isShortText),
+    notes: withDefault(s.notes, '', isLongText),
+    color: withDefault(s.color, null, (v) => v === null || isShortText(v)),
+  };
+}
+
+function relationship(raw: unknown) {
+  need(isObject(raw));
+  const r = raw as Raw;
+  need(isId(r.id) && isId(r.source) && isId(r.target));
+  return {
+    ...r,
+    status: withDefault(r.status, 'neutral', (v) => oneOf(RELATIONSHIP_STATUSES, v)),
+    label: withDefault(r.label, '', isShortText),
+    notes: withDefault(r.notes, '', isLongText),
+  };
+}
+
+function attachment(raw: unknown) {
+  need(isObject(raw));
+  const a = raw as Raw;
+  need(oneOf(ATTACHMENT_TYPES, a.type) && isId(a.id));
+  return { ...a };
+}
+
+function quote(raw: unknown): string {
+  need(isLongText(raw));
+  return raw as string;
+}
+
+function addressed(raw: unknown): string {
+  need(isId(raw));
+  return raw as string;
+}
+
+function painPoint(raw: unknown) {
+  need(isObject(raw));
+  const p = raw as Raw;
+  need(isId(p.id) && isShortText(p.title));
+  return {
+    ...p,
+    description: withDefault(p.description, '', isLongText),
+    categoryId: withDefault(p.categoryId, '', isShortText),
+    quotes: list(p.quotes, quote),
+    attachedTo: list(p.attachedTo, attachment),
+    votes: withDefault(p.votes, 0, (v) => Number.isSafeInteger(v) && (v as number) >= 0),
+  };
+}
+
+function solution(raw: unknown) {
+  need(isObject(raw));
+  const s = raw as Raw;
+  need(isId(s.id) && isShortText(s.title) && isRating(s.impact) && isRating(s.effort));
+  return {
+    ...s,
+    description: withDefault(s.description, '', isLongText),
+    addresses: list(s.addresses, addressed),
+    status: withDefault(s.status, 'idea', (v) => oneOf(SOLUTION_STATUSES, v)),
+    owner: withDefault(s.owner, '', isShortText),
+  };
+}
+
+function category(raw: unknown) {
+  need(isObject(raw));
+  const c = raw as Raw;
+  need(isId(c.id) && isShortText(c.name) && isShortText(c.color));
+  return { ...c };
+}
+
+function isoDate(value: unknown): boolean {
+  // Rare and short: the schema's own check, so the two paths cannot disagree on what a date is.
+  return value === undefined || isoDateSchema.safeParse(value).success;
+}
+
+/**
+ * The document the schema would produce for `raw`, built without zod, or null when `raw` is not plainly valid
+ * (the schema then decides, and words any problem).
+ */
+export function fastValidate(raw: unknown): WorkspaceDocument | null {
+  try {
+    need(isObject(raw));
+    const w = raw as Raw;
+    need(w.format === FORMAT_ID && Number.isSafeInteger(w.version) && (w.version as number) >= 1);
+    need(isoDate(w.createdAt) && isoDate(w.updatedAt));
+    let viewport = { x: 0, y: 0, zoom: 1 } as Raw;
+    if (w.viewport !== undefined) {
+      need(isObject(w.viewport));
+      const v = w.viewport as Raw;
+      need(isFiniteNumber(v.x) && isFiniteNumber(v.y) && isFiniteNumber(v.zoom) && (v.zoom as number) > 0);
+      viewport = { ...v };
+    }
+    return {
+      ...w,
+      title: withDefault(w.title, 'Untitled workspace', isShortText),
+      stakeholders: list(w.stakeholders, stakeholder),
+      relationships: list(w.relationships, relationship),
+      painPoints: list(w.painPoints, painPoint),
+      solutions: list(w.solutions, solution),
+      categories: w.categories === undefined ? DEFAULT_CATEGORIES.map((c) => ({ ...c })) : list(w.categories, category),
+      viewport,
+    } as WorkspaceDocument;
+  } catch (error) {
+    if (error instanceof NotFast) return null;
+    throw error;
+  }
+}
