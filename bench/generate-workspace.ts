@@ -278,7 +278,8 @@ export function blockViewport(
   const height = blockRows * CELL.height;
   const zoom = Math.min((canvas.width - 2 * margin) / width, (canvas.height - 2 * margin) / height, 1);
   return {
-    viewport: { x: margin, y: margin, zoom: Number(zoom.toFixed(4)) },
+    // Rounded down, so the block stays inside the margins.
+    viewport: { x: margin, y: margin, zoom: Math.floor(zoom * 10_000) / 10_000 },
     block: { columns: blockColumns, rows: blockRows, ids },
   };
 }

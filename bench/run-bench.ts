@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromiumLaunchOptions } from '../tests/e2e/harness/paths';
 import { DEFAULT_SEED } from './generate-workspace';
@@ -24,6 +26,8 @@ interface Options {
   runs: number;
   exportsAt: number | null;
   build: boolean;
+  /** Keep the other sizes of the existing latest.json (measure one size again, or add one). */
+  append: boolean;
   out: string;
   seed: number;
 }
@@ -32,7 +36,7 @@ function parseArgs(argv: readonly string[]): Options {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const flag = (name: string) => argv.includes(`--${name}`);
   if (flag('help')) {
-    console.log('npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--out=bench/results] [--seed=N]');
+    console.log('npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]');
     process.exit(0);
   }
   const sizes = (value('sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -45,6 +49,7 @@ function parseArgs(argv: readonly string[]): Options {
     runs,
     exportsAt: exportsArg === 'none' ? null : Number(exportsArg),
     build: !flag('no-build'),
+    append: flag('append'),
     out: path.resolve(REPO_ROOT, value('out') ?? RESULTS_DIR),
     seed: value('seed') ? Number(value('seed')) : DEFAULT_SEED,
   };
@@ -61,8 +66,30 @@ function describeRun(r: TargetRun): string {
   );
 }
 
+/** The commit measured, and whether the working tree had changes on top of it. */
+function gitState(): { commit: string | null; uncommittedFiles: number | null } {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  const head = git(['rev-parse', 'HEAD']);
+  const status = git(['status', '--porcelain']);
+  return {
+    commit: head.status === 0 ? head.stdout.trim() : null,
+    uncommittedFiles: status.status === 0 ? status.stdout.split('\n').filter(Boolean).length : null,
+  };
+}
+
+/** --render-only: rewrite latest.md from latest.json (after changing the report's format). */
+function renderOnly(out: string): void {
+  const report = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8')) as BenchReport;
+  writeFileSync(path.join(out, 'latest.md'), toMarkdown(report));
+  console.log(toMarkdown(report));
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (process.argv.includes('--render-only')) {
+    renderOnly(options.out);
+    return;
+  }
   const started = Date.now();
   buildPages(options.build);
   const bundles = await buildPageBundles();
@@ -81,6 +108,8 @@ async function main(): Promise<void> {
 
   const sizes: SizeResult[] = [];
   for (const size of options.sizes) {
+    const sizeStarted = new Date().toISOString();
+    const sizeLoad = os.loadavg().map((v) => Math.round(v * 100) / 100);
     const { input, workspace } = prepareInput(size, options.seed, canvas);
     console.log(`\n${size} stakeholders: ${(workspace.bytes / 1024 ** 2).toFixed(2)} MB, ${workspace.relationships} relationships; selection block ${input.block.ids.length} nodes at zoom ${input.block.zoom}`);
     const load: LoadRun[] = [];
@@ -97,20 +126,37 @@ async function main(): Promise<void> {
     for (let i = 1; i <= options.runs; i++) {
       for (const target of ['app', 'baseline'] as const) {
         const t = Date.now();
-        const result = await withBrowser((browser) => runTarget(browser, target, input, i, { bundles, canvas, withExports }));
+        let result: TargetRun;
+        try {
+          result = await withBrowser((browser) => runTarget(browser, target, input, i, { bundles, canvas, withExports }));
+        } catch (error) {
+          // One crashed run (a page killed under memory pressure, say) must not throw away the others.
+          const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          console.log(`  ${target.padEnd(8)} run ${i}: FAILED after ${((Date.now() - t) / 1000).toFixed(0)} s: ${message}`);
+          warnings.push(`${size} stakeholders, ${target} run ${i} failed: ${message}`);
+          continue;
+        }
         (target === 'app' ? app : baseline).push(result);
         console.log(`  ${target.padEnd(8)} run ${i}: ${describeRun(result)} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
         for (const w of result.warnings) console.log(`      ! ${w}`);
       }
     }
-    sizes.push(summarizeSize(size, workspace, app, baseline, load));
+    sizes.push(summarizeSize({ measuredAt: sizeStarted, runs: options.runs, loadAverageAtStart: sizeLoad }, size, workspace, app, baseline, load));
+  }
+
+  if (options.append && existsSync(path.join(options.out, 'latest.json'))) {
+    const previous = JSON.parse(readFileSync(path.join(options.out, 'latest.json'), 'utf8')) as BenchReport;
+    const measuredNow = new Set(sizes.map((s) => s.size));
+    sizes.push(...previous.sizes.filter((s) => !measuredNow.has(s.size)));
+    sizes.sort((a, b) => a.size - b.size);
+    if (previous.warnings.length) warnings.push(...previous.warnings.filter((w) => !warnings.includes(w)));
   }
 
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     machine,
     config: {
-      sizes: options.sizes,
+      sizes: sizes.map((s) => s.size),
       runs: options.runs,
       seed: options.seed,
       exportsAt: options.exportsAt,
@@ -119,6 +165,7 @@ async function main(): Promise<void> {
       browser: browserVersion,
       launchOptions: launch,
       canvas,
+      git: gitState(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
     },
     sizes,

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 export const REPO_ROOT = path.dirname(BENCH_DIR);
-/** The app's production build used by the benchmark (its own folder: see bench/README.md, "Builds"). */
-export const APP_DIST = path.join(REPO_ROOT, 'dist', 'bench', 'app');
+/**
+ * The app's production build used by the benchmark (its own folder, so a benchmark never empties dist/renderer
+ * under an end-to-end run). BENCH_APP_DIST=folder (with --no-build) measures another build, e.g. of a patched copy.
+ */
+export const APP_DIST = process.env.BENCH_APP_DIST ? path.resolve(process.env.BENCH_APP_DIST) : path.join(REPO_ROOT, 'dist', 'bench', 'app');
 export const BASELINE_DIST = path.join(REPO_ROOT, 'dist', 'bench', 'baseline');
 /** Generated workspaces (git-ignored). */
 export const WORKSPACES_DIR = path.join(BENCH_DIR, 'tmp');

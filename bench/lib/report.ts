@@ -78,6 +78,10 @@ export interface MetricResult {
 
 export interface SizeResult {
   readonly size: number;
+  /** When this size was measured, and with how many runs (sizes may come from different invocations: --append). */
+  readonly measuredAt: string;
+  readonly runs: number;
+  readonly loadAverageAtStart: readonly number[];
   readonly workspace: { bytes: number; stakeholders: number; relationships: number; painPoints: number; solutions: number };
   readonly metrics: MetricResult[];
   readonly cpu: Record<string, { ours: Record<string, number | null>; baseline: Record<string, number | null> }>;
@@ -99,6 +103,7 @@ function ratioOf(ours: Summary, baseline: Summary | null): number | null {
 }
 
 export function summarizeSize(
+  measured: { measuredAt: string; runs: number; loadAverageAtStart: readonly number[] },
   size: number,
   workspace: SizeResult['workspace'],
   app: TargetRun[],
@@ -137,7 +142,7 @@ export function summarizeSize(
     'pan and zoom': { ours: cpuOf(app, (r) => r.panZoom?.cdp), baseline: cpuOf(baseline, (r) => r.panZoom?.cdp) },
   };
   const warnings = [...new Set([...app, ...baseline].flatMap((r) => r.warnings.map((w) => `${r.target}: ${w}`)))];
-  return { size, workspace, metrics, cpu, raw: { app, baseline, load }, warnings };
+  return { size, ...measured, workspace, metrics, cpu, raw: { app, baseline, load }, warnings };
 }
 
 // ----- Markdown --------------------------------------------------------------------------------------------------
@@ -169,6 +174,42 @@ function check(value: number | null, limit: number, words: string, strict = fals
   return `${words} ${ok ? '✅' : '❌'}`;
 }
 
+/** The headline numbers of every size in one table: ours, baseline and the ratio. */
+const SUMMARY_KEYS: ReadonlyArray<[string, string]> = [
+  ['load', 'Load, cold: parseWorkspace vs JSON.parse'],
+  ['render', 'Open → all rendered'],
+  ['select', 'Click → inspector painted'],
+  ['dragP95', 'Drag 1 node, frame p95'],
+  ['selDragP95', 'Drag 10 %, frame p95'],
+  ['panP95', 'Pan and zoom, frame p95'],
+  ['heapPerStakeholder', 'Heap per stakeholder (KB)'],
+  ['domPerStakeholder', 'DOM elements per stakeholder'],
+  ['save', 'Save: serializeWorkspace vs JSON.stringify'],
+  ['exportPng', 'Export PNG'],
+  ['exportPdf', 'Export PDF'],
+];
+
+export function summaryMarkdown(report: BenchReport): string {
+  const sizes = report.sizes;
+  const lines = [
+    `| Median (ms unless stated): ours / baseline (ratio) | ${sizes.map((s) => `${s.size.toLocaleString('en-US')} stakeholders`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---').join(' | ')} |`,
+  ];
+  for (const [key, label] of SUMMARY_KEYS) {
+    const cells = sizes.map((size) => {
+      const metric = size.metrics.find((m) => m.key === key);
+      if (!metric) return '–';
+      const ours = fmt(metric.ours.median, metric.unit);
+      const base = fmt(metric.baseline?.median ?? null, metric.unit);
+      const target = targetFor(size.size, metric);
+      return `${ours} / ${base}${metric.ratio === null ? '' : ` (${metric.ratio.toFixed(2)}x)`}${target ? ` ${target.split(' ').pop()}` : ''}`;
+    });
+    if (cells.every((c) => c === '–')) continue;
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   const lines: string[] = [];
@@ -176,20 +217,27 @@ export function toMarkdown(report: BenchReport): string {
   lines.push('');
   lines.push(
     `Machine: ${m.cpuModel}, ${m.logicalCores} logical cores, ${m.memoryGiB} GiB RAM; ${m.os}; Node ${m.node}; ${m.chromium}. ` +
-      `Load average at start: ${m.loadAverageAtStart.join(', ')}.`,
+      `Load average at start: ${m.loadAverageAtStart.join(', ')} (other work on the machine inflates absolute times; the interleaved ratios are more robust).`,
   );
   const c = report.config;
   lines.push(
     `Chromium ${String(c.browser)}, production builds, viewport ${String(c.viewport)}, deviceScaleFactor 1; ${String(c.runs)} interleaved runs per target ` +
       `(app, baseline, app, baseline …), each in a fresh browser; median and p95 over runs; ratio = ours / baseline of the medians. Frame times are ` +
-      `requestAnimationFrame deltas recorded in the page.`,
+      `requestAnimationFrame deltas recorded in the page. What each line measures: bench/README.md.`,
   );
+  lines.push('');
+  lines.push('## Summary');
+  lines.push('');
+  lines.push(summaryMarkdown(report));
+  lines.push('✅/❌: the reference targets of issue 6 (at 1,000: load ≤ 2x JSON.parse, first render ≤ 1.5x, drag p95 ≤ 1.2x the baseline; at 5,000: drag p95 < 50 ms).');
   lines.push('');
   for (const size of report.sizes) {
     const w = size.workspace;
     lines.push(
       `## ${size.size.toLocaleString('en-US')} stakeholders (${w.relationships.toLocaleString('en-US')} relationships, ${w.painPoints.toLocaleString('en-US')} pain points, ${w.solutions.toLocaleString('en-US')} solutions; ${(w.bytes / 1024 ** 2).toFixed(2)} MB)`,
     );
+    lines.push('');
+    lines.push(`Measured ${size.measuredAt}, ${size.runs} runs per target; load average at start ${size.loadAverageAtStart.join(', ')}.`);
     lines.push('');
     lines.push('| Metric | Ours median | Ours p95 | Baseline median | Baseline p95 | Ours / baseline | Target |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');

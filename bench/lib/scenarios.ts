@@ -350,7 +350,8 @@ export async function runTarget(browser: Browser, target: Target, input: Workspa
       warnings,
     };
   } finally {
-    await context.close();
+    // A crashed page closes its context already: the error that matters is the one thrown above.
+    await context.close().catch(() => undefined);
   }
 }
 

@@ -143,8 +143,45 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
   };
 }
 
-/** The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check. */
+/**
+ * The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check.
+ * It runs on every file opened, so the common case (nothing too deep) only counts levels: no path arrays are
+ * built, and only a file that is too deep pays for finding where.
+ */
 function findTooDeep(root: unknown, limit: number): PropertyKey[] | null {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  let tooDeep = false;
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (depth > limit) {
+      tooDeep = true;
+      break;
+    }
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in value as Record<string, unknown>) {
+        if (!Object.hasOwn(value as object, key)) continue;
+        const child = (value as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return tooDeep ? pathTooDeep(root, limit) : null;
+}
+
+/** Where findTooDeep found too deep a value: the same walk, keeping paths. */
+function pathTooDeep(root: unknown, limit: number): PropertyKey[] | null {
   const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };

@@ -1,10 +1,11 @@
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { CircleCheck, TriangleAlert, Waves, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
 import type { RelationshipStatus } from '@shared/document/format';
 import { setSelection } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { PainPointBadge } from './PainPointBadge';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
 
@@ -55,7 +56,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
         style={{ stroke: style.color, strokeWidth: style.strokeWidth, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
       {showLabel && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''}${stateClass} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -71,7 +72,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
               <PainPointBadge badge={decoration.badge} attachment={{ type: 'relationship', id }} itemName={`the relationship ${edgeName(sourceNode, targetNode)}`} />
             )}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );
