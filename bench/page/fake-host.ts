@@ -89,7 +89,17 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
       return state.unsavedChoice;
     case 'recent:list':
     case 'recent:remove':
+    case 'recovery:list':
+    case 'versions:list':
       return [];
+    case 'recovery:save':
+    case 'recovery:discard':
+      // Recovery drafts are written a few seconds after a change (renderer/src/commands/recovery.ts): the
+      // serializing is the app's cost and is measured; the write itself is the host's.
+      return undefined;
+    case 'recovery:read':
+    case 'versions:read':
+      return { kind: 'missing' };
     default:
       if (!state.unknownChannels.includes(channel)) state.unknownChannels.push(channel);
       // Lists (recovery drafts, versions ...) are empty; anything else has nothing to say.
