@@ -3,6 +3,7 @@ import './zod-jitless';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
+import './styles/marks.css';
 import './styles/pain-points.css';
 import './styles/export.css';
 import { StrictMode } from 'react';

@@ -18,13 +18,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (anywhere on the node) or, with `onto: 'dot'`, precisely onto one of its dots.
  */
 async function connectByDrag(page: Page, from: Locator, to: Locator, onto: 'body' | 'dot' = 'body') {
+  // The dots show on the stakeholder under the pointer (or a selected one), as a user finds them.
   await from.hover();
   const start = await from.locator('.react-flow__handle-right').boundingBox();
-  const end = onto === 'dot' ? await to.locator('.react-flow__handle-top').boundingBox() : await to.boundingBox();
-  if (!start || !end) throw new Error('connection handles not found');
+  const body = await to.boundingBox();
+  if (!start || !body) throw new Error('connection dot or target not found');
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
-  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 8 });
+  await page.mouse.move(body.x + body.width / 2 - 20, body.y + body.height / 2, { steps: 8 });
+  // Over the target now: its dots have appeared, and the drop goes precisely onto the top one if asked.
+  const dot = onto === 'dot' ? await to.locator('.stakeholder-node__handle.react-flow__handle-top').boundingBox() : null;
+  if (onto === 'dot' && !dot) throw new Error('the target shows no dots while a connection is dragged over it');
+  const end = dot ?? body;
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
   await page.mouse.up();
 }

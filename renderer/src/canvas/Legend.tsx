@@ -1,8 +1,7 @@
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS } from '@shared/document/format';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
-import { STATUS_ICONS } from './RelationshipEdge';
+import { KIND_ICONS, STATUS_ICONS } from './icons';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
-import { KIND_ICONS } from './StakeholderNode';
 
 /** Explains every line style and node shape, so the map reads without colour and without a facilitator. */
 export function Legend({ headingId = 'legend-heading' }: { headingId?: string }) {

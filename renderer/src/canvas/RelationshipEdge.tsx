@@ -1,21 +1,12 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { CircleCheck, TriangleAlert, Waves, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
-import type { RelationshipStatus } from '@shared/document/format';
 import { setSelection } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
+import { STATUS_ICONS } from './icons';
 import { PainPointBadge } from './PainPointBadge';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
-
-/** The mark drawn on the line for each status; neutral has none. */
-export const STATUS_ICONS: Record<RelationshipStatus, LucideIcon | null> = {
-  healthy: CircleCheck,
-  neutral: null,
-  strained: Waves,
-  problematic: TriangleAlert,
-};
 
 function boxOf(node: InternalNode<StakeholderFlowNode>): NodeBox {
   return {
@@ -38,11 +29,11 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
 
   const { relationship, decoration } = data;
   const style = RELATIONSHIP_STYLES[relationship.status];
-  const Icon = STATUS_ICONS[relationship.status];
+  const hasMark = STATUS_ICONS[relationship.status] !== null;
   const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
   const [path, labelX, labelY] = getStraightPath(ends);
   const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
-  const showLabel = words.length > 0 || Icon !== null || decoration.badge !== null;
+  const showLabel = words.length > 0 || hasMark || decoration.badge !== null;
   const stateClass = `${decoration.dimmed ? ' is-dimmed' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`;
 
   return (
@@ -62,12 +53,19 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             onClick={() => setSelection({ relationshipIds: [id] })}
           >
-            {/* The line itself carries the accessible name (see flow-elements.ts); the words here repeat it. */}
-            <span className="relationship-label__words" aria-hidden="true">
-              {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" />}
-              {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
-              {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
-            </span>
+            {/* The line itself carries the accessible name (see flow-elements.ts); the words here repeat it. The
+                status mark is a CSS mask (styles/marks.css), so a label is one element plus its words. */}
+            {hasMark && <span className="relationship-label__icon has-mark" aria-hidden="true" />}
+            {style.showStatusWord && (
+              <strong className="relationship-label__status" aria-hidden="true">
+                {style.label}
+              </strong>
+            )}
+            {relationship.label && (
+              <span className="relationship-label__text" aria-hidden="true">
+                {relationship.label}
+              </span>
+            )}
             {decoration.badge && (
               <PainPointBadge badge={decoration.badge} attachment={{ type: 'relationship', id }} itemName={`the relationship ${edgeName(sourceNode, targetNode)}`} />
             )}

@@ -1,47 +1,52 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { Building2, Globe, Users, type LucideIcon } from 'lucide-react';
-import { memo } from 'react';
-import type { StakeholderKind } from '@shared/document/format';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useState } from 'react';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
 import { useEditor } from '../store/editor-store';
 import type { StakeholderFlowNode } from '../store/flow-elements';
 import { PainPointBadge } from './PainPointBadge';
 import { RenameField } from './RenameField';
 
-/** Kind is shown by icon, border and shape, and in words, never by colour alone. */
-export const KIND_ICONS: Record<StakeholderKind, LucideIcon> = {
-  team: Users,
-  department: Building2,
-  external: Globe,
-};
+const SIDE_HANDLES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-const HANDLE_SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
-
+/**
+ * Why the connection dots appear only on the node under the pointer (or selected): every React Flow handle is a
+ * component with its own store subscriptions, measured with getBoundingClientRect. Four on each of a thousand
+ * nodes made opening and dragging a large map measurably slower (bench/README.md). One invisible anchor stays,
+ * because React Flow draws an edge only between nodes that have a handle; our lines float between borders
+ * anyway (floating-edge-geometry.ts), so where it sits does not matter.
+ */
 function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNode>) {
   const { stakeholder, decoration } = data;
   // A boolean selector: only the node being renamed re-renders when renaming starts or stops.
   const renaming = useEditor((s) => s.renamingId === id);
-  const Icon = KIND_ICONS[stakeholder.kind];
+  const [pointerOver, setPointerOver] = useState(false);
+  const showDots = pointerOver || selected;
+  const updateNodeInternals = useUpdateNodeInternals();
+  // New dots must be measured before a connection can start from them.
+  useEffect(() => {
+    if (showDots) updateNodeInternals(id);
+  }, [showDots, id, updateNodeInternals]);
+  const name = stakeholder.name || 'Unnamed stakeholder';
+
   return (
-    <div className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`}>
-      {HANDLE_SIDES.map((side) => (
-        // Loose connection mode: every handle can start or end a relationship.
-        <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" aria-label={`Connect ${stakeholder.name}`} />
-      ))}
-      <span className="stakeholder-node__icon" aria-hidden="true">
-        <Icon size={20} strokeWidth={2.25} />
-      </span>
+    <div
+      className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`}
+      onPointerEnter={() => setPointerOver(true)}
+      onPointerLeave={() => setPointerOver(false)}
+    >
+      <Handle id="anchor" type="source" position={Position.Top} className="stakeholder-node__anchor" isConnectable={false} isConnectableStart={false} isConnectableEnd={false} />
+      {showDots &&
+        SIDE_HANDLES.map((side) => (
+          // Loose connection mode: every dot can start or end a relationship.
+          <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" aria-label={`Connect ${name}`} />
+        ))}
+      {/* The kind's mark is a CSS mask (styles/marks.css): no SVG tree per node. */}
+      <span className="stakeholder-node__icon has-mark" aria-hidden="true" />
       <span className="stakeholder-node__text">
-        {renaming ? (
-          <RenameField id={id} name={stakeholder.name} />
-        ) : (
-          <span className="stakeholder-node__name">{stakeholder.name || 'Unnamed stakeholder'}</span>
-        )}
+        {renaming ? <RenameField id={id} name={stakeholder.name} /> : <span className="stakeholder-node__name">{name}</span>}
         <span className="stakeholder-node__kind">{KIND_LABELS[stakeholder.kind]}</span>
       </span>
-      {decoration.badge && (
-        <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={stakeholder.name || 'Unnamed stakeholder'} />
-      )}
+      {decoration.badge && <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={name} />}
     </div>
   );
 }

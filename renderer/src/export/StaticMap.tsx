@@ -1,9 +1,9 @@
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER } from '@shared/domain/map-filter';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
-import { STATUS_ICONS } from '../canvas/RelationshipEdge';
+import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
 import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
-import { KIND_ICONS } from '../canvas/StakeholderNode';
+import { BadgeMarks, badgeWords } from '../canvas/PainPointBadge';
 import { mapDecorations, type BadgeSummary } from '../store/map-decorations';
 import type { MapLayout } from './map-layout';
 
@@ -82,16 +82,10 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
 
 /** The pain point badge as in the editor, but not a button. */
 function StaticBadge({ badge }: { badge: BadgeSummary }) {
-  const words = `${badge.count} pain point${badge.count === 1 ? '' : 's'}${badge.unaddressed ? `, ${badge.unaddressed} unaddressed` : ''}`;
+  const words = `${badgeWords(badge)}${badge.unaddressed ? `, ${badge.unaddressed} unaddressed` : ''}`;
   return (
     <span className={`pain-badge${badge.unaddressed > 0 ? ' has-unaddressed' : ''}`} title={words}>
-      <span className="pain-badge__colors" aria-hidden="true">
-        {badge.colors.map((color) => (
-          <span key={color} className="pain-badge__color" style={{ background: color }} />
-        ))}
-      </span>
-      <span className="pain-badge__count">{badge.count}</span>
-      {badge.unaddressed > 0 && <span className="pain-badge__open">!</span>}
+      <BadgeMarks badge={badge} />
     </span>
   );
 }

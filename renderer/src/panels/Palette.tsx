@@ -5,7 +5,7 @@ import { STAKEHOLDER_KINDS, type StakeholderKind } from '@shared/document/format
 import { KIND_LABELS, TYPICAL_FUNCTIONS } from '@shared/domain/typical-functions';
 import { useShallow } from 'zustand/react/shallow';
 import { addStakeholderNamed } from '../commands/edit-commands';
-import { KIND_ICONS } from '../canvas/StakeholderNode';
+import { KIND_ICONS } from '../canvas/icons';
 import { useEditor } from '../store/editor-store';
 
 /** Adds stakeholders: by name, or with one click from the functions a social team typically works with. */
