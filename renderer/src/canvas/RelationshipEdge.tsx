@@ -54,7 +54,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
             onClick={() => setSelection({ relationshipIds: [id] })}
           >
             {/* The line itself carries the accessible name (see flow-elements.ts); the words here repeat it. The
-                status mark is a CSS mask (styles/marks.css), so a label is one element plus its words. */}
+                status mark is a CSS background (styles/marks.css), so a label is one element plus its words. */}
             {hasMark && <span className="relationship-label__icon has-mark" aria-hidden="true" />}
             {style.showStatusWord && (
               <strong className="relationship-label__status" aria-hidden="true">

@@ -40,7 +40,7 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
           // Loose connection mode: every dot can start or end a relationship.
           <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" aria-label={`Connect ${name}`} />
         ))}
-      {/* The kind's mark is a CSS mask (styles/marks.css): no SVG tree per node. */}
+      {/* The kind's mark is a CSS background (styles/marks.css): no SVG tree per node. */}
       <span className="stakeholder-node__icon has-mark" aria-hidden="true" />
       <span className="stakeholder-node__text">
         {renaming ? <RenameField id={id} name={stakeholder.name} /> : <span className="stakeholder-node__name">{name}</span>}

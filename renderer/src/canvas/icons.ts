@@ -3,7 +3,7 @@ import type { RelationshipStatus, StakeholderKind } from '@shared/document/forma
 
 /*
  * The kind and status marks as lucide components, for the panels, the legend and exports. The map itself draws
- * the same marks as CSS masks (styles/marks.css, assets/marks/*.svg): a thousand nodes with an SVG element tree
+ * the same marks as CSS background images (styles/marks.css, assets/marks/*.svg): a thousand nodes with an SVG element tree
  * each cost measurably more to mount and style (bench/README.md).
  */
 
