@@ -2,6 +2,7 @@ import type { core } from 'zod';
 import { CURRENT_VERSION, FORMAT_ID } from './format';
 import { migrateToCurrent, MIGRATIONS, type MigrationStep } from './migrate';
 import { fastValidate } from './fast-validate';
+import { nestingExceeds, pathTooDeep } from './nesting';
 import { findDanglingReferences, type DanglingReference } from './references';
 import { workspaceSchema, type WorkspaceDocument } from './schema';
 import { detectUtf16Text } from './text-encoding';
@@ -35,11 +36,7 @@ export type ParseResult =
 /** At most this many field problems are listed; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 20;
 
-/**
- * Deepest nesting of objects and lists accepted. A workspace needs 4 levels; unknown properties may add some.
- * JSON.parse accepts any depth, but JSON.stringify (and so Save) overflows the stack at a few thousand levels,
- * so without this limit such a file would open and then never save.
- */
+/** Deepest nesting of objects and lists accepted (see nesting.ts). A workspace needs 4 levels; unknown properties may add some. */
 const MAX_NESTING = 100;
 
 const fail = (error: LoadError): ParseResult => ({ ok: false, error });
@@ -74,7 +71,7 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'notStakemap', detail });
   }
 
-  const tooDeep = findTooDeep(envelope, MAX_NESTING);
+  const tooDeep = nestingExceeds(json, MAX_NESTING) ? pathTooDeep(envelope, MAX_NESTING) : null;
   if (tooDeep) {
     return fail({
       kind: 'invalid',
@@ -126,6 +123,8 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
       return fail({ kind: 'invalid', problems: problems.slice(0, MAX_LISTED_PROBLEMS), totalProblems: problems.length });
     }
     document = checked.data;
+    // The fast path copies objects with spread syntax, which keeps an own "__proto__" key as data; zod does not.
+    keepProtoKeys(migrated.raw, document);
   }
 
   const duplicates = findDuplicateIds(document);
@@ -133,66 +132,12 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'invalid', problems: duplicates.slice(0, MAX_LISTED_PROBLEMS), totalProblems: duplicates.length });
   }
 
-  keepProtoKeys(migrated.raw, document);
-
   return {
     ok: true,
     document,
     danglingReferences: findDanglingReferences(document),
     migratedFrom: version < CURRENT_VERSION ? version : null,
   };
-}
-
-/**
- * The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check.
- * It runs on every file opened, so the common case (nothing too deep) only counts levels: no path arrays are
- * built, and only a file that is too deep pays for finding where.
- */
-function findTooDeep(root: unknown, limit: number): PropertyKey[] | null {
-  const values: unknown[] = [root];
-  const depths: number[] = [0];
-  let tooDeep = false;
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop() as number;
-    if (depth > limit) {
-      tooDeep = true;
-      break;
-    }
-    if (Array.isArray(value)) {
-      for (const child of value) {
-        if (typeof child === 'object' && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in value as Record<string, unknown>) {
-        if (!Object.hasOwn(value as object, key)) continue;
-        const child = (value as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-  return tooDeep ? pathTooDeep(root, limit) : null;
-}
-
-/** Where findTooDeep found too deep a value: the same walk, keeping paths. */
-function pathTooDeep(root: unknown, limit: number): PropertyKey[] | null {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
-    if (typeof value !== 'object' || value === null) continue;
-    if (path.length > limit) return path;
-    const entries: Array<[PropertyKey, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [key, child] of entries) {
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, path: [...path, key] });
-    }
-  }
-  return null;
 }
 
 const PROTO_KEY = '__proto__';

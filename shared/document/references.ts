@@ -20,12 +20,14 @@ export function findDanglingReferences(doc: WorkspaceDocument): DanglingReferenc
   const painPointIds = new Set(doc.painPoints.map((p) => p.id));
   const found: DanglingReference[] = [];
 
+  // Runs on every file opened: labels are built only for the rare broken reference.
+  const relationshipLabel = (r: WorkspaceDocument['relationships'][number]) => r.label || `${r.source} → ${r.target}`;
   for (const r of doc.relationships) {
-    const label = r.label || `${r.source} → ${r.target}`;
-    for (const field of ['source', 'target'] as const) {
-      if (!stakeholderIds.has(r[field])) {
-        found.push({ from: { collection: 'relationships', id: r.id, label }, field, missing: { collection: 'stakeholders', id: r[field] } });
-      }
+    if (!stakeholderIds.has(r.source)) {
+      found.push({ from: { collection: 'relationships', id: r.id, label: relationshipLabel(r) }, field: 'source', missing: { collection: 'stakeholders', id: r.source } });
+    }
+    if (!stakeholderIds.has(r.target)) {
+      found.push({ from: { collection: 'relationships', id: r.id, label: relationshipLabel(r) }, field: 'target', missing: { collection: 'stakeholders', id: r.target } });
     }
   }
   for (const p of doc.painPoints) {
