@@ -35,6 +35,8 @@ async function openSmallMap(app: StakemapApp): Promise<string> {
 }
 
 async function addStakeholder(page: Page, name: string) {
+  // N works on the map: wait for it (a key pressed while the start view is still up does nothing).
+  await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();
   await page.locator('body').press('n');
   const field = page.getByRole('textbox', { name: 'Rename New stakeholder' });
   await field.fill(name);
