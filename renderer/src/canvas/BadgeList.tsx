@@ -1,4 +1,4 @@
-import { CircleAlert, MessageSquareQuote, Plus, ThumbsUp } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeAttachment } from '@shared/domain/pain-point-index';
@@ -6,6 +6,7 @@ import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { openItem, showBadgeList, useEditor } from '../store/editor-store';
+import { PainPointFacts } from '../panels/PainPointFacts';
 import { FloatingLayer } from './FloatingLayer';
 
 /** The pain points behind a badge on the map: each opens in the inspector. */
@@ -41,18 +42,7 @@ export function BadgeList() {
             >
               <span className="badge-list__title">{painPoint.title || 'Untitled pain point'}</span>
               <span className="badge-list__meta">
-                {category?.name ?? 'Uncategorised'}
-                <span>
-                  <ThumbsUp size={13} aria-hidden="true" /> {painPoint.votes} <span className="visually-hidden">votes</span>
-                </span>
-                <span>
-                  <MessageSquareQuote size={13} aria-hidden="true" /> {painPoint.quotes.length} <span className="visually-hidden">quotes</span>
-                </span>
-                {unaddressed && (
-                  <span className="unaddressed-mark">
-                    <CircleAlert size={13} aria-hidden="true" /> Unaddressed
-                  </span>
-                )}
+                <PainPointFacts painPoint={painPoint} category={category} unaddressed={unaddressed} />
               </span>
             </button>
           </li>

@@ -1,10 +1,11 @@
-import { CircleAlert, MessageSquareQuote, Plus, ThumbsUp } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { useMemo } from 'react';
 import type { Attachment, PainPoint } from '@shared/document/schema';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { openItem, useEditor } from '../store/editor-store';
+import { PainPointFacts } from './PainPointFacts';
 
 /**
  * The pain points of one stakeholder or relationship (or, for `null`, the workspace-wide ones) with a button
@@ -38,20 +39,7 @@ export function PainPointsSection({ attachment, heading }: { attachment: Attachm
               >
                 <span className="pain-point-row__title">{painPoint.title || 'Untitled pain point'}</span>
                 <span className="pain-point-row__meta">
-                  <span>{category?.name ?? 'Uncategorised'}</span>
-                  <span title="Votes">
-                    <ThumbsUp size={13} aria-hidden="true" /> {painPoint.votes}
-                    <span className="visually-hidden"> votes</span>
-                  </span>
-                  <span title="Quotes">
-                    <MessageSquareQuote size={13} aria-hidden="true" /> {painPoint.quotes.length}
-                    <span className="visually-hidden"> quotes</span>
-                  </span>
-                  {unaddressed && (
-                    <span className="unaddressed-mark">
-                      <CircleAlert size={13} aria-hidden="true" /> Unaddressed
-                    </span>
-                  )}
+                  <PainPointFacts painPoint={painPoint} category={category} unaddressed={unaddressed} />
                 </span>
               </button>
             </li>
