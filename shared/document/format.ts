@@ -9,6 +9,13 @@ export const FORMAT_ID = 'stakemap';
 /** The format version this build reads natively and always writes. */
 export const CURRENT_VERSION = 1;
 
+/**
+ * Largest workspace file, in bytes (UTF-8), that Stakemap opens or saves: files above it are refused before they
+ * are read, and a save that would write more is refused before anything is written, so the app never writes a
+ * file it would then refuse to open. Also the largest recovery draft.
+ */
+export const MAX_WORKSPACE_BYTES = 100 * 1024 * 1024;
+
 /** File extension written by Save As (without the dot). `.json` is also accepted on open. */
 export const WORKSPACE_EXTENSION = 'stakemap';
 
