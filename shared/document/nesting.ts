@@ -7,45 +7,15 @@
  * the tree walk that finds where.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
+import { scanTextFacts } from './json-facts';
 
 /**
  * True when some object or list in `json` (text that JSON.parse accepted) sits more than `limit` levels below
- * the root value (the root is level 0). Brackets inside strings do not count.
+ * the root value (the root is level 0). Brackets inside strings do not count. parse.ts reads this, with the
+ * other facts of the text, from one scanTextFacts pass.
  */
 export function nestingExceeds(json: string, limit: number): boolean {
-  let open = 0;
-  const length = json.length;
-  for (let i = 0; i < length; i += 1) {
-    const c = json.charCodeAt(i);
-    if (c === QUOTE) {
-      i = closingQuote(json, i);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      open += 1;
-      // `open` counts the root too: level = open - 1.
-      if (open - 1 > limit) return true;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      open -= 1;
-    }
-  }
-  return false;
-}
-
-/** The index of the quote that closes the string opening at `start` (the text is valid JSON). */
-function closingQuote(json: string, start: number): number {
-  let end = json.indexOf('"', start + 1);
-  while (end !== -1) {
-    let backslashes = 0;
-    for (let j = end - 1; json.charCodeAt(j) === BACKSLASH; j -= 1) backslashes += 1;
-    if (backslashes % 2 === 0) return end;
-    end = json.indexOf('"', end + 1);
-  }
-  return json.length;
+  return scanTextFacts(json, limit).tooDeep;
 }
 
 /** Where a value nested more than `limit` levels deep is in `root`, or null. Iterative, so any depth is safe. */

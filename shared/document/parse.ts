@@ -2,10 +2,14 @@ import type { core } from 'zod';
 import { CURRENT_VERSION, FORMAT_ID } from './format';
 import { migrateToCurrent, MIGRATIONS, type MigrationStep } from './migrate';
 import { fastValidate } from './fast-validate';
-import { nestingExceeds, pathTooDeep } from './nesting';
+import { findProblems } from './find-problems';
+import { nonFinitePaths, scanTextFacts, walkValueFacts } from './json-facts';
+import { findDuplicateKeys, findJsonSyntaxError } from './json-syntax';
+import { escapeControlCharacters, quoteForMessage } from './message-text';
+import { pathTooDeep } from './nesting';
 import { findDanglingReferences, type DanglingReference } from './references';
 import { workspaceSchema, type WorkspaceDocument } from './schema';
-import { detectUtf16Text } from './text-encoding';
+import { detectForeignText, type ForeignEncoding } from './text-encoding';
 
 /** One problem with a field of the file: where it is (`stakeholders[2].kind`) and what was expected. */
 export interface FieldProblem {
@@ -16,11 +20,35 @@ export interface FieldProblem {
 /** Why a file could not be opened. The UI words each kind in one exhaustive switch (see describe-load.ts). */
 export type LoadError =
   | { readonly kind: 'notJson'; readonly detail: string }
-  /** The text is UTF-16 read as UTF-8 (every other character U+0000): the file must be saved again as UTF-8. */
-  | { readonly kind: 'wrongEncoding'; readonly encoding: 'UTF-16 LE' | 'UTF-16 BE' }
+  /** The text is UTF-16 or UTF-32 read as UTF-8 (U+0000 between the letters): the file must be saved again as UTF-8. */
+  | { readonly kind: 'wrongEncoding'; readonly encoding: ForeignEncoding }
   | { readonly kind: 'notStakemap'; readonly detail: string }
   | { readonly kind: 'versionTooNew'; readonly fileVersion: number; readonly supportedVersion: number }
-  | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[]; readonly totalProblems: number };
+  /**
+   * `problems`: the first few; `totalProblems`: how many were counted. Counting stops at a limit so that a hostile
+   * file cannot make refusing it expensive; `totalIsLowerBound` then says there are at least that many.
+   */
+  | {
+      readonly kind: 'invalid';
+      readonly problems: readonly FieldProblem[];
+      readonly totalProblems: number;
+      readonly totalIsLowerBound?: true;
+    }
+  /** Checking the file failed in a way no rule foresaw (a bug, or memory ran out). The file is not opened. */
+  | { readonly kind: 'unexpected'; readonly detail: string };
+
+/**
+ * A key written more than once in one object of the file. JSON keeps the last value; the file opens with it, and
+ * the user is told (the other values are not in the document, so a save drops them).
+ */
+export interface DuplicateKeyNote {
+  /** Where the object is, as people read JSON: `stakeholders[2]`. */
+  readonly path: string;
+  readonly key: string;
+  readonly occurrences: number;
+  /** The value kept, described for a message: `"Legal"`, `3`, `an object`. */
+  readonly kept: string;
+}
 
 export type ParseResult =
   | {
@@ -30,11 +58,19 @@ export type ParseResult =
       readonly danglingReferences: readonly DanglingReference[];
       /** The version the file was written in, when it was older than CURRENT_VERSION and migrated in memory. */
       readonly migratedFrom: number | null;
+      /** Keys written twice in one object; the last value of each was kept. Usually empty. */
+      readonly duplicateKeys: readonly DuplicateKeyNote[];
     }
   | { readonly ok: false; readonly error: LoadError };
 
 /** At most this many field problems are listed; the rest are counted. */
-const MAX_LISTED_PROBLEMS = 20;
+export const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Counting problems stops here: a message can say "more than 10,000", and a file of a million bad items costs
+ * no more to refuse than to read.
+ */
+export const MAX_COUNTED_PROBLEMS = 10_000;
 
 /** Deepest nesting of objects and lists accepted (see nesting.ts). A workspace needs 4 levels; unknown properties may add some. */
 const MAX_NESTING = 100;
@@ -46,6 +82,16 @@ const fail = (error: LoadError): ParseResult => ({ ok: false, error });
  * Never throws for any input; every failure is a typed LoadError.
  */
 export function parseWorkspace(text: string, migrations: readonly MigrationStep[] = MIGRATIONS): ParseResult {
+  try {
+    return parseWorkspaceText(text, migrations);
+  } catch (error) {
+    // Every rule above answers with a typed result; this is the net under them, so no input can crash a caller.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fail({ kind: 'unexpected', detail: escapeControlCharacters(reason.slice(0, 300)) });
+  }
+}
+
+function parseWorkspaceText(text: string, migrations: readonly MigrationStep[]): ParseResult {
   // A UTF-8 byte order mark is legal in a text file but not in JSON.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
@@ -53,7 +99,7 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     raw = JSON.parse(json);
   } catch (error) {
     // Only text that is not JSON is looked at more closely, so valid files pay nothing for these checks.
-    const encoding = detectUtf16Text(text);
+    const encoding = detectForeignText(text);
     if (encoding) return fail({ kind: 'wrongEncoding', encoding });
     const detail = json.trim() === '' ? 'The file is empty.' : describeJsonError(error, json);
     return fail({ kind: 'notJson', detail });
@@ -67,11 +113,12 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     const detail =
       envelope.format === undefined
         ? 'It has no "format": "stakemap" property, so it was not written by Stakemap.'
-        : `Its "format" is ${JSON.stringify(envelope.format)}, not "stakemap".`;
+        : `Its "format" is ${describeValue(envelope.format)}, not "stakemap".`;
     return fail({ kind: 'notStakemap', detail });
   }
 
-  const tooDeep = nestingExceeds(json, MAX_NESTING) ? pathTooDeep(envelope, MAX_NESTING) : null;
+  const textFacts = scanTextFacts(json, MAX_NESTING);
+  const tooDeep = textFacts.tooDeep ? pathTooDeep(envelope, MAX_NESTING) : null;
   if (tooDeep) {
     return fail({
       kind: 'invalid',
@@ -114,13 +161,24 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
   }
 
   // The hand-written check builds the same document for a valid file, much faster; zod decides (and words
-  // the problems) whenever it is not sure. See fast-validate.ts.
+  // the problems) whenever it is not sure, walking the schema with work bounded by the file (find-problems.ts).
+  // See fast-validate.ts.
   let document = fastValidate(migrated.raw);
   if (!document) {
+    const search = findProblems(workspaceSchema, migrated.raw, { listLimit: MAX_LISTED_PROBLEMS, countLimit: MAX_COUNTED_PROBLEMS });
+    if (search.total > 0) {
+      return fail({
+        kind: 'invalid',
+        problems: search.issues.map((issue) => describeIssue(issue, migrated.raw)),
+        totalProblems: search.total,
+        ...(search.stoppedCounting ? { totalIsLowerBound: true as const } : {}),
+      });
+    }
+    // No problem anywhere: zod builds the document (defaults filled in) and cannot find an issue to pile up.
     const checked = workspaceSchema.safeParse(migrated.raw);
     if (!checked.success) {
-      const problems = checked.error.issues.map((issue) => describeIssue(issue, migrated.raw));
-      return fail({ kind: 'invalid', problems: problems.slice(0, MAX_LISTED_PROBLEMS), totalProblems: problems.length });
+      const problems = checked.error.issues.slice(0, MAX_LISTED_PROBLEMS).map((issue) => describeIssue(issue, migrated.raw));
+      return fail({ kind: 'invalid', problems, totalProblems: checked.error.issues.length });
     }
     document = checked.data;
     // The fast path copies objects with spread syntax, which keeps an own "__proto__" key as data; zod does not.
@@ -132,12 +190,39 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
     return fail({ kind: 'invalid', problems: duplicates.slice(0, MAX_LISTED_PROBLEMS), totalProblems: duplicates.length });
   }
 
+  const valueFacts = walkValueFacts(raw);
+  if (valueFacts.hasNonFinite) {
+    // Known fields refuse them above; this finds them in properties this version does not know, which would be
+    // written back as null.
+    const paths = nonFinitePaths(raw, MAX_LISTED_PROBLEMS + 1);
+    return fail({
+      kind: 'invalid',
+      problems: paths.slice(0, MAX_LISTED_PROBLEMS).map((path) => ({
+        path: formatPath(path),
+        message: `expected a finite number, found ${describeValue(valueAt(raw, path))} (a number too large to use, such as 1e999), which could not be saved again`,
+      })),
+      totalProblems: paths.length,
+      ...(paths.length > MAX_LISTED_PROBLEMS ? { totalIsLowerBound: true as const } : {}),
+    });
+  }
+
   return {
     ok: true,
     document,
     danglingReferences: findDanglingReferences(document),
     migratedFrom: version < CURRENT_VERSION ? version : null,
+    duplicateKeys: valueFacts.keysParsed < textFacts.keysWritten ? describeDuplicateKeys(json, raw) : [],
   };
+}
+
+/** The keys written twice in one object of `json`, each with the value JSON.parse kept (the last one). */
+function describeDuplicateKeys(json: string, raw: unknown): DuplicateKeyNote[] {
+  return findDuplicateKeys(json).map((duplicate) => ({
+    path: formatPath(duplicate.path),
+    key: duplicate.key,
+    occurrences: duplicate.occurrences,
+    kept: describeValue(valueAt(raw, [...duplicate.path, duplicate.key])),
+  }));
 }
 
 const PROTO_KEY = '__proto__';
@@ -186,17 +271,24 @@ function findDuplicateIds(doc: WorkspaceDocument): FieldProblem[] {
     doc[collection].forEach((item: { id: string }, index: number) => {
       const earlier = firstIndex.get(item.id);
       if (earlier === undefined) firstIndex.set(item.id, index);
-      else problems.push({ path: `${collection}[${index}].id`, message: `the id ${JSON.stringify(item.id)} is already used by ${collection}[${earlier}]` });
+      else problems.push({ path: `${collection}[${index}].id`, message: `the id ${quoteForMessage(item.id)} is already used by ${collection}[${earlier}]` });
     });
   }
   return problems;
 }
 
-/** Formats a zod path the way a person reads JSON: `stakeholders[2].position.x`. */
+/** A key that reads unambiguously after a dot: letters, digits, `_`, `$` and `-` (`x-otherTool`). */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * Formats a zod path the way a person reads JSON: `stakeholders[2].position.x`. A key from the file that is not
+ * a plain name is quoted, with control characters escaped: `x-tool["odd key"]`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && !PLAIN_KEY.test(key)) out += `[${quoteForMessage(key, 60)}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out || '(top level)';
@@ -225,7 +317,7 @@ function describeIssue(issue: core.$ZodIssue, root: unknown): FieldProblem {
       return { path, message: `expected ${article(issue.expected)}, found ${describeValue(found)}` };
     }
     case 'invalid_value':
-      return { path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}` };
+      return { path, message: `expected one of ${issue.values.map((v) => quoteForMessage(String(v))).join(', ')}, found ${describeValue(found)}` };
     case 'too_small':
       if (issue.origin === 'string') return { path, message: 'must not be empty' };
       // `inclusive: false` comes from .positive() (zoom): "at least 0" would wrongly suggest 0 is fine.
@@ -238,7 +330,7 @@ function describeIssue(issue: core.$ZodIssue, root: unknown): FieldProblem {
     case 'invalid_format':
       return { path, message: `expected ${issue.format === 'datetime' ? 'an ISO 8601 date and time such as "2026-11-22T10:00:00.000Z"' : issue.format}, found ${describeValue(found)}` };
     default:
-      return { path, message: issue.message };
+      return { path, message: escapeControlCharacters(issue.message) };
   }
 }
 
@@ -259,7 +351,7 @@ function article(expected: string): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return quoteForMessage(value, 40);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   return 'an object';
@@ -274,22 +366,18 @@ function describeJsonKind(value: unknown): string {
 function describeJsonError(error: unknown, text: string): string {
   // V8 parses JSON without recursion today, but an engine that recurses (or runs out of memory) throws RangeError.
   if (error instanceof RangeError) {
-    return `The file is nested too deeply or is too large to be read as JSON. (${error.message})`;
+    return `The file is nested too deeply or is too large to be read as JSON. (${escapeControlCharacters(error.message)})`;
   }
   if (text.includes('\u0000')) return 'The file contains NUL characters, which a text file never does: it is a binary file, or it is damaged.';
-  const message = error instanceof Error ? error.message : String(error);
-  if (looksTruncated(message, text)) return `The JSON text ends too early: the file looks truncated. (${message})`;
-  return `The text is not valid JSON. (${message})`;
-}
-
-/**
- * True when JSON.parse gave up at the very end of the text, which is what a file cut short looks like.
- * V8 says "Unexpected end of JSON input" only for some cut points; cut inside a string it says
- * "Unterminated string in JSON at position N", after a comma "Expected double-quoted property name ... at
- * position N", so the position is compared with the length of the text (trailing whitespace ignored).
- */
-function looksTruncated(message: string, text: string): boolean {
-  if (/end of (JSON|data)|unterminated string/i.test(message)) return true;
-  const position = /at position (\d+)/.exec(message);
-  return position !== null && Number(position[1]) >= text.trimEnd().length;
+  const located = findJsonSyntaxError(text);
+  if (located === null) {
+    // JSON.parse refused what the scanner accepts: give the engine's words, made safe to show.
+    const message = error instanceof Error ? error.message : String(error);
+    return `The text is not valid JSON. (${escapeControlCharacters(message.slice(0, 300))})`;
+  }
+  const where = `line ${located.line.toLocaleString('en-US')}, column ${located.column.toLocaleString('en-US')}`;
+  if (located.endedEarly) {
+    return `The JSON text ends too early (at ${where}: ${located.problem}): the file looks truncated, cut short while it was being copied or saved.`;
+  }
+  return `The text is not valid JSON: at ${where}, ${located.problem}.`;
 }

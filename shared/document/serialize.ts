@@ -31,9 +31,23 @@ const KEY_ORDER = {
 export const TRANSIENT_NODE_KEYS: readonly string[] = ['selected', 'dragging', 'measured', 'resizing', 'positionAbsolute', 'internals'];
 export const TRANSIENT_EDGE_KEYS: readonly string[] = ['selected'];
 
+/**
+ * JSON.stringify writes -0 as 0. A file that says -0 (another tool's data, kept as it is) must say -0 again, so
+ * serializeWorkspace has JSON.stringify write this marker in its place and then writes the marker back as -0.
+ * The random part keeps the marker from ever equalling a string the document holds.
+ */
+const NEGATIVE_ZERO = `stakemap-negative-zero-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+const NEGATIVE_ZERO_JSON = JSON.stringify(NEGATIVE_ZERO);
+
+const isNegativeZero = (value: unknown) => value === 0 && Object.is(value, -0);
+
+/** How many -0 the last toFileObject copied: only then does serializeWorkspace pay for the replacer. */
+let negativeZerosCopied = 0;
+
 /** Copies a value that this version does not know with its object keys sorted, at every depth. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
+  if (isNegativeZero(value)) negativeZerosCopied += 1;
   if (typeof value !== 'object' || value === null) return value;
   const source = value as Json;
   return Object.fromEntries(
@@ -84,5 +98,9 @@ export function toFileObject(doc: WorkspaceDocument): Json {
 
 /** Serializes a workspace to the exact text of a `.stakemap` file. Same document, same bytes. */
 export function serializeWorkspace(doc: WorkspaceDocument): string {
-  return `${JSON.stringify(toFileObject(doc), null, 2)}\n`;
+  negativeZerosCopied = 0;
+  const file = toFileObject(doc);
+  if (negativeZerosCopied === 0) return `${JSON.stringify(file, null, 2)}\n`;
+  const text = JSON.stringify(file, (_key, value: unknown) => (isNegativeZero(value) ? NEGATIVE_ZERO : value), 2);
+  return `${text.replaceAll(NEGATIVE_ZERO_JSON, '-0')}\n`;
 }

@@ -58,3 +58,30 @@ function isMarkRemnant(code: number): boolean {
 export function foreignEncodingReason(encoding: ForeignEncoding): string {
   return `The file is saved as ${encoding} text; Stakemap reads workspaces in UTF-8 only. Open it in a text editor, save it as UTF-8, then open it again.`;
 }
+
+/**
+ * Recognises UTF-32 text decoded as if it were UTF-8: each ASCII character followed (little endian) or preceded
+ * (big endian) by three U+0000. Checked before UTF-16, whose test it would otherwise half pass. Null for
+ * anything else.
+ */
+export function detectUtf32Text(text: string): 'UTF-32 LE' | 'UTF-32 BE' | null {
+  let start = 0;
+  while (start < 4 && start < text.length && isMarkRemnant(text.charCodeAt(start))) start++;
+  const sample = text.slice(start, start + SAMPLE_LENGTH);
+  const quads = Math.floor(sample.length / 4);
+  if (quads === 0) return null;
+  // nulAt[k]: how many of the quads have U+0000 at position k.
+  const nulAt = [0, 0, 0, 0];
+  for (let i = 0; i < quads * 4; i++) if (sample.charCodeAt(i) === 0) nulAt[i % 4]!++;
+  const mostly = (count: number) => count >= Math.ceil(quads * 0.75);
+  const rarely = (count: number) => count <= Math.floor(quads * 0.1);
+  const [n0, n1, n2, n3] = nulAt as [number, number, number, number];
+  if (rarely(n0) && mostly(n1) && mostly(n2) && mostly(n3)) return 'UTF-32 LE';
+  if (mostly(n0) && mostly(n1) && mostly(n2) && rarely(n3)) return 'UTF-32 BE';
+  return null;
+}
+
+/** UTF-32 or UTF-16 text decoded as UTF-8 (see detectUtf32Text and detectUtf16Text), or null. */
+export function detectForeignText(text: string): ForeignEncoding | null {
+  return detectUtf32Text(text) ?? detectUtf16Text(text);
+}

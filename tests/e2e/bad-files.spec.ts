@@ -28,6 +28,9 @@ const broken: Array<{ file: string; says: RegExp }> = [
   { file: 'non-finite-numbers.stakemap', says: /stakeholders\[0\]\.position\.x: expected a finite number, found Infinity/ },
   { file: 'bad-votes.stakemap', says: /painPoints\[1\]\.votes: expected a whole number/ },
   { file: 'long-name.stakemap', says: /stakeholders\[0\]\.name: is 10,001 characters long/ },
+  // Issue 11: used to make parsing throw (nothing was shown); now the first problems, and a bounded count.
+  { file: 'many-bad-quotes.stakemap', says: /more than 10,000 fields are not valid[\s\S]*painPoints\[0\]\.quotes\[0\]: expected text, found 1/ },
+  { file: 'utf32le-no-bom.stakemap', says: /saved as UTF-32 LE text/ },
 ];
 
 for (const { file, says } of broken) {
@@ -78,6 +81,21 @@ test('a file with broken references opens and lists each one', async ({ app }) =
   await expect(alert).toContainText('which does not exist');
   await alert.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('region', { name: 'Stakeholder map' })).toBeVisible();
+  expect(await sha(filePath)).toBe(before);
+});
+
+test('a file that writes a key twice opens with the last value and says which value was kept', async ({ app }) => {
+  const { page } = app;
+  const filePath = path.join(fixtures, 'duplicate-keys.stakemap');
+  const before = await sha(filePath);
+  app.dialogs.answerOpen(filePath);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const alert = page.getByRole('alertdialog');
+  await expect(alert.getByRole('heading')).toContainText('“duplicate-keys.stakemap” opened with repeated keys');
+  await expect(alert).toContainText('stakeholders[0]: the key “name” is written 2 times; the last value, "Legal & Compliance", was kept.');
+  await expect(alert).toContainText('(top level): the key “title” is written 2 times; the last value, "Merged by hand", was kept.');
+  await alert.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('group', { name: /^Legal & Compliance \(/ })).toBeVisible();
   expect(await sha(filePath)).toBe(before);
 });
 

@@ -1,4 +1,4 @@
-import { describeDanglingReferences, describeLoadError } from '@shared/document/describe-load';
+import { describeLoadError, describeOpenWarnings } from '@shared/document/describe-load';
 import { parseWorkspace } from '@shared/document/parse';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { OpenResult, SaveResult } from '@shared/host/channels';
@@ -114,8 +114,9 @@ function openText(text: string, where: { filePath: string | null; fileName: stri
     return;
   }
   loadWorkspace(parsed.document, { filePath: where.filePath, fitOnOpen: where.fitOnOpen });
-  if (parsed.danglingReferences.length > 0) {
-    showMessage({ tone: 'warning', ...describeDanglingReferences(where.fileName, parsed.danglingReferences) });
+  const warnings = describeOpenWarnings(where.fileName, parsed);
+  if (warnings) {
+    showMessage({ tone: 'warning', ...warnings });
   } else if (parsed.migratedFrom !== null) {
     announce(`Opened a version ${parsed.migratedFrom} file; it will be saved in the current format.`);
   }

@@ -16,6 +16,7 @@ const EXAMPLES: { readonly [K in LoadError['kind']]: ErrorOfKind<K> } = {
   notStakemap: { kind: 'notStakemap', detail: 'It holds a JSON list, not a Stakemap workspace.' },
   versionTooNew: { kind: 'versionTooNew', fileVersion: 2, supportedVersion: 1 },
   invalid: { kind: 'invalid', problems: [{ path: 'stakeholders[0].kind', message: 'expected one of "team", "department", "external", found "dept"' }], totalProblems: 1 },
+  unexpected: { kind: 'unexpected', detail: 'RangeError: Maximum call stack size exceeded' },
 };
 
 describe('describeLoadError', () => {

@@ -27,6 +27,9 @@ const EXPECTED: Record<string, { opens: true; dangling: number } | { opens: fals
   'non-finite-numbers.stakemap': { opens: false, kind: 'invalid' },
   'bad-votes.stakemap': { opens: false, kind: 'invalid' },
   'long-name.stakemap': { opens: false, kind: 'invalid' },
+  'utf32le-no-bom.stakemap': { opens: false, kind: 'wrongEncoding' },
+  'many-bad-quotes.stakemap': { opens: false, kind: 'invalid' },
+  'duplicate-keys.stakemap': { opens: true, dangling: 0 },
 };
 
 const workspaceFiles = readdirSync(FIXTURES_DIR).filter((name) => /\.(stakemap|json)$/.test(name));

@@ -199,9 +199,9 @@ describe('parseWorkspace: "__proto__" and "constructor" keys', () => {
 });
 
 describe('parseWorkspace: notJson', () => {
-  it('reports garbage text as not JSON, with the parser detail', () => {
+  it('reports garbage text as not JSON, with the line, the column and what was expected', () => {
     const error = expectKind(loadErrorOf('not-json.stakemap'), 'notJson');
-    expect(error.detail).toMatch(/^The text is not valid JSON\. \(.+\)$/);
+    expect(error.detail).toMatch(/^The text is not valid JSON: at line 1, column 1, expected a value, found ".+"\.$/);
     expect(error.detail).not.toMatch(/truncated/);
   });
 
@@ -226,7 +226,7 @@ describe('parseWorkspace: notJson', () => {
     (text) => {
       const result = parseWorkspace(text);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(expectKind(result.error, 'notJson').detail).toMatch(/^The text is not valid JSON\./);
+      if (!result.ok) expect(expectKind(result.error, 'notJson').detail).toMatch(/^The text is not valid JSON: at line 1, column \d+, /);
     },
   );
 
