@@ -1,4 +1,6 @@
 import { describeLoadError, describeOpenWarnings } from '@shared/document/describe-load';
+import { bytesOverWorkspaceLimit } from '@shared/document/byte-size';
+import { MAX_WORKSPACE_BYTES } from '@shared/document/format';
 import { parseWorkspace } from '@shared/document/parse';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { OpenResult, SaveResult } from '@shared/host/channels';
@@ -132,6 +134,7 @@ export async function save(options: { overwrite?: boolean } = {}): Promise<boole
   if (!ws.filePath) return saveAs();
   const revision = ws.history.present.revision;
   const content = serializeWorkspace(documentToSave());
+  if (refuseOversizedSave(content, fileNameOf(ws.filePath))) return false;
   return handleSaveResult(await host().saveWorkspace(ws.filePath, content, options.overwrite ? { overwrite: true } : {}), revision);
 }
 
@@ -149,7 +152,25 @@ export async function saveAs(): Promise<boolean> {
   const revision = ws.history.present.revision;
   const doc = documentToSave();
   const suggested = ws.filePath ? fileNameOf(ws.filePath).replace(/\.(stakemap|json)$/i, '') : suggestFileName(doc.title);
-  return handleSaveResult(await host().saveWorkspaceAs(suggested, serializeWorkspace(doc)), revision);
+  const content = serializeWorkspace(doc);
+  if (refuseOversizedSave(content, displayName(state))) return false;
+  return handleSaveResult(await host().saveWorkspaceAs(suggested, content), revision);
+}
+
+/**
+ * A workspace over the size a workspace file may have is not sent to be saved: it would be written and then
+ * refused when opened. Main checks the same limit again (the renderer is not trusted). True when refused.
+ */
+function refuseOversizedSave(content: string, name: string): boolean {
+  const over = bytesOverWorkspaceLimit(content);
+  if (over === 0) return false;
+  showMessage({
+    tone: 'error',
+    title: `“${name}” could not be saved`,
+    summary: `“${name}” would be ${formatMegabytes(MAX_WORKSPACE_BYTES + over)} as a file, more than the ${formatMegabytes(MAX_WORKSPACE_BYTES)} a workspace may have, so it was not saved: Stakemap could not open it again. Your changes are still here, unsaved; the file on disk was not changed.`,
+    details: ['Long notes, descriptions or quotes take the most room: shorten some, or move them into a separate document.'],
+  });
+  return true;
 }
 
 function handleSaveResult(result: SaveResult, revision: number): boolean {
