@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromiumLaunchOptions } from '../tests/e2e/harness/paths';
 import { DEFAULT_SEED } from './generate-workspace';
 import { buildPageBundles } from './lib/bundles';
+import { hostileMarkdown, HOSTILE_CASES, runHostileBench, type HostileOptions, type HostileReport, type ZodMode } from './lib/hostile';
 import { describeMachine } from './lib/machine';
 import { DEVICE_SCALE_FACTOR, VIEWPORT } from './lib/pages';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
@@ -14,6 +15,7 @@ import { buildPages, prepareInput, withBrowser } from './lib/setup';
 
 /*
  * npm run bench [-- --sizes=100,1000,5000 --runs=5 --exports-at=1000 --no-build --out=bench/results]
+ * npm run bench -- --only=hostile   (or npm run bench:hostile): only the hostile-files section, see lib/hostile.ts
  *
  * Builds the app (production, into dist/bench/app) and the baseline page (dist/bench/baseline), generates seeded
  * workspaces, then measures our app against a bare React Flow page in Chromium with interleaved runs (app,
@@ -30,13 +32,21 @@ interface Options {
   append: boolean;
   out: string;
   seed: number;
+  /** `hostile`: measure only the hostile-files section and put it into the existing latest.{json,md}. */
+  only: 'hostile' | null;
+  /** Options of the hostile-files section; null with --no-hostile. */
+  hostile: HostileOptions | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const flag = (name: string) => argv.includes(`--${name}`);
   if (flag('help')) {
-    console.log('npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]');
+    console.log(
+      'npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]\n' +
+        '                 [--only=hostile] [--no-hostile] [--hostile-runs=N] [--hostile-modes=jit,jitless] [--hostile-cases=key,…] [--hostile-timeout=seconds] [--hostile-heap-mb=N]\n' +
+        `hostile cases: ${HOSTILE_CASES.map((c) => c.key).join(', ')}`,
+    );
     process.exit(0);
   }
   const sizes = (value('sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -44,6 +54,17 @@ function parseArgs(argv: readonly string[]): Options {
   const runs = Number(value('runs') ?? 5);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more');
   const exportsArg = value('exports-at') ?? '1000';
+  const only = value('only') ?? null;
+  if (only !== null && only !== 'hostile') throw new Error('--only takes "hostile"');
+  const modes = (value('hostile-modes') ?? 'jit,jitless').split(',').map((m) => m.trim()) as ZodMode[];
+  if (modes.some((m) => m !== 'jit' && m !== 'jitless')) throw new Error('--hostile-modes takes jit, jitless or both');
+  const hostileRuns = Number(value('hostile-runs') ?? runs);
+  const timeoutSeconds = Number(value('hostile-timeout') ?? 300);
+  const heapLimitMB = Number(value('hostile-heap-mb') ?? 4096);
+  for (const [name, n] of [['hostile-runs', hostileRuns], ['hostile-timeout', timeoutSeconds], ['hostile-heap-mb', heapLimitMB]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of 1 or more`);
+  }
+  const seed = value('seed') ? Number(value('seed')) : DEFAULT_SEED;
   return {
     sizes,
     runs,
@@ -51,7 +72,12 @@ function parseArgs(argv: readonly string[]): Options {
     build: !flag('no-build'),
     append: flag('append'),
     out: path.resolve(REPO_ROOT, value('out') ?? RESULTS_DIR),
-    seed: value('seed') ? Number(value('seed')) : DEFAULT_SEED,
+    seed,
+    only,
+    hostile:
+      flag('no-hostile') && only !== 'hostile'
+        ? null
+        : { runs: hostileRuns, modes, timeoutSeconds, heapLimitMB, seed, cases: value('hostile-cases')?.split(',').filter(Boolean) ?? [] },
   };
 }
 
@@ -84,10 +110,32 @@ function renderOnly(out: string): void {
   console.log(toMarkdown(report));
 }
 
+/**
+ * --only=hostile: measures the hostile-files section alone and puts it into latest.json and latest.md, keeping
+ * every browser figure already there. No timestamped copy: only the latest summary is kept (issue 12).
+ */
+function hostileOnly(options: Options, hostileOptions: HostileOptions): void {
+  const hostile = runHostileBench(hostileOptions);
+  const latest = path.join(options.out, 'latest.json');
+  const previous: BenchReport | null = existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as BenchReport) : null;
+  const report: BenchReport = previous
+    ? { ...previous, hostile }
+    : { generatedAt: hostile.measuredAt, machine: describeMachine('Chromium not used'), config: { only: 'hostile', git: gitState() }, sizes: [], warnings: [], hostile };
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(latest, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(options.out, 'latest.md'), toMarkdown(report));
+  console.log(`\n${hostileMarkdown(hostile)}`);
+  console.log(`Wrote the hostile-files section into ${path.relative(REPO_ROOT, latest)} and latest.md in ${hostile.durationSeconds} s.`);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (process.argv.includes('--render-only')) {
     renderOnly(options.out);
+    return;
+  }
+  if (options.only === 'hostile') {
+    hostileOnly(options, options.hostile!);
     return;
   }
   const started = Date.now();
@@ -144,8 +192,12 @@ async function main(): Promise<void> {
     sizes.push(summarizeSize({ measuredAt: sizeStarted, runs: options.runs, loadAverageAtStart: sizeLoad }, size, workspace, app, baseline, load));
   }
 
+  // After the browser runs, so the two never compete for the machine's cores.
+  let hostile: HostileReport | undefined = options.hostile ? runHostileBench(options.hostile) : undefined;
+
   if (options.append && existsSync(path.join(options.out, 'latest.json'))) {
     const previous = JSON.parse(readFileSync(path.join(options.out, 'latest.json'), 'utf8')) as BenchReport;
+    hostile ??= previous.hostile;
     const measuredNow = new Set(sizes.map((s) => s.size));
     sizes.push(...previous.sizes.filter((s) => !measuredNow.has(s.size)));
     sizes.sort((a, b) => a.size - b.size);
@@ -170,6 +222,7 @@ async function main(): Promise<void> {
     },
     sizes,
     warnings,
+    ...(hostile ? { hostile } : {}),
   };
   mkdirSync(options.out, { recursive: true });
   const stamp = report.generatedAt.replace(/[:.]/g, '-');

@@ -1,5 +1,6 @@
 import { dialog, type BrowserWindow, type FileFilter as ElectronFileFilter } from 'electron';
 import type { FileFilter, HostDialogs } from './ipc/host-handlers';
+import { replaceConfirmedFromResponse, replaceFileMessageBox } from './replace-file-prompt';
 import { unsavedChangesMessageBox, unsavedChoiceFromResponse } from './unsaved-changes-prompt';
 
 const toElectronFilters = (filters: readonly FileFilter[]): ElectronFileFilter[] =>
@@ -40,6 +41,13 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Ho
       const window = getWindow();
       const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
       return unsavedChoiceFromResponse(response);
+    },
+
+    async confirmReplace(fileNames) {
+      const options = replaceFileMessageBox(fileNames);
+      const window = getWindow();
+      const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return replaceConfirmedFromResponse(response);
     },
   };
 }

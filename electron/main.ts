@@ -16,6 +16,7 @@ import { RecentWorkspaces } from './services/recent-workspaces';
 import { createRecoveryDrafts } from './services/recovery-drafts';
 import { createSettingsStore } from './services/settings';
 import { createVersionHistory } from './services/version-history';
+import { createWorkspaceReader, WORKSPACE_READER_WORKER_FILE } from './services/workspace-reader';
 import { MainWindow } from './window';
 
 /*
@@ -28,6 +29,8 @@ import { MainWindow } from './window';
 const BUNDLE_DIR = __dirname;
 const PRELOAD_PATH = path.join(BUNDLE_DIR, 'preload.cjs');
 const RENDERER_DIR = path.join(BUNDLE_DIR, '..', 'renderer');
+/** The worker thread files are read and checked in (scripts/build-electron.mjs bundles it beside main.cjs). */
+const READER_WORKER_PATH = path.join(BUNDLE_DIR, WORKSPACE_READER_WORKER_FILE);
 
 /** What a second instance hands the first one: its own argv and working directory, unmangled by Chromium. */
 const secondInstanceData = z.object({ argv: z.array(z.string()), cwd: z.string() });
@@ -127,6 +130,14 @@ function main(): void {
 
     const settings = createSettingsStore();
     const recent = new RecentWorkspaces(settings);
+    // Previous versions live in the app's own data folder, never beside the user's file. Temp files left there by
+    // a crash mid-save are removed at start (this never touches a version being kept, and never throws).
+    const versions = createVersionHistory({ dir: path.join(app.getPath('userData'), 'versions'), now: () => new Date() });
+    void versions.removeLeftoverTempFiles();
+    // Opened files are read, decoded and checked in a worker thread, so a huge or hostile file never freezes
+    // the window. A read under way when the app quits is stopped rather than waited for.
+    const reader = createWorkspaceReader({ workerPath: READER_WORKER_PATH });
+    app.on('will-quit', () => void reader.dispose());
     const handlers = createHostHandlers({
       dialogs: createElectronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow : null)),
       settings,
@@ -141,12 +152,12 @@ function main(): void {
       },
       launch: { platform: process.platform, takePendingFilePath: () => launchFiles.takePending() },
       now: () => new Date(),
+      reader,
       addOsRecentDocument: (filePath) => app.addRecentDocument(filePath),
       printToPdf: createPdfPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents : null)),
       // Unsaved work kept aside for after a crash, in the app's own data folder.
       recovery: createRecoveryDrafts({ dir: path.join(app.getPath('userData'), 'recovery'), now: () => new Date() }),
-      // Previous versions live in the app's own data folder, never beside the user's file.
-      versions: createVersionHistory({ dir: path.join(app.getPath('userData'), 'versions'), now: () => new Date() }),
+      versions,
     });
     registerInvokeHandlers(ipcMain, handlers, () =>
       mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents.mainFrame : null,

@@ -2,6 +2,9 @@
 // - main.cjs: every dependency (electron-store, zod, ...) is bundled in, so the packaged app needs no
 //   node_modules (all packages are devDependencies); only 'electron' is provided by the runtime.
 // - preload.cjs: one self-contained file, because a sandboxed preload can only require('electron').
+// - workspace-reader-worker.cjs: the worker thread main reads and checks workspace files in (off its event
+//   loop); main starts it from its own folder (__dirname), so it must sit beside main.cjs. Self-contained like
+//   main: a worker thread resolves its requires from its own file, and there is no node_modules to find.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +24,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/services/workspace-reader-worker.ts'], outfile: 'dist/electron/workspace-reader-worker.cjs' }),
   build({
     ...common,
     entryPoints: ['electron/preload.ts'],
@@ -30,4 +34,4 @@ await Promise.all([
   }),
 ]);
 
-console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/electron/workspace-reader-worker.cjs');

@@ -1,24 +1,29 @@
 /*
- * `npm run check -- FILE...`: opens each workspace file the way the app does and says what it would tell the
- * user. Exit code 0 when every file opens cleanly, 1 when any file has a problem (broken references count),
- * 2 for a usage error. The logic is in runCheck, which takes its file system and output as arguments so the
- * unit tests can drive it; the last lines run it only when this file is executed directly.
+ * `npm run check -- FILE...`: opens each workspace file exactly the way the app does and says what it would tell
+ * the user. The bytes are read by the app's own read path (readWorkspaceFile: size limit, strict UTF-8, the
+ * workspace inside an exported PNG), then parsed and worded by the app's parser and messages. Every file is
+ * reported, whatever happens with any one of them. Exit code 0 when every file opens cleanly, 1 when any file has
+ * a problem (broken references and repeated keys count), 2 for a usage error. The logic is in runCheck, which
+ * takes its file system and output as arguments so the unit tests can drive it; the last lines run it only when
+ * this file is executed directly.
  */
-import { readFile, stat } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeDanglingReferences, describeLoadError, type LoadMessage } from '../shared/document/describe-load';
-import { CURRENT_VERSION } from '../shared/document/format';
+import { readWorkspaceFile, type WorkspaceFs } from '../electron/services/workspace-files';
+import { describeLoadError, describeOpenWarnings, type LoadMessage } from '../shared/document/describe-load';
+import { CURRENT_VERSION, MAX_WORKSPACE_BYTES } from '../shared/document/format';
 import { parseWorkspace } from '../shared/document/parse';
 
-/** Files larger than this are refused before reading, as the app does (100 MB). */
-export const MAX_WORKSPACE_BYTES = 100 * 1024 * 1024;
+/** Files larger than this are refused before reading, as the app does (100 MB); the app's one limit. */
+export { MAX_WORKSPACE_BYTES };
 
 export const USAGE = [
   'Usage: npm run check -- FILE...',
   '       tsx scripts/check-workspaces.ts FILE...',
   '',
-  'Opens each Stakemap workspace file as the app would and reports what is wrong with it.',
+  'Opens each Stakemap workspace file (or PNG image exported by Stakemap) as the app would and reports what is',
+  'wrong with it.',
   'Exit code: 0 if every file opens cleanly, 1 if any file has a problem, 2 for a usage error.',
 ].join('\n');
 
@@ -28,15 +33,14 @@ export interface CheckIo {
   readonly out: (line: string) => void;
   /** Writes one line to standard error. */
   readonly err: (line: string) => void;
-  readonly stat: (path: string) => Promise<{ size: number; isFile(): boolean }>;
-  readonly readText: (path: string) => Promise<string>;
+  /** The file system the app's read path (readWorkspaceFile) reads through; tests inject failures. */
+  readonly fs: WorkspaceFs;
 }
 
 export const nodeIo: CheckIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  stat: (path) => stat(path),
-  readText: (path) => readFile(path, 'utf8'),
+  fs: nodeFs,
 };
 
 const INDENT = '    ';
@@ -54,7 +58,13 @@ export async function runCheck(paths: readonly string[], io: CheckIo = nodeIo): 
 
   let problems = 0;
   for (const path of paths) {
-    const ok = await checkOne(path, io);
+    let ok: boolean;
+    try {
+      ok = await checkOne(path, io);
+    } catch (error) {
+      // A bug (in this script, the parser or the messages) for this one file: say so, and check the others.
+      ok = fail(io, path, [`Checking “${basename(path)}” failed unexpectedly: ${describeUnexpected(error)}. This is a bug in Stakemap; please report it.`]);
+    }
     if (!ok) problems++;
   }
   if (paths.length > 1) {
@@ -67,36 +77,52 @@ export async function runCheck(paths: readonly string[], io: CheckIo = nodeIo): 
 /** Checks one file and prints its block. True when the file opens with nothing to report. */
 async function checkOne(path: string, io: CheckIo): Promise<boolean> {
   const name = basename(path);
-  let text: string;
-  try {
-    const info = await io.stat(path);
-    if (!info.isFile()) return fail(io, path, [`“${name}” is not a file.`]);
-    if (info.size > MAX_WORKSPACE_BYTES) {
+  const read = await readWorkspaceFile(path, { fs: io.fs, maxBytes: MAX_WORKSPACE_BYTES });
+  switch (read.kind) {
+    case 'tooLarge':
       return fail(io, path, [
-        `“${name}” is too large to be a workspace: ${formatMegabytes(info.size)}, and the limit is ${formatMegabytes(MAX_WORKSPACE_BYTES)}. It was not read.`,
+        `“${name}” is too large to be a workspace: ${formatMegabytes(read.size)}, and the limit is ${formatMegabytes(read.limit)}. It was not read.`,
       ]);
+    case 'failed':
+      // The app's words: "“name” could not be read: <reason>".
+      return fail(io, path, [`“${name}” could not be read: ${read.reason}`]);
+    case 'read':
+      break;
+    default: {
+      const unreachable: never = read;
+      return unreachable;
     }
-    text = await io.readText(path);
-  } catch (error) {
-    return fail(io, path, [`“${name}” could not be read: ${describeFsError(error)}.`]);
   }
 
-  const result = parseWorkspace(text);
+  const result = parseWorkspace(read.content);
   if (!result.ok) return fail(io, path, messageLines(describeLoadError(name, result.error)));
 
-  const notes =
-    result.migratedFrom === null
+  const notes = [
+    ...(read.source === 'png'
+      ? ['It is a PNG image exported by Stakemap; the app opens the workspace inside it as a new, unsaved workspace.']
+      : []),
+    ...(result.migratedFrom === null
       ? []
-      : [`It is written in format version ${result.migratedFrom}; the app would save it in version ${CURRENT_VERSION}.`];
-  if (result.danglingReferences.length > 0) {
-    const count = result.danglingReferences.length;
-    io.out(`✓ ${path}: opened with ${count} broken reference${count === 1 ? '' : 's'}`);
-    for (const line of [...messageLines(describeDanglingReferences(name, result.danglingReferences)), ...notes]) io.out(`${INDENT}${line}`);
+      : [`It is written in format version ${result.migratedFrom}; the app would save it in version ${CURRENT_VERSION}.`]),
+  ];
+  const warnings = describeOpenWarnings(name, result);
+  if (warnings) {
+    io.out(`✓ ${path}: opened with ${warningCounts(result.danglingReferences.length, result.duplicateKeys.length)}`);
+    for (const line of [...messageLines(warnings), ...notes]) io.out(`${INDENT}${line}`);
     return false;
   }
   io.out(`✓ ${path}`);
   for (const line of notes) io.out(`${INDENT}${line}`);
   return true;
+}
+
+/** "4 broken references", "1 repeated key", or both joined by "and". */
+function warningCounts(broken: number, repeated: number): string {
+  const parts = [
+    ...(broken > 0 ? [`${broken.toLocaleString('en-US')} broken reference${broken === 1 ? '' : 's'}`] : []),
+    ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated key${repeated === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.join(' and ');
 }
 
 function fail(io: CheckIo, path: string, lines: readonly string[]): false {
@@ -115,19 +141,8 @@ function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'there is no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,3 +1,4 @@
+import { hostileMarkdown, type HostileReport } from './hostile';
 import type { MachineInfo } from './machine';
 import type { LoadRun, TargetRun } from './scenarios';
 import { round, summarize, type Summary } from './stats';
@@ -95,6 +96,8 @@ export interface BenchReport {
   readonly config: Record<string, unknown>;
   readonly sizes: SizeResult[];
   readonly warnings: string[];
+  /** Refusing hostile files vs opening valid ones of the same size (bench/lib/hostile.ts); absent in older reports. */
+  readonly hostile?: HostileReport;
 }
 
 function ratioOf(ours: Summary, baseline: Summary | null): number | null {
@@ -226,11 +229,14 @@ export function toMarkdown(report: BenchReport): string {
       `requestAnimationFrame deltas recorded in the page. What each line measures: bench/README.md.`,
   );
   lines.push('');
-  lines.push('## Summary');
-  lines.push('');
-  lines.push(summaryMarkdown(report));
-  lines.push('✅/❌: the reference targets of issue 6 (at 1,000: load ≤ 2x JSON.parse, first render ≤ 1.5x, drag p95 ≤ 1.2x the baseline; at 5,000: drag p95 < 50 ms).');
-  lines.push('');
+  // A report made by `--only=hostile` with no earlier browser results has no sizes to summarize.
+  if (report.sizes.length > 0) {
+    lines.push('## Summary');
+    lines.push('');
+    lines.push(summaryMarkdown(report));
+    lines.push('✅/❌: the reference targets of issue 6 (at 1,000: load ≤ 2x JSON.parse, first render ≤ 1.5x, drag p95 ≤ 1.2x the baseline; at 5,000: drag p95 < 50 ms).');
+    lines.push('');
+  }
   for (const size of report.sizes) {
     const w = size.workspace;
     lines.push(
@@ -262,6 +268,7 @@ export function toMarkdown(report: BenchReport): string {
       lines.push('');
     }
   }
+  if (report.hostile) lines.push(hostileMarkdown(report.hostile));
   if (report.warnings.length > 0) {
     lines.push(`Run warnings: ${report.warnings.join('; ')}`);
     lines.push('');

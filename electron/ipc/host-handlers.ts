@@ -1,16 +1,13 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { parseWorkspace } from '../../shared/document/parse';
-import { WORKSPACE_EXTENSION } from '../../shared/document/format';
+import { MAX_WORKSPACE_BYTES, WORKSPACE_EXTENSION } from '../../shared/document/format';
 import { readExportOptions } from '../../shared/export/export-options';
 import type { PdfPrintRequest } from '../../shared/export/pdf-options';
 import { isPng } from '../../shared/export/png-text-chunk';
 import type {
   CsvExportResult,
   DocumentState,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
+  InvokeHandlers,
   OpenResult,
   SaveResult,
   UnsavedChoice,
@@ -24,14 +21,15 @@ import { SETTINGS_KEYS, type KeyValueStore } from '../services/key-value-store';
 import type { RecentWorkspaces } from '../services/recent-workspaces';
 import type { RecoveryDrafts } from '../services/recovery-drafts';
 import { createRecoveryHandlers } from './recovery-handlers';
+import { createInProcessWorkspaceReader, type WorkspaceReader } from '../services/workspace-reader';
 import {
   contentBytes,
-  MAX_WORKSPACE_BYTES,
+  keepPreviousContent,
   prepareAtomicWrite,
   readCurrentBytes,
-  readWorkspaceFile,
   writeFileAtomic,
   type FileContent,
+  type KeptContent,
   type PreparedWrite,
   type WorkspaceFs,
 } from '../services/workspace-files';
@@ -43,9 +41,7 @@ import {
  */
 
 /** One async function per invoke channel of shared/host/channels.ts. */
-export type HostHandlers = {
-  [C in InvokeChannel]: (args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
-};
+export type HostHandlers = InvokeHandlers;
 
 /** A file type filter of an open or save dialog. */
 export interface FileFilter {
@@ -73,6 +69,12 @@ export interface HostDialogs {
   showSaveDialog(request: SaveDialogRequest): Promise<string | null>;
   /** Save / Don't Save / Cancel for a document with unsaved changes. */
   askUnsavedChanges(displayName: string): Promise<UnsavedChoice>;
+  /**
+   * Replace / Cancel for existing files (names only, no folders) that an action is about to replace without the
+   * save dialog having asked about them, e.g. the solutions file written beside a CSV export. True to replace;
+   * anything else (Cancel, Escape, closing the box) must give false, which writes nothing.
+   */
+  confirmReplace(fileNames: readonly string[]): Promise<boolean>;
 }
 
 /** What the handlers may do to the window showing the document. */
@@ -107,10 +109,19 @@ export interface HostDependencies {
    * harness, both with the options of shared/export/pdf-options.ts.
    */
   readonly printToPdf: (request: PdfPrintRequest) => Promise<Uint8Array>;
-  /** Defaults to MAX_WORKSPACE_BYTES; tests lower it. */
+  /**
+   * Defaults to MAX_WORKSPACE_BYTES; tests lower it. Saves that would write more are refused too, so that every
+   * workspace saved opens again.
+   */
   readonly maxOpenBytes?: number;
   /** Defaults to node:fs/promises; tests inject failures. */
   readonly fs?: WorkspaceFs;
+  /**
+   * Reads, decodes and checks the files opened (services/workspace-reader.ts): main passes the worker-backed
+   * reader, so a huge or hostile file never blocks its event loop. Defaults to the in-process reader over `fs`
+   * (unit tests, which have no built worker); an injected reader reads with its own file system, not `fs`.
+   */
+  readonly reader?: WorkspaceReader;
   /**
    * The previous versions of each workspace, in the app's data folder (`<userData>/versions`). Each verified save
    * is kept there, and so is a file's earlier content before a save replaces it. Without it none are kept.
@@ -159,6 +170,28 @@ export function changeCheckFailedReason(problem: string): string {
 export const SAVE_NOT_GRANTED_REASON =
   'Stakemap only saves over a file opened or saved in this session. Use Save As to choose where to save.';
 
+/**
+ * Refusal reason for a save that would write a workspace larger than Stakemap opens: `bytes` is its size in
+ * UTF-8, `limit` the most a workspace file may have (MAX_WORKSPACE_BYTES).
+ */
+export function workspaceTooLargeReason(bytes: number, limit: number = MAX_WORKSPACE_BYTES): string {
+  return `The workspace is ${megabytes(bytes)} when saved as UTF-8 text, more than the ${megabytes(limit)} a workspace file may have: Stakemap could not open such a file again.`;
+}
+
+/** Megabytes (of 1,048,576 bytes) for messages, rounded up to one decimal so a size just over a limit reads over it. */
+function megabytes(bytes: number): string {
+  const value = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+}
+
+/**
+ * Reason for a CSV export that failed after the first file was replaced, when the first file's earlier content
+ * could not be put back: where that content is, so that nothing is lost.
+ */
+export function csvRestoreFailedReason(reason: string, fileName: string, problem: string, keptPath: string): string {
+  return `${reason} The earlier “${fileName}” could not be put back (${problem}); its earlier content is in “${path.basename(keptPath)}”, a hidden file in the same folder: copy it elsewhere before exporting there again, which removes it.`;
+}
+
 /** Builds the handlers for every invoke channel. */
 export function createHostHandlers(deps: HostDependencies): HostHandlers {
   const maxBytes = deps.maxOpenBytes ?? MAX_WORKSPACE_BYTES;
@@ -190,8 +223,10 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
 
   const openFile = (filePath: string): Promise<OpenResult> => queue.run([filePath], () => readFile(filePath));
 
+  const reader = deps.reader ?? createInProcessWorkspaceReader(fsOption);
+
   const readFile = async (filePath: string): Promise<OpenResult> => {
-    const read = await readWorkspaceFile(filePath, { maxBytes, ...fsOption });
+    const { read, valid, fingerprint } = await reader.read(filePath, { maxBytes });
     switch (read.kind) {
       case 'tooLarge':
         return { kind: 'tooLarge', filePath, size: read.size, limit: read.limit };
@@ -201,15 +236,10 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
         // Only a file that really is a workspace joins the recent list and may be saved over; the renderer parses
         // it again to show the document or to word the error (the text crosses IPC either way). A workspace
         // taken from a PNG image does neither: Save must never write JSON over the picture.
-        if (read.source === 'workspace' && parseWorkspace(read.content).ok) {
+        // The reader checked the text with the parser and fingerprinted the bytes it read, off main's event loop.
+        if (read.source === 'workspace' && valid && fingerprint !== null) {
           remember(filePath);
-          // The text was decoded strictly (no replacement, byte order mark kept), so encoding it again gives the
-          // bytes read. The time is for logs only: the hash decides.
-          const mtimeMs = await (deps.fs ?? nodeFs).stat(filePath).then(
-            (stats) => stats.mtimeMs,
-            () => null,
-          );
-          fingerprints.remember(filePath, fingerprintOf(contentBytes(read.content), mtimeMs));
+          fingerprints.remember(filePath, fingerprint);
         }
         return { kind: 'opened', filePath, content: read.content, source: read.source };
       default: {
@@ -221,8 +251,10 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
 
   /**
    * Saves a workspace: compares the file on disk with the one opened or last saved (unless `checkChanges` is
-   * false: Save As, or the user chose to overwrite), keeps its current content as a previous version, writes
-   * atomically and reads back, then keeps the saved content as the newest version.
+   * false: Save As, or the user chose to overwrite), writes the new content beside it, keeps its current content
+   * as a previous version, renames the new content over it and reads back, then keeps the saved content as the
+   * newest version. Something that is not a regular file (a named pipe, a device) and a read-only file are
+   * refused before anything is written, and before any version is kept.
    */
   const saveWorkspaceFile = (filePath: string, content: string, checkChanges: boolean): Promise<SaveResult> =>
     queue.run([filePath], async () => {
@@ -231,6 +263,8 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       try {
         current = await readCurrentBytes(filePath, { maxBytes: Math.max(MAX_WORKSPACE_BYTES, known?.size ?? 0), ...fsOption });
       } catch (error) {
+        // Not a regular file (readCurrentBytes never opened it): nothing to compare, and nothing to save over.
+        if (error instanceof DescribedFileError) return writeFailed(filePath, error);
         // Someone else's changes may be there: do not save over what cannot be compared.
         if (known) return { kind: 'writeFailed', filePath, reason: changeCheckFailedReason(describeFileError(error, 'read')), code: errorCode(error) };
       }
@@ -238,12 +272,20 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
         const change = compareWithFingerprint(known, current);
         if (change !== 'unchanged') return { kind: 'conflict', filePath, change };
       }
+
+      let prepared: PreparedWrite;
+      try {
+        prepared = await prepareAtomicWrite(filePath, content, fsOption);
+      } catch (error) {
+        return writeFailed(filePath, error);
+      }
       // The content about to be replaced (possibly someone else's changes, when overwriting) stays restorable.
+      // Kept once the new content is written beside it, so a save refused or failing before that keeps nothing.
       if (current?.kind === 'read') await keepVersion(filePath, current.bytes);
 
       let written;
       try {
-        written = await writeFileAtomic(filePath, content, fsOption);
+        written = await prepared.commit();
       } catch (error) {
         // The file was replaced but did not read back as written: whatever it holds now is not what we saw, so
         // the next save asks before replacing it (unless it does hold our content by then).
@@ -266,6 +308,23 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     } catch {
       return false;
     }
+  };
+
+  const regularFileExists = async (filePath: string): Promise<boolean> => {
+    try {
+      return (await (deps.fs ?? nodeFs).stat(filePath)).isFile();
+    } catch {
+      return false;
+    }
+  };
+
+  /**
+   * A save of `content` refused because it is larger than a workspace Stakemap opens (in UTF-8 bytes, as it is
+   * written), or null when it fits. Checked before anything is written or asked.
+   */
+  const refuseIfTooLarge = (filePath: string, content: string): SaveResult | null => {
+    const bytes = Buffer.byteLength(content, 'utf8');
+    return bytes > maxBytes ? { kind: 'writeFailed', filePath, reason: workspaceTooLargeReason(bytes, maxBytes), code: null } : null;
   };
 
   const lastFolder = (): string | undefined => {
@@ -315,13 +374,24 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       return { kind: 'saved', filePath };
     });
 
-  /** Writes both CSV files, or leaves neither behind (see prepareAtomicWrite). */
+  /** Writes both CSV files, or changes neither (see writeCsvPairNow). */
   const writeCsvPair = (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> =>
     queue.run([files[0].filePath, files[1].filePath], () => writeCsvPairNow(files));
 
+  /**
+   * Both files are written in full beside their targets first (prepareAtomicWrite), so nearly every failure
+   * happens before anything is replaced. Then the current content of each target that exists is kept aside
+   * (keepPreviousContent: a hard link, or a copy), and only then are the targets replaced, one rename each. Should
+   * a replacement still fail, every target already replaced gets its earlier content back (one rename) or, if it
+   * did not exist before, is removed: the folder is as it was. Nothing is left beside the files either way, and
+   * should the app be killed midway, each file holds its old or its new content in full and the next export to it
+   * removes what was kept aside.
+   */
   const writeCsvPairNow = async (files: readonly [{ filePath: string; content: string }, { filePath: string; content: string }]): Promise<CsvExportResult> => {
     const prepared: PreparedWrite[] = [];
+    const kept: (KeptContent | null)[] = [];
     const abortAll = () => Promise.all(prepared.map((write) => write.abort()));
+    const discardKept = (except?: KeptContent) => Promise.all(kept.map((copy) => (copy && copy !== except ? copy.discard() : undefined)));
     for (const file of files) {
       try {
         prepared.push(await prepareAtomicWrite(file.filePath, file.content, fsOption));
@@ -330,20 +400,49 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
         return writeFailed(file.filePath, error);
       }
     }
-    const [first, second] = prepared as [PreparedWrite, PreparedWrite];
-    try {
-      await first.commit();
-    } catch (error) {
-      await abortAll();
-      return writeFailed(files[0].filePath, error);
+    for (const [index, write] of prepared.entries()) {
+      try {
+        kept.push(write.existed ? await keepPreviousContent(write.target, fsOption) : null);
+      } catch (error) {
+        await abortAll();
+        await discardKept();
+        const file = files[index]!;
+        return {
+          kind: 'writeFailed',
+          filePath: file.filePath,
+          reason: `Stakemap could not keep the current “${path.basename(file.filePath)}” aside to put it back should the export fail, so it changed nothing (${describeFileError(error, 'write')})`,
+          code: errorCode(error),
+        };
+      }
     }
-    try {
-      await second.commit();
-    } catch (error) {
-      // Very unlikely once both are prepared (a rename in the same folder), but never leave half a pair.
-      await (deps.fs ?? nodeFs).rm(first.target, { force: true }).catch(() => undefined);
-      return writeFailed(files[1].filePath, error);
+    for (const [index, write] of prepared.entries()) {
+      try {
+        await write.commit();
+      } catch (error) {
+        // Very unlikely once both are prepared (a rename in the same folder), but never leave half a pair. The
+        // one that failed is undone too if its rename happened (its read-back failed).
+        await abortAll();
+        let reason = describeFileError(error, 'write');
+        let keptAfterFailure: KeptContent | undefined;
+        const undoCount = write.replaced ? index + 1 : index;
+        for (let undo = 0; undo < undoCount; undo++) {
+          const earlier = kept[undo];
+          if (!earlier) {
+            await (deps.fs ?? nodeFs).rm(prepared[undo]!.target, { force: true }).catch(() => undefined);
+            continue;
+          }
+          try {
+            await earlier.restore();
+          } catch (restoreError) {
+            keptAfterFailure = earlier;
+            reason = csvRestoreFailedReason(reason, path.basename(files[undo]!.filePath), describeFileError(restoreError, 'write'), earlier.path);
+          }
+        }
+        await discardKept(keptAfterFailure);
+        return { kind: 'writeFailed', filePath: files[index]!.filePath, reason, code: errorCode(error) };
+      }
     }
+    await discardKept();
     deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(files[0].filePath));
     return { kind: 'saved', filePaths: [files[0].filePath, files[1].filePath] };
   };
@@ -372,11 +471,15 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       if (!deps.access.canWrite(filePath)) {
         return { kind: 'writeFailed', filePath, reason: SAVE_NOT_GRANTED_REASON, code: null };
       }
-      return saveWorkspaceFile(filePath, content, overwrite !== true);
+      return refuseIfTooLarge(filePath, content) ?? saveWorkspaceFile(filePath, content, overwrite !== true);
     },
 
     'workspace:save-as': async ({ suggestedName, content }) => {
       const fileName = `${safeFileName(suggestedName)}.${WORKSPACE_EXTENSION}`;
+      // Before the dialog: no point choosing a place for a file that will not be written. There is no path yet,
+      // so the result names the file the dialog would have suggested.
+      const tooLarge = refuseIfTooLarge(fileName, content);
+      if (tooLarge) return tooLarge;
       const folder = lastFolder();
       const target = await chooseSavePath(
         {
@@ -403,9 +506,15 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       const kind = EXPORT_KINDS.csv;
       const target = await chooseExportPath(kind, `${exportFileName(suggestedName, kind, '')} pain points.csv`);
       if (target === null) return { kind: 'canceled' };
+      const solutionsPath = solutionsCsvPath(target);
+      // The save dialog asked before replacing the pain points file only. Something other than a file in the
+      // way (a folder, a pipe) is not asked about: the write refuses it with its own reason.
+      if ((await regularFileExists(solutionsPath)) && !(await deps.dialogs.confirmReplace([path.basename(solutionsPath)]))) {
+        return { kind: 'canceled' };
+      }
       return writeCsvPair([
         { filePath: target, content: painPoints },
-        { filePath: solutionsCsvPath(target), content: solutions },
+        { filePath: solutionsPath, content: solutions },
       ]);
     },
 
@@ -461,7 +570,9 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
       deps.window.closeConfirmed();
     },
 
-    ...createRecoveryHandlers(deps),
+    // The fingerprints are passed in (recovery-handlers.ts imports nothing from this file): a draft records
+    // its file's fingerprint, and restoring it makes the next save compare the file with that.
+    ...createRecoveryHandlers({ ...deps, fingerprints }),
   };
 }
 

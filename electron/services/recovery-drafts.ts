@@ -7,8 +7,9 @@ import {
   type RecoveryDraft,
   type RecoveryDraftInfo,
 } from '../../shared/host/channels';
+import { MAX_WORKSPACE_BYTES } from '../../shared/document/format';
 import { errorCode } from './file-errors';
-import { MAX_WORKSPACE_BYTES, writeFileAtomic, type WorkspaceFs } from './workspace-files';
+import { writeFileAtomic, type WorkspaceFs } from './workspace-files';
 
 /*
  * Recovery drafts: the unsaved work of each open workspace, written every few seconds by the renderer's request
@@ -17,7 +18,13 @@ import { MAX_WORKSPACE_BYTES, writeFileAtomic, type WorkspaceFs } from './worksp
  * power cut, and is offered back. One file per draft, `<draftId>.json`:
  *
  *   { "draftId": "…", "savedAt": "2026-11-22T10:00:00.000Z", "filePath": "/…/Workshop.stakemap" | null,
- *     "displayName": "Workshop.stakemap", "content": "<the workspace text>" }
+ *     "displayName": "Workshop.stakemap", "content": "<the workspace text>",
+ *     "fileFingerprint": { "size": 1234, "sha256": "<hex>", "hmac": "<hex>" } }
+ *
+ * `fileFingerprint` (optional): the draft's file as main knew it when the draft was written, so that saving the
+ * restored work notices a file changed on disk meanwhile; `hmac` lets main tell its own records from forged ones.
+ * Both are made and checked by electron/ipc/recovery-handlers.ts; this module only keeps them. A draft without
+ * one, or with one that is malformed, is still a draft: its work is offered back, only without the fingerprint.
  *
  * Each write is atomic (writeFileAtomic: temp file, fsync, rename, fsync the folder), so a crash mid-write leaves
  * the previous draft or the new one, never a broken one. A file that does not read as a draft anyway (damaged
@@ -52,24 +59,40 @@ export interface RecoveryDraftsOptions {
 }
 
 export interface RecoveryDrafts {
-  /** Keeps `draft`, replacing the draft with the same id. Throws (nothing changed) when it cannot be written. */
-  save(draft: RecoveryDraft): Promise<void>;
+  /**
+   * Keeps `draft`, replacing the draft with the same id, with the fingerprint main recorded for its file (if
+   * any). Throws (nothing changed) when it cannot be written.
+   */
+  save(draft: RecoveryDraft, fileFingerprint?: DraftFileFingerprint | null): Promise<void>;
   /** Removes a draft; nothing happens if there is none with this id. */
   discard(draftId: string): Promise<void>;
   /** The drafts in the folder, newest first. Files that are not drafts (damaged, foreign) are removed. */
   list(): Promise<RecoveryDraftInfo[]>;
   /** A draft's workspace text, or null when there is no such draft (a damaged one is removed). */
   read(draftId: string): Promise<string | null>;
-  /** The whole draft (text, file, name, time), or null as for read(). */
+  /** The whole draft (text, file, name, time, file fingerprint), or null as for read(). */
   readDraft(draftId: string): Promise<StoredRecoveryDraft | null>;
 }
 
-/** A draft as kept on disk. */
-export type StoredRecoveryDraft = RecoveryDraft & { readonly savedAt: string };
+/**
+ * The fingerprint of a draft's file (size and SHA-256 of its bytes, see file-fingerprint.ts) as main recorded it,
+ * with the HMAC main computed over it. Never comes from the renderer.
+ */
+export const draftFileFingerprintSchema = z.object({
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  hmac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type DraftFileFingerprint = z.infer<typeof draftFileFingerprintSchema>;
 
-/** A draft file's content; the id must also match the file's name. */
-const draftFileSchema = recoveryDraftSchema.extend({ savedAt: z.iso.datetime() });
-type DraftFile = z.infer<typeof draftFileSchema>;
+/** A draft as kept on disk. `fileFingerprint` is null when it has none (or a malformed one). */
+export type StoredRecoveryDraft = RecoveryDraft & { readonly savedAt: string; readonly fileFingerprint: DraftFileFingerprint | null };
+
+/**
+ * A draft file's content; the id must also match the file's name. The fingerprint is checked on its own
+ * (parseDraftFile): a damaged one must not cost the user the draft's work.
+ */
+const draftFileSchema = recoveryDraftSchema.extend({ savedAt: z.iso.datetime(), fileFingerprint: z.unknown().optional() });
 
 /** Refusal of a draft whose workspace text is over the limit. */
 export function draftTooLargeReason(size: number): string {
@@ -103,7 +126,7 @@ export function createRecoveryDrafts(options: RecoveryDraftsOptions): RecoveryDr
   const remove = (file: string) => fs.rm(file, { force: true }).catch(() => undefined);
 
   /** Reads and checks one draft file; removes it (and gives null) when it is not a valid draft. */
-  const readDraftFile = async (draftId: string): Promise<{ draft: DraftFile } | null> => {
+  const readDraftFile = async (draftId: string): Promise<{ draft: StoredRecoveryDraft } | null> => {
     const file = fileOf(draftId);
     let text: string;
     try {
@@ -126,7 +149,7 @@ export function createRecoveryDrafts(options: RecoveryDraftsOptions): RecoveryDr
     return { draft };
   };
 
-  const readDraft = async (draftId: string): Promise<DraftFile | null> => {
+  const readDraft = async (draftId: string): Promise<StoredRecoveryDraft | null> => {
     validId(draftId);
     // Unreadable (not missing, not damaged): the error says why.
     const found = await inOrder(draftId, () => readDraftFile(draftId));
@@ -142,17 +165,20 @@ export function createRecoveryDrafts(options: RecoveryDraftsOptions): RecoveryDr
 
   return {
     // No await before inOrder in these functions: each joins its draft's queue at the moment it is called.
-    async save(draft) {
+    async save(draft, fileFingerprint = null) {
       const valid = recoveryDraftSchema.parse(draft);
+      const fingerprint = fileFingerprint === null ? null : draftFileFingerprintSchema.parse(fileFingerprint);
       const size = Buffer.byteLength(valid.content, 'utf8');
       if (size > MAX_DRAFT_CONTENT_BYTES) throw new Error(draftTooLargeReason(size));
       return inOrder(valid.draftId, async () => {
-        const file: DraftFile = {
+        const file = {
           draftId: valid.draftId,
           savedAt: options.now().toISOString(),
           filePath: valid.filePath,
           displayName: valid.displayName,
           content: valid.content,
+          // Only written when there is one: drafts of never-saved work look as they always did.
+          ...(fingerprint ? { fileFingerprint: fingerprint } : {}),
         };
         const text = `${JSON.stringify(file)}\n`;
         if (Buffer.byteLength(text, 'utf8') > MAX_DRAFT_FILE_BYTES) throw new Error(draftTooLargeReason(size));
@@ -206,7 +232,7 @@ function validId(draftId: string): string {
 }
 
 /** The draft in a file's text, or null if it is not one (damaged, foreign, or filed under another id). */
-export function parseDraftFile(text: string, draftId: string): DraftFile | null {
+export function parseDraftFile(text: string, draftId: string): StoredRecoveryDraft | null {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -215,11 +241,13 @@ export function parseDraftFile(text: string, draftId: string): DraftFile | null 
   }
   const checked = draftFileSchema.safeParse(raw);
   if (!checked.success || checked.data.draftId !== draftId) return null;
-  return checked.data;
+  const { fileFingerprint, ...draft } = checked.data;
+  const fingerprint = draftFileFingerprintSchema.safeParse(fileFingerprint);
+  return { ...draft, fileFingerprint: fingerprint.success ? fingerprint.data : null };
 }
 
 /** What the list shows of a draft. The title is read from the workspace text, which may not even be JSON. */
-function describeDraft(draft: DraftFile): RecoveryDraftInfo {
+function describeDraft(draft: StoredRecoveryDraft): RecoveryDraftInfo {
   return {
     draftId: draft.draftId,
     savedAt: draft.savedAt,

@@ -18,6 +18,8 @@ const SETTINGS_SCHEMA: Schema<Settings> = {
   // the details are checked with zod when read (readExportOptions), falling back to defaults.
   [SETTINGS_KEYS.exportOptions]: { type: 'object' },
   [SETTINGS_KEYS.lastExportFolder]: { type: 'string' },
+  // Loose too (see above): the recovery handlers check the format and replace a value that does not fit.
+  [SETTINGS_KEYS.recoveryDraftKey]: { type: 'string' },
 };
 
 /**

@@ -35,6 +35,15 @@ export interface SavedVersion {
 export const VERSION_ID_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2}\.\d{3}Z)-([1-9]\d{0,8})$/;
 const VERSION_EXTENSION = '.stakemap';
 const INDEX_FILE = 'index.json';
+/** A workspace's folder in the versions folder: the first 16 hex digits of a SHA-256 (see folderFor). */
+const WORKSPACE_FOLDER = /^[0-9a-f]{16}$/;
+/**
+ * The temp files writeFileAtomic leaves when it is killed while writing a version or an index (its names are
+ * `.<target name>.<12 hex digits>.tmp`, see tempFilePattern in workspace-files.ts), and nothing else.
+ */
+const LEFTOVER_TEMP_FILE = new RegExp(
+  `^\\.(?:index\\.json|${VERSION_ID_PATTERN.source.slice(1, -1)}\\.stakemap)\\.[0-9a-f]{12}\\.tmp$`,
+);
 
 export type VersionHistoryFs = WorkspaceFs & Pick<typeof nodeFs, 'mkdir' | 'readFile'>;
 
@@ -65,6 +74,13 @@ export interface VersionHistory {
   read(filePath: string, versionId: string): Promise<string | null>;
   /** The folder holding the versions of `filePath` (for tests and support). */
   folderFor(filePath: string): string;
+  /**
+   * Removes the temp files left in the workspaces' version folders when the app was killed (or the machine lost
+   * power) while keeping a version: each version has a new name, so no later write to the same name would ever
+   * clean them up. Only names of writeFileAtomic's exact pattern for a version or an index, and never while a
+   * version is being kept in this process. Meant for the app's start. Never throws; gives how many were removed.
+   */
+  removeLeftoverTempFiles(): Promise<number>;
 }
 
 interface Entry extends SavedVersion {
@@ -76,6 +92,8 @@ export function createVersionHistory(options: VersionHistoryOptions): VersionHis
   const keep = Math.max(1, options.keep ?? VERSIONS_KEPT);
   const platform = options.platform ?? process.platform;
   const log = options.log ?? ((message: string) => console.warn(message));
+  /** record() calls under way: their temp files are never taken for leftovers. */
+  let recordsInFlight = 0;
 
   const folderFor = (filePath: string) => path.join(options.dir, sha256Hex(Buffer.from(pathKey(filePath, platform), 'utf8')).slice(0, 16));
   const versionFile = (folder: string, versionId: string) => path.join(folder, `${versionId}${VERSION_EXTENSION}`);
@@ -136,6 +154,7 @@ export function createVersionHistory(options: VersionHistoryOptions): VersionHis
     list,
 
     async record(filePath, content) {
+      recordsInFlight++;
       try {
         const folder = folderFor(filePath);
         await fs.mkdir(folder, { recursive: true });
@@ -162,7 +181,44 @@ export function createVersionHistory(options: VersionHistoryOptions): VersionHis
       } catch (error) {
         log(`Could not keep a previous version of ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
         return false;
+      } finally {
+        recordsInFlight--;
       }
+    },
+
+    async removeLeftoverTempFiles() {
+      let removed = 0;
+      let folders: string[];
+      try {
+        folders = await fs.readdir(options.dir);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') log(`Could not look for leftover temp files in ${options.dir}: ${error instanceof Error ? error.message : String(error)}`);
+        return 0;
+      }
+      for (const folderName of folders) {
+        if (!WORKSPACE_FOLDER.test(folderName)) continue;
+        const folder = path.join(options.dir, folderName);
+        let names: string[];
+        try {
+          names = await fs.readdir(folder);
+        } catch {
+          // Not a folder after all, or unreadable: nothing of ours to clean there.
+          continue;
+        }
+        for (const name of names) {
+          // Checked before each removal: a version being kept now may have a temp file of this very pattern.
+          if (!LEFTOVER_TEMP_FILE.test(name) || recordsInFlight > 0) continue;
+          try {
+            // Not recursive: should a folder ever carry such a name, it stays. Forced: a version kept while this
+            // ran may have renamed its temp file away meanwhile.
+            await fs.rm(path.join(folder, name), { force: true });
+            removed++;
+          } catch (error) {
+            log(`Could not remove the leftover temp file ${path.join(folder, name)}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      }
+      return removed;
     },
 
     async read(filePath, versionId) {

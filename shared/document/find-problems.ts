@@ -48,19 +48,28 @@ export function findProblems(schema: ZodType, value: unknown, limits: ProblemSea
   let total = 0;
   let stoppedCounting = false;
 
-  const record = (found: readonly core.$ZodIssue[], path: readonly PropertyKey[]) => {
-    for (const issue of found) {
-      total += 1;
-      if (issues.length < limits.listLimit) issues.push({ ...issue, path: [...path, ...issue.path] } as RootedIssue);
-      if (total >= limits.countLimit) {
-        stoppedCounting = true;
-        throw new Enough();
-      }
+  /** Counts one problem, and ends the walk at the counting limit. */
+  const countOne = () => {
+    total += 1;
+    if (total >= limits.countLimit) {
+      stoppedCounting = true;
+      throw new Enough();
     }
   };
 
-  /** Asks zod about a value the walk does not take apart (a leaf, or a value of the wrong type). */
+  const record = (found: readonly core.$ZodIssue[], path: readonly PropertyKey[]) => {
+    for (const issue of found) {
+      if (issues.length < limits.listLimit) issues.push({ ...issue, path: [...path, ...issue.path] } as RootedIssue);
+      countOne();
+    }
+  };
+
+  /**
+   * Asks zod about a value the walk does not take apart (a leaf, or a value of the wrong type). Once enough
+   * issues are listed, an absent required value is counted without asking: zod's answer is always one issue.
+   */
   const askZod = (node: ZodType, v: unknown, path: readonly PropertyKey[]) => {
+    if (v === undefined && issues.length >= limits.listLimit) return countOne();
     const checked = node.safeParse(v);
     if (!checked.success) record(checked.error.issues, path);
   };

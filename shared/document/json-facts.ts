@@ -18,15 +18,23 @@ const COLON = 0x3a;
 export interface TextFacts {
   /** Some object or list sits more than the limit given levels below the root value (the root is level 0). */
   readonly tooDeep: boolean;
+  /** Where the first object or list too deep opens (an index into the text), or -1. */
+  readonly tooDeepAt: number;
   /** Keys written in the text: one per colon outside strings. */
   readonly keysWritten: number;
+  /** Objects and lists written in the text: one per opening bracket outside strings. */
+  readonly containers: number;
 }
 
-/** Reads `json` (text JSON.parse accepted) once. Brackets and colons inside strings do not count. */
+/**
+ * Reads `json` once. Brackets and colons inside strings do not count. Meant for text JSON.parse accepts; on other
+ * text the counts are approximate but the scan is still linear and safe, so it can run before JSON.parse.
+ */
 export function scanTextFacts(json: string, nestingLimit: number): TextFacts {
   let open = 0;
   let keys = 0;
-  let tooDeep = false;
+  let containers = 0;
+  let tooDeepAt = -1;
   const length = json.length;
   for (let i = 0; i < length; i += 1) {
     const c = json.charCodeAt(i);
@@ -36,13 +44,14 @@ export function scanTextFacts(json: string, nestingLimit: number): TextFacts {
       keys += 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       open += 1;
+      containers += 1;
       // `open` counts the root too: level = open - 1.
-      if (open - 1 > nestingLimit) tooDeep = true;
+      if (open - 1 > nestingLimit && tooDeepAt === -1) tooDeepAt = i;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       open -= 1;
     }
   }
-  return { tooDeep, keysWritten: keys };
+  return { tooDeep: tooDeepAt !== -1, tooDeepAt, keysWritten: keys, containers };
 }
 
 /** The index of the quote that closes the string opening at `start` (the text is valid JSON). */

@@ -4,7 +4,7 @@ import { migrateToCurrent, MIGRATIONS, type MigrationStep } from './migrate';
 import { fastValidate } from './fast-validate';
 import { findProblems } from './find-problems';
 import { nonFinitePaths, scanTextFacts, walkValueFacts } from './json-facts';
-import { findDuplicateKeys, findJsonSyntaxError } from './json-syntax';
+import { findDuplicateKeys, findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { escapeControlCharacters, quoteForMessage } from './message-text';
 import { pathTooDeep } from './nesting';
 import { findDanglingReferences, type DanglingReference } from './references';
@@ -67,13 +67,25 @@ export type ParseResult =
 export const MAX_LISTED_PROBLEMS = 20;
 
 /**
- * Counting problems stops here: a message can say "more than 10,000", and a file of a million bad items costs
- * no more to refuse than to read.
+ * Counting problems stops here: a message can say "more than 1,000", and a file of a million bad items costs
+ * about what reading it costs (each problem counted past the listed ones still asks zod about one value).
  */
-export const MAX_COUNTED_PROBLEMS = 10_000;
+export const MAX_COUNTED_PROBLEMS = 1_000;
 
 /** Deepest nesting of objects and lists accepted (see nesting.ts). A workspace needs 4 levels; unknown properties may add some. */
 const MAX_NESTING = 100;
+
+/**
+ * Above this length, the text is judged before JSON.parse builds it: a file of 35 million `{}` (100 MB) takes
+ * JSON.parse minutes and gigabytes, and no thread can interrupt it.
+ */
+const LARGE_TEXT_CHARS = 8 * 1024 * 1024;
+
+/**
+ * A workspace writes at least this many characters per object or list (a compact position `{"x":0,"y":0}` is 13,
+ * the stakeholder around it 60 more); hostile text of empty objects writes 3.
+ */
+const MIN_CHARS_PER_CONTAINER = 16;
 
 const fail = (error: LoadError): ParseResult => ({ ok: false, error });
 
@@ -94,6 +106,11 @@ export function parseWorkspace(text: string, migrations: readonly MigrationStep[
 function parseWorkspaceText(text: string, migrations: readonly MigrationStep[]): ParseResult {
   // A UTF-8 byte order mark is legal in a text file but not in JSON.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const textFacts = scanTextFacts(json, MAX_NESTING);
+  if (json.length > LARGE_TEXT_CHARS) {
+    const tooComplex = judgeLargeText(json, textFacts);
+    if (tooComplex) return fail(tooComplex);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -117,7 +134,6 @@ function parseWorkspaceText(text: string, migrations: readonly MigrationStep[]):
     return fail({ kind: 'notStakemap', detail });
   }
 
-  const textFacts = scanTextFacts(json, MAX_NESTING);
   const tooDeep = textFacts.tooDeep ? pathTooDeep(envelope, MAX_NESTING) : null;
   if (tooDeep) {
     return fail({
@@ -213,6 +229,32 @@ function parseWorkspaceText(text: string, migrations: readonly MigrationStep[]):
     migratedFrom: version < CURRENT_VERSION ? version : null,
     duplicateKeys: valueFacts.keysParsed < textFacts.keysWritten ? describeDuplicateKeys(json, raw) : [],
   };
+}
+
+/** Refuses a large text whose shape no workspace has, before JSON.parse spends minutes and gigabytes on it. */
+function judgeLargeText(json: string, facts: ReturnType<typeof scanTextFacts>): LoadError | null {
+  const size = `${(json.length / (1024 * 1024)).toFixed(1)} MB`;
+  if (facts.tooDeep) {
+    const { line, column } = lineAndColumn(json, facts.tooDeepAt);
+    return {
+      kind: 'invalid',
+      problems: [{ path: '(top level)', message: `holds values nested more than ${MAX_NESTING} levels deep (from line ${line.toLocaleString('en-US')}, column ${column.toLocaleString('en-US')}), which could not be saved again` }],
+      totalProblems: 1,
+    };
+  }
+  if (facts.containers > json.length / MIN_CHARS_PER_CONTAINER) {
+    return {
+      kind: 'invalid',
+      problems: [
+        {
+          path: '(top level)',
+          message: `holds ${facts.containers.toLocaleString('en-US')} objects and lists in ${size} of text, far more than any workspace (one per ${MIN_CHARS_PER_CONTAINER} characters at most), so it was not read`,
+        },
+      ],
+      totalProblems: 1,
+    };
+  }
+  return null;
 }
 
 /** The keys written twice in one object of `json`, each with the value JSON.parse kept (the last one). */

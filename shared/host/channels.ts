@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_WORKSPACE_BYTES } from '../document/format';
 import { exportOptionsSchema, PDF_PAGE_SIZES } from '../export/export-options';
 import { MENU_COMMANDS } from './menu-commands';
 
@@ -9,8 +10,13 @@ import { MENU_COMMANDS } from './menu-commands';
  */
 
 const filePath = z.string().min(1).max(4096);
-/** Workspaces are text; this caps what the renderer may ask main to write (see the 100 MB open limit). */
-const content = z.string().max(100 * 1024 * 1024);
+/**
+ * Workspace text the renderer may hand main. A coarse guard only, counted in UTF-16 code units, so that an absurd
+ * message is refused on arrival: the real limit is MAX_WORKSPACE_BYTES of UTF-8, checked by main before it writes
+ * (workspace:save, workspace:save-as). Every code unit encodes to at least one UTF-8 byte, so any text within the
+ * byte limit passes this one; text that passes this one may still be refused there (é is 1 unit but 2 bytes).
+ */
+const content = z.string().max(MAX_WORKSPACE_BYTES);
 
 /** Why reading or writing a file failed, in words for people, plus the OS error code for tests and logs. */
 const fileFailure = z.object({ filePath, reason: z.string(), code: z.string().nullable() });
@@ -145,7 +151,11 @@ export const recoveryDraftInfoSchema = z.object({
 export type RecoveryDraftInfo = z.infer<typeof recoveryDraftInfoSchema>;
 
 export const recoveryReadResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('read'), content: z.string() }),
+  /**
+   * `writable`: the draft's file may be saved over again (main recorded it and its fingerprint when the draft was
+   * made, see recovery-handlers.ts); when false the restored work is saved with Save As.
+   */
+  z.object({ kind: z.literal('read'), content: z.string(), writable: z.boolean() }),
   /** Discarded, never written, or damaged (a damaged draft is removed). */
   z.object({ kind: z.literal('missing') }),
 ]);
@@ -186,13 +196,20 @@ export const invokeChannels = {
   'dialog:unsaved-changes': { args: z.object({ displayName: z.string().max(1024) }), result: unsavedChoiceSchema },
   /** The renderer has dealt with unsaved changes (saved or discarded): the window may now close. */
   'window:close-confirmed': { args: none, result: none },
-  /** Keeps (or replaces) the draft of unsaved work with this id. Rejects when it cannot be written. */
+  /**
+   * Keeps (or replaces) the draft of unsaved work with this id. Rejects when it cannot be written. Main adds the
+   * fingerprint of the draft's file as main knows it; the renderer never sends one.
+   */
   'recovery:save': { args: recoveryDraftSchema, result: none },
   /** Removes a draft: its work was saved, or discarded on purpose. Nothing happens for an unknown id. */
   'recovery:discard': { args: z.object({ draftId: recoveryDraftIdSchema }), result: none },
   /** The drafts left in the app's data folder, newest first (damaged ones are removed, not listed). */
   'recovery:list': { args: none, result: z.array(recoveryDraftInfoSchema) },
-  /** One draft's workspace text. Its file, if it was in the recent list, may then be saved over again. */
+  /**
+   * One draft's workspace text. Its file may then be saved over again only if it is in the recent list and the
+   * draft carries the file's fingerprint as main recorded it (authenticated); the next save then reports a
+   * `conflict` if the file changed on disk since the draft was made. Any other draft must be saved with Save As.
+   */
   'recovery:read': { args: z.object({ draftId: recoveryDraftIdSchema }), result: recoveryReadResultSchema },
 } as const;
 
@@ -208,5 +225,13 @@ export const eventChannels = {
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['args']>;
 export type InvokeResult<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['result']>;
+/**
+ * One async function per invoke channel in `C` (all of them by default): what main registers for the renderer.
+ * Main's handler modules each build a part of it (electron/ipc/host-handlers.ts, recovery-handlers.ts) and share
+ * this type from here, so none of them has to import another for its type.
+ */
+export type InvokeHandlers<C extends InvokeChannel = InvokeChannel> = {
+  [K in C]: (args: InvokeArgs<K>) => Promise<InvokeResult<K>>;
+};
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.output<(typeof eventChannels)[C]>;

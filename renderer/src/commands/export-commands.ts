@@ -146,7 +146,7 @@ async function exportCsv(): Promise<void> {
       tone: 'error',
       title: 'Could not export the CSV files',
       summary: `${result.filePath}: ${result.reason}`,
-      details: ['Neither file was left behind. Your workspace is unchanged.'],
+      details: ['Both files are as they were before: a file that was already there keeps its content, and no new file was left behind. Your workspace is unchanged.'],
     });
 }
 

@@ -158,9 +158,15 @@ export async function restoreDraft(draftId: string): Promise<void> {
     return;
   }
   adoptRestoredDraft(draftId);
-  loadWorkspace(parsed.document, { filePath: draft.filePath, fitOnOpen: false, unsaved: true });
+  // Main lets the work be saved back to its file only if it can tell whether the file changed since the draft was
+  // made; otherwise Save asks where (Save As), rather than failing.
+  loadWorkspace(parsed.document, { filePath: read.writable ? draft.filePath : null, fitOnOpen: false, unsaved: true });
   setRecoveryDrafts(useEditor.getState().recoveryDrafts.filter((d) => d.draftId !== draftId));
-  announce(`Restored the unsaved work of “${draft.displayName}”. Save it to keep it.`);
+  announce(
+    read.writable || draft.filePath === null
+      ? `Restored the unsaved work of “${draft.displayName}”. Save it to keep it.`
+      : `Restored the unsaved work of “${draft.displayName}”. Save it with Save As: Stakemap cannot confirm that its file is still the one this work came from.`,
+  );
 }
 
 /** Throws a draft away for good (the user said so). */

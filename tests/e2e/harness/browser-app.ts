@@ -23,10 +23,11 @@ import { LaunchFiles } from '../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../electron/services/recent-workspaces';
 import { createRecoveryDrafts } from '../../../electron/services/recovery-drafts';
 import { createVersionHistory } from '../../../electron/services/version-history';
+import { createWorkspaceReader, WORKSPACE_READER_WORKER_FILE } from '../../../electron/services/workspace-reader';
 import { formatWindowTitle } from '../../../electron/window-title';
 import { JsonFileStore } from './json-file-store';
 import { PageErrors } from './page-errors';
-import { assertBuilt, DIST_RENDERER, HARNESS_DIR } from './paths';
+import { assertBuilt, DIST_ELECTRON, DIST_RENDERER, HARNESS_DIR } from './paths';
 import { QueuedDialogs } from './queued-dialogs';
 import { HARNESS_ORIGIN, HARNESS_URL, serveRenderer } from './serve-renderer';
 import type { StakemapAppSession } from './types';
@@ -81,8 +82,11 @@ export interface BrowserAppOptions {
 
 /** Starts the app in a new page of `context` and returns the session behind the `app` fixture. */
 export async function launchBrowserApp(options: BrowserAppOptions): Promise<StakemapAppSession> {
-  assertBuilt([path.join(DIST_RENDERER, 'index.html')]);
+  // Files are read in the worker main ships (built by `npm run build`), so the tests exercise it too.
+  const readerWorker = path.join(DIST_ELECTRON, WORKSPACE_READER_WORKER_FILE);
+  assertBuilt([path.join(DIST_RENDERER, 'index.html'), readerWorker]);
   const { context, tempDir, userDataDir } = options;
+  const reader = createWorkspaceReader({ workerPath: readerWorker });
   const settingsFile = path.join(userDataDir, 'config.json');
   const errors = new PageErrors();
   const dialogs = new QueuedDialogs();
@@ -135,6 +139,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
         },
       },
       now: () => new Date(),
+      reader,
       // The same Chromium print engine as webContents.printToPDF, with the same options (page.pdf prints with
       // print media, as printToPDF does).
       printToPdf: async ({ pageSize, landscape }) =>
@@ -257,7 +262,11 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
 
     allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
     problems: () => [...errors.problems(), ...dialogs.problems()],
-    dispose: closeWindow,
+    async dispose() {
+      await closeWindow();
+      // As main does on quit: a read still under way is stopped.
+      await reader.dispose();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { documentStateSchema, type DocumentState, type UnsavedChoice } from '../
 import type { MenuCommand } from '../../../shared/host/menu-commands';
 import { E2E_DOCUMENT_STATE_PREFIX, E2E_HOOKS_GLOBAL } from '../../../electron/e2e-hooks';
 import { SETTINGS_KEYS } from '../../../electron/services/key-value-store';
+import { REPLACE_FILE_BUTTONS } from '../../../electron/replace-file-prompt';
 import { UNSAVED_CHANGES_BUTTONS } from '../../../electron/unsaved-changes-prompt';
 import { formatWindowTitle } from '../../../electron/window-title';
 import { JsonFileStore } from './json-file-store';
@@ -24,7 +25,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const SETTLED_AFTER_MS = 1_000;
 const DIALOGS_GLOBAL = '__stakemapE2EDialogs';
 
-type DialogKind = 'open' | 'save' | 'export' | 'unsaved';
+type DialogKind = 'open' | 'save' | 'export' | 'unsaved' | 'replace';
 
 /** What the replaced dialogs in main record (see installDialogStubs). */
 interface DialogLog {
@@ -51,7 +52,7 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
   let electronApp: ElectronApplication;
   let page: Page;
   let documentState: DocumentState | null = null;
-  let lastDialogLog: DialogLog = { shown: [], unexpected: [], unused: { open: [], save: [], export: [], unsaved: [] } };
+  let lastDialogLog: DialogLog = { shown: [], unexpected: [], unused: { open: [], save: [], export: [], unsaved: [], replace: [] } };
   let pushes: Promise<unknown> = Promise.resolve();
 
   const start = async () => {
@@ -79,7 +80,13 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
         return {
           shown: [...log.shown],
           unexpected: [...log.unexpected],
-          unused: { open: [...log.queues.open!], save: [...log.queues.save!], export: [...log.queues.export!], unsaved: [...log.queues.unsaved!] },
+          unused: {
+            open: [...log.queues.open!],
+            save: [...log.queues.save!],
+            export: [...log.queues.export!],
+            unsaved: [...log.queues.unsaved!],
+            replace: [...log.queues.replace!],
+          },
         };
       }, DIALOGS_GLOBAL);
     } catch {
@@ -112,6 +119,7 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
     answerSave: (filePath) => answer('save', filePath),
     answerExport: (filePath) => answer('export', filePath),
     answerUnsaved: (choice: UnsavedChoice) => answer('unsaved', choice),
+    answerReplace: (replace: boolean) => answer('replace', replace),
   };
 
   await start();
@@ -215,12 +223,12 @@ function mirrorDocumentState(electronApp: ElectronApplication, onState: (state: 
  */
 async function installDialogStubs(electronApp: ElectronApplication): Promise<void> {
   await electronApp.evaluate(
-    ({ dialog }, [name, buttonChoices, workspaceExtension]) => {
-      type Kind = 'open' | 'save' | 'export' | 'unsaved';
+    ({ dialog }, [name, buttonChoices, workspaceExtension, replaceButtons]) => {
+      type Kind = 'open' | 'save' | 'export' | 'unsaved' | 'replace';
       const log = {
         shown: [] as { kind: Kind; detail: string }[],
         unexpected: [] as string[],
-        queues: { open: [], save: [], export: [], unsaved: [] } as Record<Kind, unknown[]>,
+        queues: { open: [], save: [], export: [], unsaved: [], replace: [] } as Record<Kind, unknown[]>,
       };
       (globalThis as Record<string, unknown>)[name] = log;
       const take = async (kind: Kind, detail: string): Promise<unknown> => {
@@ -234,7 +242,7 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         return log.queues[kind].shift();
       };
       const optionsOf = (args: unknown[]) =>
-        (args.at(-1) ?? {}) as { title?: string; message?: string; defaultPath?: string; filters?: { extensions: string[] }[] };
+        (args.at(-1) ?? {}) as { title?: string; message?: string; defaultPath?: string; filters?: { extensions: string[] }[]; buttons?: string[] };
       dialog.showOpenDialog = (async (...args: unknown[]) => {
         const filePath = (await take('open', optionsOf(args).title ?? '')) as string | null | undefined;
         return filePath ? { canceled: false, filePaths: [filePath] } : { canceled: true, filePaths: [] };
@@ -248,11 +256,18 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
       }) as typeof dialog.showSaveDialog;
       dialog.showMessageBox = (async (...args: unknown[]) => {
-        const choice = (await take('unsaved', optionsOf(args).message ?? '')) ?? 'cancel';
+        const options = optionsOf(args);
+        // Two message boxes: "already exists. Replace it?" (its buttons say so) and the unsaved-changes one.
+        if (options.buttons?.join('\n') === replaceButtons.join('\n')) {
+          // Unanswered: Cancel, which replaces nothing.
+          const replace = (await take('replace', options.message ?? '')) === true;
+          return { response: replaceButtons.indexOf(replace ? 'Replace' : 'Cancel'), checkboxChecked: false };
+        }
+        const choice = (await take('unsaved', options.message ?? '')) ?? 'cancel';
         return { response: buttonChoices.indexOf(choice as string), checkboxChecked: false };
       }) as typeof dialog.showMessageBox;
     },
-    [DIALOGS_GLOBAL, UNSAVED_CHANGES_BUTTONS.map((button): string => button.choice), WORKSPACE_EXTENSION] as const,
+    [DIALOGS_GLOBAL, UNSAVED_CHANGES_BUTTONS.map((button): string => button.choice), WORKSPACE_EXTENSION, [...REPLACE_FILE_BUTTONS] as string[]] as const,
   );
 }
 

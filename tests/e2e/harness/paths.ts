@@ -11,7 +11,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).re
 export const DIST_RENDERER = path.join(REPO_ROOT, 'dist', 'renderer');
 /** The harness folder (the page-side host shim lives here). */
 export const HARNESS_DIR = fileURLToPath(new URL('.', import.meta.url));
-export const DIST_MAIN = path.join(REPO_ROOT, 'dist', 'electron', 'main.cjs');
+/** The main-process bundles: main.cjs, preload.cjs and the workspace reader's worker. */
+export const DIST_ELECTRON = path.join(REPO_ROOT, 'dist', 'electron');
+export const DIST_MAIN = path.join(DIST_ELECTRON, 'main.cjs');
 
 /** Debian's Chromium, used instead of Playwright's own browser when present. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';

@@ -2,13 +2,14 @@ import type { UnsavedChoice } from '../../../shared/host/channels';
 import type { HostDialogs, OpenDialogRequest, SaveDialogRequest } from '../../../electron/ipc/host-handlers';
 import type { AppDialogs } from './types';
 
-type DialogKind = 'open' | 'save' | 'export' | 'unsaved-changes';
+type DialogKind = 'open' | 'save' | 'export' | 'unsaved-changes' | 'replace';
 
 const DIALOG_NAMES: Record<DialogKind, string> = {
   open: 'Open dialog (answer it with app.dialogs.answerOpen)',
   save: 'Save As dialog (answer it with app.dialogs.answerSave)',
   export: 'export save dialog (answer it with app.dialogs.answerExport)',
   'unsaved-changes': '"unsaved changes" question (answer it with app.dialogs.answerUnsaved)',
+  replace: '"already exists. Replace it?" question (answer it with app.dialogs.answerReplace)',
 };
 
 /**
@@ -22,11 +23,13 @@ export class QueuedDialogs implements HostDialogs, AppDialogs {
     save: (string | null)[];
     export: (string | null)[];
     'unsaved-changes': UnsavedChoice[];
+    replace: boolean[];
   } = {
     open: [],
     save: [],
     export: [],
     'unsaved-changes': [],
+    replace: [],
   };
   private readonly unexpected: string[] = [];
   /** Dialogs shown so far, in order, with what they asked: for requestClose and for debugging failures. */
@@ -44,6 +47,9 @@ export class QueuedDialogs implements HostDialogs, AppDialogs {
   answerUnsaved(choice: UnsavedChoice): void {
     this.queues['unsaved-changes'].push(choice);
   }
+  answerReplace(replace: boolean): void {
+    this.queues.replace.push(replace);
+  }
 
   async showOpenDialog(request: OpenDialogRequest): Promise<string | null> {
     return this.take('open', request.title, null);
@@ -53,6 +59,10 @@ export class QueuedDialogs implements HostDialogs, AppDialogs {
   }
   async askUnsavedChanges(displayName: string): Promise<UnsavedChoice> {
     return this.take('unsaved-changes', displayName, 'cancel');
+  }
+  async confirmReplace(fileNames: readonly string[]): Promise<boolean> {
+    // Unanswered: Cancel, which replaces nothing (and the test fails naming the question).
+    return this.take('replace', fileNames.join(', '), false);
   }
 
   /** Unanswered dialogs and unused answers, as sentences. */

@@ -19,6 +19,11 @@ export interface AppDialogs {
   answerExport(filePath: string | null): void;
   /** The next "unsaved changes" question is answered Save, Don't Save or Cancel. */
   answerUnsaved(choice: UnsavedChoice): void;
+  /**
+   * The next "“…” already exists. Replace it?" question (e.g. the solutions file of a CSV export) is answered
+   * Replace (true) or Cancel (false).
+   */
+  answerReplace(replace: boolean): void;
 }
 
 /** The running app as an end-to-end test drives it, in Chromium with the harness or in real Electron. */

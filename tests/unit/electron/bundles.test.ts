@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../../shared/host/channels';
 import { createHostApi, HOST_API_GLOBAL, type HostTransport } from '../../../shared/host/host-api';
 import { scriptPolicyProblems } from '../../../electron/content-security-policy';
+import { QUITTING_REASON, WORKSPACE_READER_WORKER_FILE } from '../../../electron/services/workspace-reader';
+import { fixturePath } from '../shared/test-helpers';
 import {
   createFakeMainElectron,
   createFakePreloadElectron,
@@ -22,9 +24,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 const MAIN_BUNDLE = path.join(ROOT, 'dist/electron/main.cjs');
 const PRELOAD_BUNDLE = path.join(ROOT, 'dist/electron/preload.cjs');
 const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
+const READER_WORKER_BUNDLE = path.join(ROOT, 'dist/electron', WORKSPACE_READER_WORKER_FILE);
 
 beforeAll(() => {
-  const missing = [MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_INDEX].filter((file) => !existsSync(file));
+  const missing = [MAIN_BUNDLE, PRELOAD_BUNDLE, READER_WORKER_BUNDLE, RENDERER_INDEX].filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(`Missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}: run \`npm run build\` first.`);
   }
@@ -77,6 +80,15 @@ describe('dist/electron/preload.cjs', () => {
     expect(received).toEqual([['file.save']]);
     unsubscribe();
     expect(record.listeners.get('menu:command')!.size).toBe(0);
+  });
+});
+
+describe('dist/electron/workspace-reader-worker.cjs', () => {
+  it('is a bundle of its own beside main.cjs that requires only Node built-ins (no electron, no node_modules)', () => {
+    const source = readFileSync(READER_WORKER_BUNDLE, 'utf8');
+    const required = [...new Set([...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!))].sort();
+    expect(required).toEqual(['node:crypto', 'node:fs/promises', 'node:worker_threads']);
+    expect(path.dirname(READER_WORKER_BUNDLE)).toBe(path.dirname(MAIN_BUNDLE));
   });
 });
 
@@ -185,7 +197,7 @@ describe('dist/electron/main.cjs', () => {
     await invoke('recovery:save', { draftId, filePath: null, displayName: 'Untitled', content });
     expect(readdirSync(path.join(userData, 'recovery'))).toEqual([`${draftId}.json`]);
     await expect(invoke('recovery:list')).resolves.toMatchObject([{ draftId, title: 'Unsaved workshop', filePath: null }]);
-    await expect(invoke('recovery:read', { draftId })).resolves.toEqual({ kind: 'read', content });
+    await expect(invoke('recovery:read', { draftId })).resolves.toEqual({ kind: 'read', content, writable: false });
     await expect(invoke('recovery:read', { draftId: '../config' })).rejects.toThrow(/Invalid arguments/);
     await invoke('recovery:discard', { draftId });
     await expect(invoke('recovery:list')).resolves.toEqual([]);
@@ -225,6 +237,36 @@ describe('dist/electron/main.cjs', () => {
     const items = menu.template.flatMap((top) => top.submenu ?? []);
     items.find((item) => item.id === 'file.save')!.click!();
     expect(window.webContents.sent).toContainEqual(['menu:command', 'file.save']);
+  });
+
+  it('removes at start the temp files a crash left in <userData>/versions, and nothing else there', async () => {
+    const userData = await makeTempDir('stakemap-override-');
+    const folder = path.join(userData, 'versions', '0123456789abcdef');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'index.json'), '{"workspace":"/w/Workshop.stakemap"}\n');
+    await writeFile(path.join(folder, '.2026-11-22T10-00-00.000Z-1.stakemap.0123456789ab.tmp'), 'half a ver');
+    await launch({ STAKEMAP_USER_DATA: userData });
+    await expect.poll(() => readdir(folder)).toEqual(['index.json']);
+  });
+
+  it('reads opened files in the worker bundled beside it, grants Save from its answer, and stops it on quit', async () => {
+    // main finds the worker relative to its own bundle: the name it uses is the file that exists.
+    expect(readFileSync(MAIN_BUNDLE, 'utf8')).toContain(`"${WORKSPACE_READER_WORKER_FILE}"`);
+    expect(existsSync(READER_WORKER_BUNDLE)).toBe(true);
+
+    const { app, invoke } = await launch();
+    const filePath = path.join(await makeTempDir('stakemap-open-'), 'Workshop.stakemap');
+    const content = readFileSync(fixturePath('valid-full.stakemap'), 'utf8');
+    await writeFile(filePath, content);
+    // As the OS hands a double-clicked file over: that grants reading it.
+    app.emit('open-file', { preventDefault: () => undefined }, filePath);
+    await expect(invoke('workspace:open-path', { filePath })).resolves.toEqual({ kind: 'opened', filePath, content, source: 'workspace' });
+    // The worker said the file is a valid workspace and fingerprinted it, so Save may write over it.
+    await expect(invoke('workspace:save', { filePath, content })).resolves.toEqual({ kind: 'saved', filePath });
+
+    // Quitting stops the reader: a read asked for afterwards is refused, with the reason.
+    app.emit('will-quit', { preventDefault: () => undefined });
+    await expect(invoke('workspace:open-path', { filePath })).resolves.toEqual({ kind: 'readFailed', filePath, reason: QUITTING_REASON, code: null });
   });
 
   it('uses STAKEMAP_USER_DATA as the userData folder, before taking the single instance lock', async () => {

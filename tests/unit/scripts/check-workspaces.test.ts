@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { WorkspaceFs } from '../../../electron/services/workspace-files';
 import { MAX_WORKSPACE_BYTES, nodeIo, runCheck, USAGE, type CheckIo } from '../../../scripts/check-workspaces';
-import { fixturePath, readFixture } from '../shared/test-helpers';
+import { MAX_WORKSPACE_BYTES as FORMAT_LIMIT } from '../../../shared/document/format';
+import { embedWorkspaceInPng } from '../../../shared/export/png-text-chunk';
+import { makePng } from '../shared/export/png-test-image';
+import { fixturePath } from '../shared/test-helpers';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,6 +24,14 @@ async function check(paths: readonly string[], io: Partial<CheckIo> = {}) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'stakemap-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The real file system with `overrides`: what readWorkspaceFile reads through. */
+function fsWith(overrides: Partial<Record<keyof WorkspaceFs, unknown>>): WorkspaceFs {
+  return { ...nodeFs, ...overrides } as unknown as WorkspaceFs;
+}
+
+/** What fs.stat gives for a regular file of `size` bytes. */
+const fileStats = (size: number) => ({ size, mtimeMs: 0, isFile: () => true, isDirectory: () => false });
 
 describe('runCheck', () => {
   it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'unknown-properties.stakemap', 'proto-keys.stakemap', 'with-bom.stakemap'])(
@@ -75,31 +88,33 @@ describe('runCheck', () => {
 
   it('reports a missing file by name and reason', async () => {
     const path = join(tmp, 'missing.stakemap');
-    expect(await check([path])).toEqual({ code: 1, out: [`✗ ${path}`, '    “missing.stakemap” could not be read: there is no such file.'], err: [] });
+    // The app's words for a missing file.
+    expect(await check([path])).toEqual({ code: 1, out: [`✗ ${path}`, '    “missing.stakemap” could not be read: The file does not exist.'], err: [] });
   });
 
   it('reports a folder given as a file', async () => {
-    expect(await check([tmp])).toMatchObject({ code: 1, out: [`✗ ${tmp}`, expect.stringMatching(/is not a file\.$/)] });
+    expect(await check([tmp])).toMatchObject({ code: 1, out: [`✗ ${tmp}`, expect.stringMatching(/could not be read: It is a folder, not a file\.$/)] });
   });
 
   it('reports an unreadable file by name and reason', async () => {
     const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
     const { code, out } = await check(['locked.stakemap'], {
-      stat: async () => ({ size: 10, isFile: () => true }),
-      readText: async () => Promise.reject(denied),
+      fs: fsWith({ stat: async () => fileStats(10), open: async () => Promise.reject(denied) }),
     });
     expect(code).toBe(1);
-    expect(out).toEqual(['✗ locked.stakemap', '    “locked.stakemap” could not be read: permission denied.']);
+    expect(out).toEqual(['✗ locked.stakemap', '    “locked.stakemap” could not be read: Permission denied.']);
   });
 
   it('refuses a file over 100 MB without reading it', async () => {
     let read = false;
     const { code, out } = await check(['huge.stakemap'], {
-      stat: async () => ({ size: MAX_WORKSPACE_BYTES + 1, isFile: () => true }),
-      readText: async () => {
-        read = true;
-        return '';
-      },
+      fs: fsWith({
+        stat: async () => fileStats(MAX_WORKSPACE_BYTES + 1),
+        open: async () => {
+          read = true;
+          throw new Error('opened');
+        },
+      }),
     });
     expect(read).toBe(false);
     expect(code).toBe(1);
@@ -108,14 +123,17 @@ describe('runCheck', () => {
 
   it('reads a file of exactly 100 MB (the limit is inclusive)', async () => {
     let read = false;
-    await check(['big.stakemap'], {
-      stat: async () => ({ size: MAX_WORKSPACE_BYTES, isFile: () => true }),
-      readText: async () => {
-        read = true;
-        return readFixture('valid-minimal.stakemap');
-      },
+    const { out } = await check(['big.stakemap'], {
+      fs: fsWith({
+        stat: async () => fileStats(MAX_WORKSPACE_BYTES),
+        open: async () => {
+          read = true;
+          return nodeFs.open(fixturePath('valid-minimal.stakemap'), 'r');
+        },
+      }),
     });
     expect(read).toBe(true);
+    expect(out).toEqual(['✓ big.stakemap']);
   });
 
   it('refuses a real 150 MB (sparse) file on disk', async () => {
@@ -142,6 +160,78 @@ describe('runCheck', () => {
     const { code, out } = await check([fixturePath('valid-full.stakemap'), fixturePath('with-bom.stakemap')]);
     expect(code).toBe(0);
     expect(out.at(-1)).toBe('All 2 files are fine.');
+  });
+
+  it('uses the app’s one size limit (shared/document/format.ts)', () => {
+    expect(MAX_WORKSPACE_BYTES).toBe(FORMAT_LIMIT);
+  });
+
+  it('reports invalid UTF-8 as the app does, instead of decoding it leniently (issue 11, defect 6)', async () => {
+    // "café" in Latin-1 inside an id: a lenient decoder made it "caf\uFFFD" and the file passed.
+    const path = join(tmp, 'latin1.stakemap');
+    const text = readFileSync(fixturePath('valid-minimal.stakemap'), 'utf8').replace('"format"', '"x-note": "caf\u00e9", "format"');
+    writeFileSync(path, Buffer.from(text, 'latin1'));
+    expect(await check([path])).toEqual({
+      code: 1,
+      out: [`✗ ${path}`, '    “latin1.stakemap” could not be read: The file is not UTF-8 text: it may be a binary file or use another text encoding.'],
+      err: [],
+    });
+  });
+
+  it('says a file cut short inside a character is truncated', async () => {
+    const path = join(tmp, 'cut.stakemap');
+    const bytes = Buffer.from('{"format":"stakemap","version":1,"title":"Équipe 🤝', 'utf8');
+    writeFileSync(path, bytes.subarray(0, bytes.length - 2));
+    expect((await check([path])).out).toEqual([
+      `✗ ${path}`,
+      '    “cut.stakemap” could not be read: The file ends in the middle of a character: it looks truncated (cut short while it was being copied or saved).',
+    ]);
+  });
+
+  it('checks the workspace inside an exported PNG, as the app opens it (issue 11, defect 6)', async () => {
+    const good = join(tmp, 'map.png');
+    writeFileSync(good, embedWorkspaceInPng(makePng(), readFileSync(fixturePath('valid-full.stakemap'), 'utf8')));
+    expect(await check([good])).toEqual({
+      code: 0,
+      out: [`✓ ${good}`, '    It is a PNG image exported by Stakemap; the app opens the workspace inside it as a new, unsaved workspace.'],
+      err: [],
+    });
+
+    const bad = join(tmp, 'bad-map.png');
+    writeFileSync(bad, embedWorkspaceInPng(makePng(), readFileSync(fixturePath('invalid-field.stakemap'), 'utf8')));
+    const { code, out } = await check([bad]);
+    expect(code).toBe(1);
+    expect(out.slice(0, 2)).toEqual([`✗ ${bad}`, expect.stringMatching(/^ {4}“bad-map\.png” is a Stakemap workspace, but 2 fields are not valid\.$/)]);
+
+    const photo = join(tmp, 'photo.png');
+    writeFileSync(photo, makePng());
+    expect((await check([photo])).out).toEqual([
+      `✗ ${photo}`,
+      '    “photo.png” could not be read: This PNG image has no Stakemap workspace in it. Only PNGs exported by Stakemap can be opened.',
+    ]);
+  });
+
+  it('reports a file the file system fails on in the middle of reading, then checks the next one', async () => {
+    const good = fixturePath('valid-full.stakemap');
+    const broken = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    const fs = fsWith({
+      open: async (path: string, flags: string) => {
+        if (path.endsWith('flaky.stakemap')) {
+          return { read: async () => Promise.reject(broken), close: async () => undefined };
+        }
+        return nodeFs.open(path, flags);
+      },
+      stat: async (path: string) => (path.endsWith('flaky.stakemap') ? fileStats(100) : nodeFs.stat(path)),
+    });
+    const { code, out } = await check(['flaky.stakemap', good], { fs });
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      '✗ flaky.stakemap',
+      '    “flaky.stakemap” could not be read: The disk reported an input/output error.',
+      `✓ ${good}`,
+      '',
+      '1 of 2 files have problems.',
+    ]);
   });
 
   it('prints the usage on standard error and exits 2 without arguments', async () => {

@@ -34,6 +34,9 @@ async function setUp(options: { fs?: WorkspaceFs; saveAnswers?: (string | null)[
     showOpenDialog: async () => openAnswers.shift() ?? null,
     showSaveDialog: async () => saveAnswers.shift() ?? null,
     askUnsavedChanges: async () => 'cancel',
+    confirmReplace: async (names) => {
+      throw new Error(`unexpected question about replacing ${names.join(', ')}`);
+    },
   };
   const logged: string[] = [];
   let clock = Date.parse('2026-11-22T10:00:00.000Z');
@@ -152,7 +155,12 @@ describe('workspace:save when the file changed on disk behind the app', () => {
     t.access.grantRead(file);
     const answers: (string | null)[] = [file];
     const handlers = createHostHandlers({
-      dialogs: { showOpenDialog: async () => null, showSaveDialog: async () => answers.shift() ?? null, askUnsavedChanges: async () => 'cancel' },
+      dialogs: {
+        showOpenDialog: async () => null,
+        showSaveDialog: async () => answers.shift() ?? null,
+        askUnsavedChanges: async () => 'cancel',
+        confirmReplace: async () => false,
+      },
       settings: new MemoryStore(),
       recent: new RecentWorkspaces(new MemoryStore(), 'linux'),
       access: t.access,

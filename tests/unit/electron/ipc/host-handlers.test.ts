@@ -37,9 +37,11 @@ class FakeDialogs implements HostDialogs {
   readonly openAnswers: (string | null)[] = [];
   readonly saveAnswers: (string | null)[] = [];
   readonly unsavedAnswers: UnsavedChoice[] = [];
+  readonly replaceAnswers: boolean[] = [];
   readonly openRequests: OpenDialogRequest[] = [];
   readonly saveRequests: SaveDialogRequest[] = [];
   readonly unsavedRequests: string[] = [];
+  readonly replaceRequests: (readonly string[])[] = [];
 
   async showOpenDialog(request: OpenDialogRequest) {
     this.openRequests.push(request);
@@ -52,6 +54,10 @@ class FakeDialogs implements HostDialogs {
   async askUnsavedChanges(displayName: string) {
     this.unsavedRequests.push(displayName);
     return this.next(this.unsavedAnswers, 'unsaved-changes');
+  }
+  async confirmReplace(fileNames: readonly string[]) {
+    this.replaceRequests.push(fileNames);
+    return this.next(this.replaceAnswers, 'replace');
   }
   private next<T>(queue: T[], name: string): T {
     if (queue.length === 0) throw new Error(`unexpected ${name} dialog`);
@@ -372,12 +378,15 @@ describe('opening a PNG image exported by Stakemap', () => {
     const t = await setUp();
     const whole = embedWorkspaceInPng(makePng(), '{"format":"stakemap"}');
     const file = path.join(t.dir, 'cut.png');
-    await fs.writeFile(file, whole.subarray(0, whole.length - 10));
+    // Cut inside the workspace chunk (signature 8 + IHDR 25, then the chunk): a file cut after an intact
+    // workspace chunk still opens (issue 11: only the workspace chunk has to be intact).
+    const cutAt = 8 + 25 + 20;
+    await fs.writeFile(file, whole.subarray(0, cutAt));
     t.dialogs.openAnswers.push(file);
     const result = await t.handlers['workspace:open-dialog'](undefined);
     expect(result).toMatchObject({ kind: 'readFailed', code: null });
     expect(result.kind === 'readFailed' && result.reason).toMatch(/^This PNG image is damaged or incomplete.*truncated/);
-    expect((await fs.readFile(file)).length).toBe(whole.length - 10);
+    expect((await fs.readFile(file)).length).toBe(cutAt);
   });
 
   it('keeps the 100 MB limit for images', async () => {

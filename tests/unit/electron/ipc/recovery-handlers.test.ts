@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecoveryHandlers } from '../../../../electron/ipc/recovery-handlers';
 import { validateInvokeArgs } from '../../../../electron/ipc/register-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
+import { FileFingerprints, fingerprintOf } from '../../../../electron/services/file-fingerprint';
 import { RecentWorkspaces } from '../../../../electron/services/recent-workspaces';
 import { createRecoveryDrafts } from '../../../../electron/services/recovery-drafts';
 import { invokeChannels } from '../../../../shared/host/channels';
@@ -11,13 +12,19 @@ import { makeTempDir, MemoryStore } from '../helpers';
 const DRAFT_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
-async function setUp(withDrafts = true) {
-  const dir = await makeTempDir('stakemap-recovery-handlers-');
+/** One run of the app: its own access list and fingerprints; the drafts folder and settings are the profile's. */
+function startApp(profile: { dir: string; settings: MemoryStore }, withDrafts = true) {
   const access = new FileAccessList('linux');
-  const recent = new RecentWorkspaces(new MemoryStore(), 'linux');
-  const recovery = withDrafts ? createRecoveryDrafts({ dir: path.join(dir, 'recovery'), now: () => NOW }) : undefined;
-  const handlers = createRecoveryHandlers({ access, recent, ...(recovery ? { recovery } : {}) });
-  return { dir, access, recent, handlers };
+  const recent = new RecentWorkspaces(profile.settings, 'linux');
+  const fingerprints = new FileFingerprints('linux');
+  const recovery = withDrafts ? createRecoveryDrafts({ dir: path.join(profile.dir, 'recovery'), now: () => NOW }) : undefined;
+  const handlers = createRecoveryHandlers({ access, recent, settings: profile.settings, fingerprints, ...(recovery ? { recovery } : {}) });
+  return { access, recent, fingerprints, handlers };
+}
+
+async function setUp(withDrafts = true) {
+  const profile = { dir: await makeTempDir('stakemap-recovery-handlers-'), settings: new MemoryStore() };
+  return { ...profile, ...startApp(profile, withDrafts), restart: () => startApp(profile, withDrafts) };
 }
 
 describe('recovery handlers', () => {
@@ -30,27 +37,33 @@ describe('recovery handlers', () => {
       { draftId: DRAFT_ID, savedAt: NOW.toISOString(), filePath: '/work/Spring.stakemap', displayName: 'Spring.stakemap', title: 'Spring', size: 18 },
     ]);
     const read = await handlers['recovery:read']({ draftId: DRAFT_ID });
-    expect(invokeChannels['recovery:read'].result.parse(read)).toEqual({ kind: 'read', content: '{"title":"Spring"}' });
+    expect(invokeChannels['recovery:read'].result.parse(read)).toEqual({ kind: 'read', content: '{"title":"Spring"}', writable: false });
     await handlers['recovery:discard']({ draftId: DRAFT_ID });
     expect(await handlers['recovery:read']({ draftId: DRAFT_ID })).toEqual({ kind: 'missing' });
     expect(await handlers['recovery:list'](undefined)).toEqual([]);
   });
 
   it('lets a restored draft be saved back to its file only if that file is in the recent list', async () => {
-    const { handlers, access, recent } = await setUp();
-    recent.add('/work/Known.stakemap', NOW);
+    const t = await setUp();
+    t.recent.add('/work/Known.stakemap', NOW);
+    // Opened in the run the draft is made in: writable, with the fingerprint main read.
+    t.access.grantWrite('/work/Known.stakemap');
+    t.fingerprints.remember('/work/Known.stakemap', fingerprintOf(Buffer.from('{}'), null));
     const known = { draftId: DRAFT_ID, filePath: '/work/Known.stakemap', displayName: 'Known.stakemap', content: '{}' };
     const foreign = { draftId: 'ffffffff-0000-4000-8000-000000000000', filePath: '/etc/passwd', displayName: 'passwd', content: '{}' };
-    await handlers['recovery:save'](known);
-    await handlers['recovery:save'](foreign);
-    expect(access.canWrite('/work/Known.stakemap')).toBe(false);
-    await handlers['recovery:read']({ draftId: known.draftId });
-    expect(access.canWrite('/work/Known.stakemap')).toBe(true);
+    await t.handlers['recovery:save'](known);
+    await t.handlers['recovery:save'](foreign);
+
+    // The next start (after a crash): nothing is writable until a draft is restored.
+    const next = t.restart();
+    expect(next.access.canWrite('/work/Known.stakemap')).toBe(false);
+    await next.handlers['recovery:read']({ draftId: known.draftId });
+    expect(next.access.canWrite('/work/Known.stakemap')).toBe(true);
     // A draft naming a file the user never opened grants nothing: a compromised renderer cannot use drafts to
     // get write access to arbitrary files.
-    await handlers['recovery:read']({ draftId: foreign.draftId });
-    expect(access.canWrite('/etc/passwd')).toBe(false);
-    expect(access.canRead('/etc/passwd')).toBe(false);
+    await next.handlers['recovery:read']({ draftId: foreign.draftId });
+    expect(next.access.canWrite('/etc/passwd')).toBe(false);
+    expect(next.access.canRead('/etc/passwd')).toBe(false);
   });
 
   it('keeps and offers nothing without a drafts folder', async () => {

@@ -248,8 +248,16 @@ describe('createRecoveryDrafts', () => {
 describe('parseDraftFile', () => {
   const valid = { draftId: ID_A, savedAt: '2026-11-22T10:00:00.000Z', filePath: null, displayName: 'x', content: '{}' };
   it('accepts a draft filed under its own id only', () => {
-    expect(parseDraftFile(JSON.stringify(valid), ID_A)).toEqual(valid);
+    expect(parseDraftFile(JSON.stringify(valid), ID_A)).toEqual({ ...valid, fileFingerprint: null });
     expect(parseDraftFile(JSON.stringify(valid), ID_B)).toBeNull();
+  });
+  it('gives the file fingerprint main recorded, and keeps a draft whose fingerprint is damaged, without it', () => {
+    const fileFingerprint = { size: 2, sha256: 'a'.repeat(64), hmac: 'b'.repeat(64) };
+    expect(parseDraftFile(JSON.stringify({ ...valid, fileFingerprint }), ID_A)).toEqual({ ...valid, fileFingerprint });
+    for (const damaged of [{ ...fileFingerprint, hmac: 'not hex' }, { ...fileFingerprint, size: -1 }, 'a string', null]) {
+      // The work in the draft is not lost over it: only the fingerprint is dropped.
+      expect(parseDraftFile(JSON.stringify({ ...valid, fileFingerprint: damaged }), ID_A)).toEqual({ ...valid, fileFingerprint: null });
+    }
   });
   it.each([
     ['not JSON', '{'],

@@ -108,6 +108,10 @@ function faultyFs(dir: string, file: string) {
       step(`chmod ${role(p)}`);
       return fs.chmod(p, mode);
     },
+    link: async (existing, alias) => {
+      step(`link ${role(existing)} → ${role(alias)}`);
+      return fs.link(existing, alias);
+    },
     rename: async (from, to) => {
       phase = 'commit';
       step(`rename ${role(from)} → ${role(to)}`);
@@ -215,6 +219,7 @@ async function setUp(scenario: Scenario) {
     showOpenDialog: async () => file,
     showSaveDialog: async () => file,
     askUnsavedChanges: async () => 'cancel',
+    confirmReplace: async () => false,
   };
   const handlers = createHostHandlers({
     dialogs,

@@ -152,3 +152,65 @@ describe('createVersionHistory', () => {
     for (const folder of await fs.readdir(versions)) expect(await fs.readdir(path.join(versions, folder))).toEqual([]);
   });
 });
+
+describe('removeLeftoverTempFiles (temp files a crash left in the versions folder)', () => {
+  /** A versions folder with one workspace's history, as a killed save leaves it: versions, plus temp files. */
+  async function withLeftovers() {
+    const t = await setUp();
+    await t.history.record(t.file, 'kept\n');
+    const folder = t.history.folderFor(t.file);
+    const leftovers = ['.2026-11-22T10-00-05.000Z-2.stakemap.0123456789ab.tmp', '.index.json.fedcba987654.tmp'];
+    for (const name of leftovers) await fs.writeFile(path.join(folder, name), 'half a vers');
+    // Not ours, or not of the exact pattern: left alone.
+    const strangers = ['.notes.txt.0123456789ab.tmp', '.2026-11-22T10-00-05.000Z-2.stakemap.XYZ.tmp', 'keep.tmp'];
+    for (const name of strangers) await fs.writeFile(path.join(folder, name), 'someone else’s');
+    await fs.mkdir(path.join(folder, '.index.json.aaaaaaaaaaaa.tmp'));
+    const outside = path.join(t.userData, 'versions', '.index.json.0123456789ab.tmp');
+    await fs.writeFile(outside, 'not in a workspace folder');
+    return { ...t, folder, strangers, outside };
+  }
+
+  it('removes the temp files of versions and indexes, and only those', async () => {
+    const t = await withLeftovers();
+    expect(await t.history.removeLeftoverTempFiles()).toBe(2);
+    expect((await fs.readdir(t.folder)).sort()).toEqual(
+      ['.index.json.aaaaaaaaaaaa.tmp', '2026-11-22T10-00-00.000Z-1.stakemap', 'index.json', ...t.strangers].sort(),
+    );
+    await expect(fs.readFile(t.outside, 'utf8')).resolves.toBe('not in a workspace folder');
+    // The history itself is intact.
+    expect(await t.history.read(t.file, '2026-11-22T10-00-00.000Z-1')).toBe('kept\n');
+    // The folder that carries a temp name stayed, and was reported.
+    expect(t.logged.join('\n')).toMatch(/Could not remove the leftover temp file .*\.index\.json\.aaaaaaaaaaaa\.tmp/);
+  });
+
+  it('never removes the temp file of a version being kept right now', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let tempSeen: string | null = null;
+    // Holds the write of a version just before its temp file is renamed into place.
+    const slowRename: VersionHistoryFs = {
+      ...fs,
+      rename: async (from, to) => {
+        if (String(to).endsWith('.stakemap')) {
+          tempSeen = String(from);
+          await held;
+        }
+        return fs.rename(from, to);
+      },
+    };
+    const t = await setUp({ fs: slowRename });
+    const recording = t.history.record(t.file, 'being kept\n');
+    while (tempSeen === null) await new Promise((resolve) => setImmediate(resolve));
+    expect(await t.history.removeLeftoverTempFiles()).toBe(0);
+    await expect(fs.stat(tempSeen!)).resolves.toBeTruthy();
+    release();
+    expect(await recording).toBe(true);
+    expect(await t.history.list(t.file)).toHaveLength(1);
+  });
+
+  it('does nothing, and does not throw, when there is no versions folder yet', async () => {
+    const t = await setUp();
+    expect(await t.history.removeLeftoverTempFiles()).toBe(0);
+    expect(t.logged).toEqual([]);
+  });
+});

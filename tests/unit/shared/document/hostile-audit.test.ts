@@ -46,9 +46,9 @@ describe('defect 1: a small file no longer makes parsing throw', () => {
     expect(error.totalProblems).toBe(MAX_COUNTED_PROBLEMS);
     expect(error.totalIsLowerBound).toBe(true);
     const message = describeLoadError('hostile.stakemap', error);
-    expect(message.summary).toBe('“hostile.stakemap” is a Stakemap workspace, but more than 10,000 fields are not valid.');
+    expect(message.summary).toBe('“hostile.stakemap” is a Stakemap workspace, but more than 1,000 fields are not valid.');
     expect(message.details).toHaveLength(MAX_LISTED_PROBLEMS + 1);
-    expect(message.details.at(-1)).toBe('…and more than 9,980 more.');
+    expect(message.details.at(-1)).toBe('…and more than 980 more.');
   });
 });
 
@@ -214,5 +214,26 @@ describe('unknown properties keep their value on a round trip', () => {
     const result = parseWorkspace(`${head}"x-tool":{"a":-0,"b":"stakemap-negative-zero-"}}`);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(serializeWorkspace(result.document)).toContain('"b": "stakemap-negative-zero-"');
+  });
+});
+
+describe('large texts whose shape no workspace has are refused before JSON.parse builds them', () => {
+  it('3 million empty objects in 9 MB (the audit found 35 million in 100 MB took JSON.parse minutes)', () => {
+    const error = invalid(parseWorkspace(`${head}"stakeholders":${listOf('{}', 3_000_000)}}`));
+    expect(error.problems).toEqual([{ path: '(top level)', message: expect.stringMatching(/^holds 3,000,00\d objects and lists in 8\.6 MB of text, far more than any workspace/) }]);
+  });
+
+  it('9 MB of nested lists: refused with where the nesting goes too deep', () => {
+    const error = invalid(parseWorkspace(`${head}"x":${'['.repeat(4_600_000)}${']'.repeat(4_600_000)}}`));
+    expect(error.problems).toEqual([
+      { path: '(top level)', message: 'holds values nested more than 100 levels deep (from line 1, column 138), which could not be saved again' },
+    ]);
+  });
+
+  it('a valid workspace of the same size still opens', () => {
+    const stakeholders = Array.from({ length: 60_000 }, (_, i) => ({ id: `s-${i}`, name: `Stakeholder ${i}`, kind: 'department', position: { x: i, y: i } }));
+    const text = `${head}"stakeholders":${JSON.stringify(stakeholders, null, 2)}}`;
+    expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(parseWorkspace(text).ok).toBe(true);
   });
 });

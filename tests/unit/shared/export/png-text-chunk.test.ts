@@ -130,28 +130,51 @@ describe('extractWorkspaceFromPng / readWorkspaceFromPng', () => {
     expect(extractWorkspaceFromPng(makePng({ extraChunks: [itxtChunk('stakemap', '{"a":1}', { language: 'fr' })] }))).toBe('{"a":1}');
   });
 
-  it('returns null when a chunk’s CRC is wrong: in the workspace chunk or anywhere else', () => {
+  it('refuses a workspace chunk whose CRC is wrong, but not an image whose damage lies elsewhere (issue 11)', () => {
     const embedded = embedWorkspaceInPng(makePng(), WORKSPACE);
     const inText = embedded.slice();
     flip(inText, findChunk(inText, 'iTXt').dataEnd - 3, 0x01); // a flipped bit in the text
     expect(extractWorkspaceFromPng(inText)).toBeNull();
     expect(readWorkspaceFromPng(inText)).toEqual({ kind: 'damaged', problem: 'The iTXt chunk is damaged (its checksum does not match).' });
 
+    const inStoredCrc = embedded.slice();
+    flip(inStoredCrc, findChunk(inStoredCrc, 'iTXt').dataEnd, 0x01); // the stored CRC itself
+    expect(readWorkspaceFromPng(inStoredCrc)).toEqual({ kind: 'damaged', problem: 'The iTXt chunk is damaged (its checksum does not match).' });
+
+    // The image data and IEND are not the workspace: damage there leaves the workspace readable.
     const inImage = embedded.slice();
     flip(inImage, findChunk(inImage, 'IDAT').dataStart, 0xff);
-    expect(extractWorkspaceFromPng(inImage)).toBeNull();
-
-    const inCrcItself = embedded.slice();
-    flip(inCrcItself, findChunk(inCrcItself, 'IEND').dataEnd, 0x01);
-    expect(extractWorkspaceFromPng(inCrcItself)).toBeNull();
+    expect(extractWorkspaceFromPng(inImage)).toBe(WORKSPACE);
+    const inEnd = embedded.slice();
+    flip(inEnd, findChunk(inEnd, 'IEND').dataEnd, 0x01);
+    expect(extractWorkspaceFromPng(inEnd)).toBe(WORKSPACE);
   });
 
-  it('returns null for a truncated file, at every length', () => {
+  it('reports an image without a workspace but with a damaged iTXt chunk as damaged (it may have been ours)', () => {
+    const png = makePng({ extraChunks: [itxtChunk('Description', 'A map')] });
+    expect(readWorkspaceFromPng(png)).toEqual({ kind: 'none' });
+    const damaged = png.slice();
+    flip(damaged, findChunk(damaged, 'iTXt').dataStart + 2, 0x01);
+    expect(readWorkspaceFromPng(damaged)).toEqual({ kind: 'damaged', problem: 'The iTXt chunk is damaged (its checksum does not match).' });
+  });
+
+  it('returns null for a file truncated before the end of its workspace chunk, at every length', () => {
     const embedded = embedWorkspaceInPng(makePng(), '{"a":"é"}');
-    for (let length = 0; length < embedded.length; length++) {
+    const workspaceEnd = findChunk(embedded, 'iTXt').dataEnd + 4;
+    for (let length = 0; length < workspaceEnd; length++) {
       expect(extractWorkspaceFromPng(embedded.subarray(0, length)), `length ${length}`).toBeNull();
     }
-    expect(readWorkspaceFromPng(embedded.subarray(0, embedded.length - 1))).toMatchObject({ kind: 'damaged', problem: expect.stringMatching(/truncated/) });
+    expect(readWorkspaceFromPng(embedded.subarray(0, workspaceEnd - 1))).toMatchObject({ kind: 'damaged', problem: expect.stringMatching(/truncated/) });
+  });
+
+  it('still gives the workspace of a file cut short after its workspace chunk (the workspace is intact, its CRC checked)', () => {
+    const embedded = embedWorkspaceInPng(makePng(), '{"a":"é"}');
+    for (let length = findChunk(embedded, 'iTXt').dataEnd + 4; length < embedded.length; length++) {
+      expect(extractWorkspaceFromPng(embedded.subarray(0, length)), `length ${length}`).toBe('{"a":"é"}');
+    }
+    // Without a workspace, a cut-short image is damaged, not "no workspace".
+    const plain = makePng();
+    expect(readWorkspaceFromPng(plain.subarray(0, plain.length - 1))).toMatchObject({ kind: 'damaged', problem: expect.stringMatching(/truncated/) });
   });
 
   it('ignores bytes after IEND, as image decoders do', () => {
