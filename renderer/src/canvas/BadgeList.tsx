@@ -5,14 +5,14 @@ import { describeAttachment } from '@shared/domain/pain-point-index';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
-import { openItem, showBadgeList, useEditor } from '../store/editor-store';
+import { openItem, showBadgeList, useEditor, selectDocument, useUi } from '../store/editor-store';
 import { PainPointFacts } from '../panels/PainPointFacts';
 import { FloatingLayer } from './FloatingLayer';
 
 /** The pain points behind a badge on the map: each opens in the inspector. */
 export function BadgeList() {
-  const list = useEditor((s) => s.badgeList);
-  const doc = useEditor(useShallow((s) => (s.badgeList ? s.workspace?.history.present.doc : undefined)));
+  const list = useUi((s) => s.badgeList);
+  const doc = useEditor((s) => (list ? selectDocument(s) : null));
   const close = useCallback(() => showBadgeList(null), []);
   const rows = useMemo(() => {
     if (!list || !doc) return [];

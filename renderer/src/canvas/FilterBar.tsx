@@ -1,7 +1,7 @@
 import { CircleAlert, Filter, MessageSquareWarning, TriangleAlert, X, type LucideIcon } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeFilter, isFilterActive, type MapFilter } from '@shared/domain/map-filter';
-import { clearFilter, setFilter, useEditor } from '../store/editor-store';
+import { clearFilter, setFilter, useEditor, selectDocument } from '../store/editor-store';
 
 type ToggleKey = 'problematicOnly' | 'withPainPoints' | 'unaddressedOnly';
 
@@ -17,10 +17,10 @@ const TOGGLES: ReadonlyArray<{ key: ToggleKey; label: string; Icon: LucideIcon; 
  */
 export function FilterBar() {
   const filter = useEditor((s) => s.filter);
-  const categories = useEditor(useShallow((s) => s.workspace?.history.present.doc.categories ?? []));
+  const categories = useEditor(useShallow((s) => selectDocument(s)?.categories ?? []));
   const description = useEditor(
     useShallow((s) => {
-      const doc = s.workspace?.history.present.doc;
+      const doc = selectDocument(s);
       return doc ? describeFilter(s.filter, doc) : [];
     }),
   );

@@ -2,7 +2,8 @@ import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection,
 import { useCallback, useMemo, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
-import { onEdgesChange, onNodesChange, setViewport, showBadgeList, showContextMenu, startRename, useEditor } from '../store/editor-store';
+import { onEdgesChange, onNodesChange } from '../commands/map-changes';
+import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { FilterBar } from './FilterBar';
 import { FIT_VIEW_OPTIONS, flowInstance, registerFlowInstance } from './flow-instance';
@@ -43,7 +44,7 @@ const onPaneContextMenu = (event: MouseEvent | React.MouseEvent) => {
 };
 /** Floating lists point at things on the map; once the map moves they would point at nothing. */
 const closeFloating = () => {
-  const { badgeList, contextMenu } = useEditor.getState();
+  const { badgeList, contextMenu } = useUi.getState();
   if (badgeList) showBadgeList(null);
   if (contextMenu) showContextMenu(null);
 };

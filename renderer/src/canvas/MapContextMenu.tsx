@@ -1,9 +1,9 @@
 import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import { RELATIONSHIP_STATUSES } from '@shared/document/format';
-import { setRelationshipStatus } from '@shared/operations/relationships';
 import { addStakeholderNamed, deleteSelection } from '../commands/edit-commands';
 import { addPainPointTo } from '../commands/pain-point-commands';
-import { commit, setSelection, showContextMenu, startRename, useEditor } from '../store/editor-store';
+import { edit } from '../commands/edits';
+import { setSelection, showContextMenu, startRename, useEditor, selectDocument, useUi } from '../store/editor-store';
 import { FloatingLayer } from './FloatingLayer';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
 
@@ -41,10 +41,9 @@ function Item({ onSelect, children, checked }: { onSelect: () => void; children:
 
 /** Right-click on a stakeholder, a relationship or the empty map. */
 export function MapContextMenu() {
-  const menu = useEditor((s) => s.contextMenu);
-  const relationship = useEditor((s) =>
-    s.contextMenu?.target.type === 'relationship' ? s.workspace?.history.present.doc.relationships.find((r) => r.id === (s.contextMenu!.target as { id: string }).id) : undefined,
-  );
+  const menu = useUi((s) => s.contextMenu);
+  const relationshipId = menu?.target.type === 'relationship' ? menu.target.id : null;
+  const relationship = useEditor((s) => (relationshipId === null ? undefined : selectDocument(s)?.relationships.find((r) => r.id === relationshipId)));
   const close = useCallback(() => showContextMenu(null), []);
   if (!menu) return null;
   const { target } = menu;
@@ -82,7 +81,7 @@ export function MapContextMenu() {
         <Item onSelect={() => addPainPointTo([{ type: 'relationship', id: target.id }])}>Add pain point</Item>
         <div role="separator" className="context-menu__separator" />
         {RELATIONSHIP_STATUSES.map((status) => (
-          <Item key={status} checked={relationship?.status === status} onSelect={() => commit((doc) => setRelationshipStatus(doc, [target.id], status))}>
+          <Item key={status} checked={relationship?.status === status} onSelect={() => edit('relationship.setStatus', { ids: [target.id], status })}>
             {RELATIONSHIP_STYLES[status].label}
           </Item>
         ))}

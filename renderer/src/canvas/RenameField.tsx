@@ -1,7 +1,7 @@
 import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { useEffect, useRef } from 'react';
-import { updateStakeholder } from '@shared/operations/stakeholders';
-import { commit, endRename } from '../store/editor-store';
+import { edit } from '../commands/edits';
+import { endRename } from '../store/editor-store';
 
 /**
  * Rename in place: Enter or leaving the field keeps the name, Escape restores it. The text is committed once,
@@ -31,7 +31,7 @@ export function RenameField({ id, name }: { id: string; name: string }) {
     if (finished.current) return;
     finished.current = true;
     const value = input.current?.value.trim() ?? '';
-    if (keep && value !== '' && value !== name) commit((doc) => updateStakeholder(doc, id, { name: value }));
+    if (keep && value !== '' && value !== name) edit('stakeholder.update', { id, patch: { name: value } });
     endRename();
   };
 

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { RelationshipStatus, StakeholderKind } from '@shared/document/format';
 import { relationshipSchema, stakeholderSchema } from '@shared/document/schema';
-import { extractFragment, FRAGMENT_FORMAT, pasteFragment, type MapFragment } from '@shared/operations/clipboard';
-import { deleteItems, painPointsAffectedByDeletion } from '@shared/operations/delete-items';
+import { extractFragment, FRAGMENT_FORMAT, type MapFragment } from '@shared/operations/clipboard';
+import { painPointsAffectedByDeletion } from '@shared/operations/delete-items';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
-import { connectStakeholders, findRelationshipBetween, setRelationshipStatus } from '@shared/operations/relationships';
-import { addStakeholder } from '@shared/operations/stakeholders';
+import { findRelationshipBetween } from '@shared/operations/relationships';
 import { FIT_VIEW_OPTIONS, flowInstance, viewportCentre } from '../canvas/flow-instance';
 import { DEFAULT_NODE_SIZE, findFreeSpot } from '../canvas/placement';
-import { announce, commit, setSelection, startRename, useEditor } from '../store/editor-store';
+import { announce, setSelection, startRename, useEditor, documentNow } from '../store/editor-store';
+import { edit } from './edits';
 import { deleteItem } from './pain-point-commands';
 
 /** Adds a stakeholder in a free spot near the middle of the view, selects it and, if asked, starts renaming. */
 export function addStakeholderNamed(name: string, kind: StakeholderKind, options: { rename?: boolean; near?: { x: number; y: number } } = {}): void {
   const state = useEditor.getState();
-  const doc = state.workspace?.history.present.doc;
+  const doc = documentNow(state);
   if (!doc) return;
   const occupied = state.nodes.map((n) => ({
     x: n.position.x,
@@ -24,7 +24,7 @@ export function addStakeholderNamed(name: string, kind: StakeholderKind, options
   }));
   const position = findFreeSpot(options.near ?? viewportCentre(), occupied);
   const id = createId(ID_PREFIX.stakeholder, new Set(doc.stakeholders.map((s) => s.id)));
-  commit((d) => addStakeholder(d, { id, name, kind, position }), { select: { stakeholderIds: [id] } });
+  edit('stakeholder.add', { id, name, kind, position });
   if (options.rename) startRename(id);
   else announce(`Added ${name}`);
 }
@@ -36,7 +36,7 @@ export function addNewStakeholder(): void {
 
 /** Connects two stakeholders; if they are already connected, selects that relationship and says so. */
 export function connect(source: string, target: string): void {
-  const doc = useEditor.getState().workspace?.history.present.doc;
+  const doc = documentNow();
   if (!doc || source === target) return;
   const existing = findRelationshipBetween(doc, source, target);
   if (existing) {
@@ -45,7 +45,7 @@ export function connect(source: string, target: string): void {
     return;
   }
   const id = createId(ID_PREFIX.relationship, new Set(doc.relationships.map((r) => r.id)));
-  commit((d) => connectStakeholders(d, { id, source, target }), { select: { relationshipIds: [id] } });
+  edit('relationship.connect', { id, source, target });
 }
 
 /**
@@ -54,7 +54,7 @@ export function connect(source: string, target: string): void {
  */
 export function deleteSelection(): void {
   const { selection, openItem, workspace } = useEditor.getState();
-  const doc = workspace?.history.present.doc;
+  const doc = workspace?.history.present.doc ?? null;
   const count = selection.stakeholderIds.length + selection.relationshipIds.length;
   if (!doc) return;
   if (count === 0) {
@@ -62,8 +62,8 @@ export function deleteSelection(): void {
     return;
   }
   const affected = painPointsAffectedByDeletion(doc, selection);
-  let after: typeof doc = doc;
-  if (!commit((d) => (after = deleteItems(d, selection)), { select: {} })) return;
+  if (!edit('items.delete', { stakeholderIds: [...selection.stakeholderIds], relationshipIds: [...selection.relationshipIds] })) return;
+  const after = documentNow() ?? doc;
   const parts = [`Deleted ${count === 1 ? 'one item' : `${count} items`}.`];
   if (affected.length > 0) {
     const nowWorkspaceWide = affected.filter((id) => after.painPoints.find((p) => p.id === id)?.attachedTo.length === 0).length;
@@ -88,7 +88,7 @@ export function clearSelection(): void {
 /** Sets the status of every selected relationship in one undoable step. */
 export function setSelectedRelationshipStatus(status: RelationshipStatus): void {
   const ids = useEditor.getState().selection.relationshipIds;
-  commit((doc) => setRelationshipStatus(doc, ids, status));
+  edit('relationship.setStatus', { ids: [...ids], status });
 }
 
 export function renameSelected(): void {
@@ -107,7 +107,7 @@ const fragmentSchema = z.object({
 /** Puts the selected stakeholders (and the relationships among them) on the clipboard as text. */
 export function copySelection(clipboard: DataTransfer): boolean {
   const state = useEditor.getState();
-  const doc = state.workspace?.history.present.doc;
+  const doc = documentNow(state);
   if (!doc || state.selection.stakeholderIds.length === 0) return false;
   const fragment = extractFragment(doc, state.selection.stakeholderIds);
   clipboard.setData('text/plain', JSON.stringify({ format: FRAGMENT_FORMAT, ...fragment }));
@@ -131,16 +131,13 @@ export function pasteFromClipboard(clipboard: DataTransfer): boolean {
   } catch {
     return false;
   }
-  let pasted: string[] = [];
-  commit(
-    (doc) => {
-      const result = pasteFragment(doc, fragment, { x: 40, y: 40 });
-      pasted = result.stakeholderIds;
-      return result.doc;
-    },
-  );
-  setSelection({ stakeholderIds: pasted });
-  return pasted.length > 0;
+  // The seed makes the pasted copies' ids, so the edit is plain data that replays to the same document.
+  return edit('items.paste', {
+    stakeholders: [...fragment.stakeholders],
+    relationships: [...fragment.relationships],
+    offset: { x: 40, y: 40 },
+    seed: Math.floor(Math.random() * 2 ** 31),
+  });
 }
 
 // ----- view --------------------------------------------------------------------------------------------------

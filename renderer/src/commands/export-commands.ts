@@ -10,7 +10,7 @@ import { ExportFrame } from '../export/ExportFrame';
 import { ExportCanceled, renderPng, toBase64 } from '../export/export-png';
 import { layoutMap, measuredSizes, type MapLayout } from '../export/map-layout';
 import { host } from '../host';
-import { announce, currentDocument, setExportJob, setPrintJob, showExportDialog, showMessage, useEditor } from '../store/editor-store';
+import { announce, currentDocument, setExportJob, setPrintJob, showExportDialog, showMessage, useEditor, useUi } from '../store/editor-store';
 
 /*
  * File > Export…: PNG, PDF, Markdown and CSV. Each export works on the document as it is when it starts; long
@@ -30,7 +30,7 @@ function suggestedName(): string {
 
 /** Runs one export with its progress shown; reports the result. */
 export async function runExport(options: ExportOptions): Promise<void> {
-  if (useEditor.getState().exportJob) return;
+  if (useUi.getState().exportJob) return;
   const controller = new AbortController();
   setExportJob({ step: 'Preparing…', cancel: () => controller.abort() });
   try {

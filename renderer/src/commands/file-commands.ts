@@ -1,14 +1,14 @@
-import { describeLoadError, describeOpenWarnings } from '@shared/document/describe-load';
 import { bytesOverWorkspaceLimit } from '@shared/document/byte-size';
 import { MAX_WORKSPACE_BYTES } from '@shared/document/format';
-import { parseWorkspace } from '@shared/document/parse';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { OpenResult, SaveResult } from '@shared/host/channels';
 import { createWorkspace } from '@shared/operations/workspace';
 import sampleText from '@shared/sample/organising-for-social.stakemap?raw';
 import { flowInstance } from '../canvas/flow-instance';
 import { host } from '../host';
-import { adoptRestoredDraft, discardCurrentDraft } from './recovery';
+import { displayName } from './document-name';
+import { discardCurrentDraft } from './recovery';
+import { loadWorkspaceText } from './load-workspace';
 import {
   announce,
   closeWorkspace,
@@ -26,13 +26,6 @@ import {
  * main process; here we parse, serialize and tell the user what happened. Anything that would replace the
  * open workspace first asks about unsaved changes.
  */
-
-/** The name shown in the title bar and dialogs: the file name, or the workspace title before the first save. */
-export function displayName(state = useEditor.getState()): string {
-  const ws = state.workspace;
-  if (!ws) return 'Stakemap';
-  return ws.filePath ? fileNameOf(ws.filePath) : ws.history.present.doc.title || 'Untitled workspace';
-}
 
 /**
  * Asks Save / Don't Save / Cancel when the workspace has unsaved changes. Resolves true when it is fine to
@@ -109,19 +102,8 @@ function handleOpenResult(result: OpenResult): void {
 }
 
 function openText(text: string, where: { filePath: string | null; fileName: string; fitOnOpen: boolean }): void {
-  const parsed = parseWorkspace(text);
-  if (!parsed.ok) {
-    // The open workspace (if any) stays as it was, and the file on disk is never touched.
-    showMessage({ tone: 'error', ...describeLoadError(where.fileName, parsed.error) });
-    return;
-  }
-  loadWorkspace(parsed.document, { filePath: where.filePath, fitOnOpen: where.fitOnOpen });
-  const warnings = describeOpenWarnings(where.fileName, parsed);
-  if (warnings) {
-    showMessage({ tone: 'warning', ...warnings });
-  } else if (parsed.migratedFrom !== null) {
-    announce(`Opened a version ${parsed.migratedFrom} file; it will be saved in the current format.`);
-  }
+  // The open workspace (if any) stays as it was when the text does not open, and the file on disk is never touched.
+  loadWorkspaceText(text, where.fileName, { kind: 'session', filePath: where.filePath, fitOnOpen: where.fitOnOpen });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Attachment } from '@shared/document/schema';
 import type { SearchResult } from '@shared/domain/search';
 import { flowInstance } from '../canvas/flow-instance';
-import { openItem, setSelection, showView, useEditor } from '../store/editor-store';
+import { openItem, setSelection, showView, useEditor, documentNow } from '../store/editor-store';
 
 /*
  * Taking the user to things: a search result, what a pain point is attached to. The map pans (and zooms out
@@ -12,7 +12,7 @@ const PAN = { duration: 250, padding: 0.35, maxZoom: 1.1 } as const;
 
 /** Brings stakeholders and relationships into view on the map (a relationship brings both its ends). */
 export function revealOnMap(attachments: readonly Attachment[]): void {
-  const doc = useEditor.getState().workspace?.history.present.doc;
+  const doc = documentNow();
   const instance = flowInstance();
   if (!doc || !instance || attachments.length === 0) return;
   const ids = new Set<string>();
@@ -38,7 +38,7 @@ function revealCard(type: 'painPoint' | 'solution', id: string): void {
 /** Goes to what a search result names: selects it on the map, or opens it in the inspector. */
 export function goToSearchResult(result: SearchResult): void {
   const state = useEditor.getState();
-  const doc = state.workspace?.history.present.doc;
+  const doc = documentNow(state);
   if (!doc) return;
   switch (result.type) {
     case 'stakeholder':

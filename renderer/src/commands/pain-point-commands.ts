@@ -1,10 +1,7 @@
-import { DEFAULT_CATEGORIES } from '@shared/document/format';
-import type { Attachment, WorkspaceDocument } from '@shared/document/schema';
-import { addCategory } from '@shared/operations/categories';
+import type { Attachment } from '@shared/document/schema';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
-import { addPainPoint, deletePainPoint } from '@shared/operations/pain-points';
-import { addSolution, deleteSolution } from '@shared/operations/solutions';
-import { announce, commit, useEditor, type OpenItem } from '../store/editor-store';
+import { announce, useEditor, type OpenItem, documentNow } from '../store/editor-store';
+import { edit } from './edits';
 
 /*
  * Commands that create and delete pain points and candidate solutions. Each is one undoable step and opens
@@ -35,17 +32,10 @@ export function attachmentsOfSelection(): Attachment[] {
  * `categoryId` (by default the first category) and opens it.
  */
 export function addPainPointTo(attachedTo: readonly Attachment[] = attachmentsOfSelection(), categoryId?: string): string | null {
-  const doc = useEditor.getState().workspace?.history.present.doc;
+  const doc = documentNow();
   if (!doc) return null;
   const id = createId(ID_PREFIX.painPoint, new Set(doc.painPoints.map((p) => p.id)));
-  const created = commit(
-    (d) => {
-      const withCategory = ensureCategory(d);
-      const category = categoryId ?? withCategory.categories[0]?.id ?? '';
-      return addPainPoint(withCategory, { id, title: 'New pain point', categoryId: category, attachedTo });
-    },
-    { open: { type: 'painPoint', id } },
-  );
+  const created = edit('painPoint.add', { id, title: 'New pain point', attachedTo: [...attachedTo], ...(categoryId === undefined ? {} : { categoryId }) });
   if (!created) return null;
   freshItemId = id;
   const where = attachedTo.length === 0 ? 'to the whole workspace' : attachedTo.length === 1 ? '' : `to ${attachedTo.length} items`;
@@ -53,21 +43,12 @@ export function addPainPointTo(attachedTo: readonly Attachment[] = attachmentsOf
   return id;
 }
 
-/**
- * A workspace saved by another tool may list no categories; a pain point needs one, so the first default
- * category comes back with it (in the same undo step).
- */
-function ensureCategory(doc: WorkspaceDocument): WorkspaceDocument {
-  const first = DEFAULT_CATEGORIES[0];
-  return doc.categories.length > 0 || !first ? doc : addCategory(doc, { ...first });
-}
-
 /** Adds a candidate solution addressing `painPointIds` (possibly none) and opens it. */
 export function proposeSolution(painPointIds: readonly string[] = []): string | null {
-  const doc = useEditor.getState().workspace?.history.present.doc;
+  const doc = documentNow();
   if (!doc) return null;
   const id = createId(ID_PREFIX.solution, new Set(doc.solutions.map((s) => s.id)));
-  const created = commit((d) => addSolution(d, { id, title: 'New solution', addresses: painPointIds }), { open: { type: 'solution', id } });
+  const created = edit('solution.add', { id, title: 'New solution', addresses: [...painPointIds] });
   if (!created) return null;
   freshItemId = id;
   announce('Candidate solution added. Type its title.');
@@ -76,13 +57,13 @@ export function proposeSolution(painPointIds: readonly string[] = []): string | 
 
 /** Deletes a pain point or solution (solutions that addressed a deleted pain point stay). */
 export function deleteItem(item: OpenItem): void {
-  const doc = useEditor.getState().workspace?.history.present.doc;
+  const doc = documentNow();
   if (!doc) return;
   if (item.type === 'painPoint') {
     const title = doc.painPoints.find((p) => p.id === item.id)?.title ?? 'Pain point';
-    if (commit((d) => deletePainPoint(d, item.id))) announce(`Deleted pain point "${title}". Undo brings it back.`);
+    if (edit('painPoint.delete', { id: item.id })) announce(`Deleted pain point "${title}". Undo brings it back.`);
   } else {
     const title = doc.solutions.find((s) => s.id === item.id)?.title ?? 'Solution';
-    if (commit((d) => deleteSolution(d, item.id))) announce(`Deleted solution "${title}". Undo brings it back.`);
+    if (edit('solution.delete', { id: item.id })) announce(`Deleted solution "${title}". Undo brings it back.`);
   }
 }

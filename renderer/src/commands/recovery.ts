@@ -1,9 +1,7 @@
-import { describeLoadError } from '@shared/document/describe-load';
-import { parseWorkspace } from '@shared/document/parse';
 import { serializeWorkspace } from '@shared/document/serialize';
 import { host } from '../host';
-import { announce, currentDocument, isDirty, loadWorkspace, setRecoveryDrafts, showMessage, useEditor } from '../store/editor-store';
-import { confirmUnsavedChanges, displayName } from './file-commands';
+import { currentDocument, isDirty, useEditor } from '../store/editor-store';
+import { displayName } from './document-name';
 
 /*
  * Recovery drafts: a few seconds after any unsaved change, the workspace is written (atomically, by main) to
@@ -30,7 +28,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 /** A restored draft keeps its id, so it stays on disk until the restored work is saved or discarded. */
 let adoptNext: string | null = null;
 
-export function adoptRestoredDraft(draftId: string): void {
+export function adoptRestoredDraft(draftId: string | null): void {
   adoptNext = draftId;
 }
 
@@ -116,61 +114,4 @@ export function startRecoveryDrafts(): () => void {
     unsubscribe();
     if (timer) clearTimeout(timer);
   };
-}
-
-// ----- after a crash -------------------------------------------------------------------------------------
-
-/** Looks for drafts left by an earlier run; true when there are some (the start view then offers them). */
-export async function findRecoveryDrafts(): Promise<boolean> {
-  try {
-    const drafts = await host().listRecoveryDrafts();
-    setRecoveryDrafts(drafts);
-    return drafts.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Opens a draft as it was when the app stopped, marked unsaved (it is not in its file yet). It keeps its draft
- * until the restored work is saved or discarded, so a second crash loses nothing either.
- */
-export async function restoreDraft(draftId: string): Promise<void> {
-  const draft = useEditor.getState().recoveryDrafts.find((d) => d.draftId === draftId);
-  if (!draft || !(await confirmUnsavedChanges())) return;
-  let read: Awaited<ReturnType<ReturnType<typeof host>['readRecoveryDraft']>>;
-  try {
-    read = await host().readRecoveryDraft(draftId);
-  } catch (error) {
-    // Unreadable (permissions, a failing disk): say so and keep the draft, the user may fix it and try again.
-    const reason = error instanceof Error ? error.message : String(error);
-    showMessage({ tone: 'error', title: 'The unsaved work could not be restored', summary: `The draft of “${draft.displayName}” could not be read: ${reason}` });
-    return;
-  }
-  if (read.kind !== 'read') {
-    showMessage({ tone: 'error', title: 'The unsaved work could not be restored', summary: `The draft of “${draft.displayName}” is no longer there.` });
-    setRecoveryDrafts(useEditor.getState().recoveryDrafts.filter((d) => d.draftId !== draftId));
-    return;
-  }
-  const parsed = parseWorkspace(read.content);
-  if (!parsed.ok) {
-    showMessage({ tone: 'error', ...describeLoadError(draft.displayName, parsed.error) });
-    return;
-  }
-  adoptRestoredDraft(draftId);
-  // Main lets the work be saved back to its file only if it can tell whether the file changed since the draft was
-  // made; otherwise Save asks where (Save As), rather than failing.
-  loadWorkspace(parsed.document, { filePath: read.writable ? draft.filePath : null, fitOnOpen: false, unsaved: true });
-  setRecoveryDrafts(useEditor.getState().recoveryDrafts.filter((d) => d.draftId !== draftId));
-  announce(
-    read.writable || draft.filePath === null
-      ? `Restored the unsaved work of “${draft.displayName}”. Save it to keep it.`
-      : `Restored the unsaved work of “${draft.displayName}”. Save it with Save As: Stakemap cannot confirm that its file is still the one this work came from.`,
-  );
-}
-
-/** Throws a draft away for good (the user said so). */
-export async function discardDraft(draftId: string): Promise<void> {
-  await host().discardRecoveryDraft(draftId);
-  setRecoveryDrafts(useEditor.getState().recoveryDrafts.filter((d) => d.draftId !== draftId));
 }

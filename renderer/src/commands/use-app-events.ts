@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import { host } from '../host';
 import { isDirty, useEditor } from '../store/editor-store';
 import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
-import { displayName, handleCloseRequest, openPath, openSample } from './file-commands';
-import { findRecoveryDrafts, startRecoveryDrafts } from './recovery';
+import { displayName } from './document-name';
+import { handleCloseRequest, openPath, openSample } from './file-commands';
+import { startRecoveryDrafts } from './recovery';
+import { findRecoveryDrafts } from './restore-draft';
 import { runCommand } from './run-command';
 import { commandForKey, isTextField } from './shortcuts';
 

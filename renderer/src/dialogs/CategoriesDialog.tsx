@@ -2,9 +2,10 @@ import '../styles/categories.css';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Category, PainPoint } from '@shared/document/schema';
-import { addCategory, deleteCategory, moveCategory, nextCategoryColor, updateCategory } from '@shared/operations/categories';
+import { nextCategoryColor } from '@shared/operations/categories';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
-import { announce, commit, showCategories, useEditor } from '../store/editor-store';
+import { edit } from '../commands/edits';
+import { announce, showCategories, useEditor, documentNow, selectDocument, useUi } from '../store/editor-store';
 
 const NO_CATEGORIES: readonly Category[] = [];
 const NO_PAIN_POINTS: readonly PainPoint[] = [];
@@ -33,7 +34,8 @@ export function colorInputValue(color: string): string {
  * one undo step (typing a name or dragging through the colour picker merges into one).
  */
 export function CategoriesDialog() {
-  const open = useEditor((s) => s.categoriesOpen && s.workspace !== null);
+  const hasWorkspace = useEditor((s) => s.workspace !== null);
+  const open = useUi((s) => s.categoriesOpen) && hasWorkspace;
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -63,8 +65,8 @@ interface FocusRequest {
 }
 
 function CategoriesEditor() {
-  const categories = useEditor((s) => s.workspace?.history.present.doc.categories ?? NO_CATEGORIES);
-  const painPoints = useEditor((s) => s.workspace?.history.present.doc.painPoints ?? NO_PAIN_POINTS);
+  const categories = useEditor((s) => selectDocument(s)?.categories ?? NO_CATEGORIES);
+  const painPoints = useEditor((s) => selectDocument(s)?.painPoints ?? NO_PAIN_POINTS);
   const [pendingDelete, setPendingDelete] = useState<{ id: string; reassignTo: string } | null>(null);
   const controls = useRef(new Map<string, HTMLElement>());
   const focusRequest = useRef<FocusRequest | null>(null);
@@ -93,10 +95,10 @@ function CategoriesEditor() {
   };
 
   const add = () => {
-    const doc = useEditor.getState().workspace?.history.present.doc;
+    const doc = documentNow();
     if (!doc) return;
     const id = createId(ID_PREFIX.category, new Set(doc.categories.map((c) => c.id)));
-    if (commit((d) => addCategory(d, { id, name: 'New category', color: nextCategoryColor(d) }))) {
+    if (edit('category.add', { id, name: 'New category', color: nextCategoryColor(doc) })) {
       // Selected, so typing replaces "New category" at once.
       focusRequest.current = { id, control: 'name', select: true };
       setPendingDelete(null);
@@ -105,7 +107,7 @@ function CategoriesEditor() {
   };
 
   const move = (category: Category, index: number, by: -1 | 1) => {
-    if (commit((d) => moveCategory(d, category.id, index + by))) {
+    if (edit('category.move', { id: category.id, to: index + by })) {
       const to = index + by;
       // Keep the user on the button they pressed; at either end it is disabled, so the other one takes over.
       const atEnd = by === -1 ? to === 0 : to === categories.length - 1;
@@ -115,7 +117,7 @@ function CategoriesEditor() {
   };
 
   const remove = (category: Category, index: number, reassignTo: string | null) => {
-    if (!commit((d) => deleteCategory(d, category.id, reassignTo))) return;
+    if (!edit('category.delete', { id: category.id, reassignTo })) return;
     setPendingDelete(null);
     // Focus goes to the name of the row that took its place (or the one above at the end of the list): not to
     // its Delete button, where a second press of Enter would delete that one too.
@@ -171,14 +173,14 @@ function CategoriesEditor() {
                   aria-label={`Colour of ${name}`}
                   title="Change colour"
                   value={colorInputValue(category.color)}
-                  onChange={(e) => commit((d) => updateCategory(d, category.id, { color: e.target.value }), { coalesceKey: `category:${category.id}:color` })}
+                  onChange={(e) => edit('category.update', { id: category.id, patch: { color: e.target.value }, field: 'color' })}
                 />
                 <input
                   ref={refFor(category.id, 'name')}
                   className="category-row__name"
                   aria-label={`Name of ${name}`}
                   value={category.name}
-                  onChange={(e) => commit((d) => updateCategory(d, category.id, { name: e.target.value }), { coalesceKey: `category:${category.id}:name` })}
+                  onChange={(e) => edit('category.update', { id: category.id, patch: { name: e.target.value }, field: 'name' })}
                 />
                 <span className="category-row__count">{used === 0 ? 'Unused' : plural(used)}</span>
                 <div className="category-row__actions">

@@ -2,9 +2,9 @@ import { Download, FileImage, FileSpreadsheet, FileText, FileType2, type LucideI
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_EXPORT_OPTIONS, PDF_PAGE_SIZES, PNG_SCALES, type ExportFormat, type ExportOptions, type PngScale } from '@shared/export/export-options';
 import { exportLayout, runExport } from '../commands/export-commands';
+import { loadExportOptions, rememberExportOptions } from '../commands/host-commands';
 import { fitScale } from '../export/canvas-limits';
-import { host } from '../host';
-import { showExportDialog, useEditor } from '../store/editor-store';
+import { showExportDialog, useEditor, useUi } from '../store/editor-store';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string; Icon: LucideIcon }> = [
   { format: 'png', label: 'PNG image', hint: 'The whole map for slides, sharp on a projector; opens again in Stakemap.', Icon: FileImage },
@@ -15,8 +15,8 @@ const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string
 
 /** File > Export…: format and options (remembered), then progress with Cancel while it runs. */
 export function ExportDialog() {
-  const open = useEditor((s) => s.exportOpen);
-  const job = useEditor((s) => s.exportJob);
+  const open = useUi((s) => s.exportOpen);
+  const job = useUi((s) => s.exportJob);
   const dialog = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
 
@@ -26,10 +26,7 @@ export function ExportDialog() {
     if (open && !el.open) {
       el.showModal();
       // The last choices, from the app's settings.
-      void host()
-        .getExportOptions()
-        .then(setOptions)
-        .catch(() => setOptions(DEFAULT_EXPORT_OPTIONS));
+      void loadExportOptions().then(setOptions);
     }
     if (!open && el.open) el.close();
   }, [open]);
@@ -46,7 +43,7 @@ export function ExportDialog() {
   }, [open, options.format, options.png.scale]);
 
   const start = async () => {
-    void host().setExportOptions(options);
+    rememberExportOptions(options);
     await runExport(options);
     showExportDialog(false);
   };

@@ -1,6 +1,6 @@
 import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { dismissMessage, useEditor } from '../store/editor-store';
+import { dismissMessage, useEditor, useUi } from '../store/editor-store';
 
 const TONE_ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
@@ -9,7 +9,7 @@ const TONE_ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as 
  * plain dialog. A native <dialog> gives focus trapping and Escape for free.
  */
 export function MessageDialog() {
-  const message = useEditor((s) => s.message);
+  const message = useUi((s) => s.message);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

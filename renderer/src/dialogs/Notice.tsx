@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useEditor } from '../store/editor-store';
+import { useEditor, useUi } from '../store/editor-store';
 
 /** A short status line ("Saved to …") that fades after a few seconds; screen readers hear it politely. */
 export function Notice() {
-  const notice = useEditor((s) => s.notice);
+  const notice = useUi((s) => s.notice);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     if (!notice) return;

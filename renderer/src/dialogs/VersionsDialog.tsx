@@ -1,10 +1,8 @@
 import { History } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { parseWorkspace } from '@shared/document/parse';
-import { host } from '../host';
-import { announce, commit, fileNameOf, showMessage, showVersionsDialog, useEditor } from '../store/editor-store';
-
-type Version = Awaited<ReturnType<ReturnType<typeof host>['listVersions']>>[number];
+import type { SavedVersionInfo as Version } from '@shared/host/channels';
+import { listPreviousVersions, restorePreviousVersion } from '../commands/host-commands';
+import { fileNameOf, showVersionsDialog, useEditor, useUi } from '../store/editor-store';
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -13,7 +11,7 @@ const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * folder. Restoring one replaces the map as one undoable step; the file on disk changes only when you save.
  */
 export function VersionsDialog() {
-  const open = useEditor((s) => s.versionsOpen);
+  const open = useUi((s) => s.versionsOpen);
   const filePath = useEditor((s) => s.workspace?.filePath ?? null);
   const dialog = useRef<HTMLDialogElement>(null);
   const [versions, setVersions] = useState<Version[] | null>(null);
@@ -24,30 +22,11 @@ export function VersionsDialog() {
     if (open && !el.open) {
       el.showModal();
       setVersions(null);
-      if (filePath)
-        void host()
-          .listVersions(filePath)
-          .then(setVersions)
-          .catch(() => setVersions([]));
-      else setVersions([]);
+      void listPreviousVersions().then(setVersions);
     }
     if (!open && el.open) el.close();
   }, [open, filePath]);
 
-  const restore = async (version: Version) => {
-    if (!filePath) return;
-    const read = await host().readVersion(filePath, version.versionId);
-    showVersionsDialog(false);
-    const parsed = read.kind === 'read' ? parseWorkspace(read.content) : null;
-    if (!parsed?.ok) {
-      showMessage({ tone: 'error', title: 'That version could not be restored', summary: 'The saved copy is missing or damaged. Your workspace is unchanged.' });
-      return;
-    }
-    const viewport = useEditor.getState().workspace?.viewport;
-    // One undo step: Undo goes back to the map as it was before the restore.
-    commit(() => (viewport ? { ...parsed.document, viewport } : parsed.document));
-    announce(`Restored the version saved ${TIME.format(new Date(version.savedAt))}. Save to keep it; Undo takes it back.`);
-  };
 
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby="versions-title" onClose={() => showVersionsDialog(false)}>
@@ -63,7 +42,7 @@ export function VersionsDialog() {
           <ul className="recent-list">
             {versions.map((v) => (
               <li key={v.versionId} className="recent-list__item">
-                <button type="button" className="recent-list__open" onClick={() => void restore(v)} aria-label={`Restore the version saved ${TIME.format(new Date(v.savedAt))}`}>
+                <button type="button" className="recent-list__open" onClick={() => void restorePreviousVersion(v)} aria-label={`Restore the version saved ${TIME.format(new Date(v.savedAt))}`}>
                   <span className="recent-list__name">{TIME.format(new Date(v.savedAt))}</span>
                   <span className="recent-list__path">{(v.size / 1024).toFixed(1)} KB</span>
                 </button>

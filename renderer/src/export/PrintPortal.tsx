@@ -3,12 +3,12 @@ import { createPortal } from 'react-dom';
 import { PDF_MARGINS_INCHES } from '@shared/export/pdf-options';
 import { buildReport } from '@shared/export/report';
 import { exportLayout } from '../commands/export-commands';
-import { currentDocument, useEditor } from '../store/editor-store';
+import { currentDocument, useEditor, useUi } from '../store/editor-store';
 import { printableArea, PrintReport } from './PrintReport';
 
 /** Renders the report into #print-root while a PDF export is printing (print media shows only that). */
 export function PrintPortal() {
-  const job = useEditor((s) => s.printJob);
+  const job = useUi((s) => s.printJob);
   const content = useMemo(() => {
     const doc = currentDocument();
     const layout = exportLayout();

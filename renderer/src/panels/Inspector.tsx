@@ -5,12 +5,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus, type StakeholderKind } from '@shared/document/format';
 import type { Relationship, Stakeholder } from '@shared/document/schema';
 import { KIND_LABELS } from '@shared/domain/typical-functions';
-import { updateRelationship } from '@shared/operations/relationships';
-import { updateStakeholder, type StakeholderPatch } from '@shared/operations/stakeholders';
+import type { StakeholderPatch } from '@shared/operations/stakeholders';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
 import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
 import { deleteSelection, setSelectedRelationshipStatus } from '../commands/edit-commands';
-import { commit, setSelection, useEditor } from '../store/editor-store';
+import { edit } from '../commands/edits';
+import { setSelection, useEditor, selectDocument, useDocument } from '../store/editor-store';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { PainPointEditor } from './PainPointEditor';
@@ -36,7 +36,7 @@ export function Inspector() {
 }
 
 function WorkspaceSummary() {
-  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const doc = useDocument();
   // Memoized on the document: the unaddressed rule walks every solution.
   const counts = useMemo(
     () => ({
@@ -75,10 +75,9 @@ function WorkspaceSummary() {
 }
 
 function StakeholderInspector({ id }: { id: string }) {
-  const stakeholder = useEditor((s) => s.workspace?.history.present.doc.stakeholders.find((x) => x.id === id));
+  const stakeholder = useEditor((s) => selectDocument(s)?.stakeholders.find((x) => x.id === id));
   if (!stakeholder) return null;
-  const change = (field: keyof StakeholderPatch) => (value: StakeholderPatch[typeof field]) =>
-    commit((doc) => updateStakeholder(doc, id, { [field]: value }), { coalesceKey: `stakeholder:${id}:${field}` });
+  const change = (field: keyof StakeholderPatch) => (value: StakeholderPatch[typeof field]) => edit('stakeholder.update', { id, patch: { [field]: value }, field });
 
   return (
     <section aria-labelledby="inspector-heading">
@@ -124,7 +123,7 @@ function StakeholderInspector({ id }: { id: string }) {
 /** The stakeholder's relationships, worst first, so the facilitator sees what hurts. */
 function RelationshipsOf({ stakeholder }: { stakeholder: Stakeholder }) {
   const { relationships, stakeholders } = useEditor(
-    useShallow((s) => ({ relationships: s.workspace?.history.present.doc.relationships, stakeholders: s.workspace?.history.present.doc.stakeholders })),
+    useShallow((s) => ({ relationships: selectDocument(s)?.relationships, stakeholders: selectDocument(s)?.stakeholders })),
   );
   const rows = useMemo(() => {
     const names = new Map((stakeholders ?? []).map((x) => [x.id, x.name]));
@@ -158,7 +157,7 @@ function RelationshipsOf({ stakeholder }: { stakeholder: Stakeholder }) {
 function RelationshipInspector({ id }: { id: string }) {
   const data = useEditor(
     useShallow((s) => {
-      const doc = s.workspace?.history.present.doc;
+      const doc = selectDocument(s);
       const relationship = doc?.relationships.find((r) => r.id === id);
       if (!doc || !relationship) return null;
       const name = (sid: string) => doc.stakeholders.find((x) => x.id === sid)?.name ?? sid;
@@ -167,8 +166,7 @@ function RelationshipInspector({ id }: { id: string }) {
   );
   if (!data) return null;
   const { relationship } = data;
-  const change = (field: 'label' | 'notes') => (value: string) =>
-    commit((doc) => updateRelationship(doc, id, { [field]: value }), { coalesceKey: `relationship:${id}:${field}` });
+  const change = (field: 'label' | 'notes') => (value: string) => edit('relationship.update', { id, patch: { [field]: value }, field });
 
   return (
     <section aria-labelledby="inspector-heading">
@@ -176,7 +174,7 @@ function RelationshipInspector({ id }: { id: string }) {
       <p className="inspector__between">
         {data.sourceName} <span aria-label="and">↔</span> {data.targetName}
       </p>
-      <StatusPicker name={`status-${id}`} value={relationship.status} onChange={(status) => commit((doc) => updateRelationship(doc, id, { status }))} />
+      <StatusPicker name={`status-${id}`} value={relationship.status} onChange={(status) => edit('relationship.update', { id, patch: { status } })} />
       <label className="field">
         <span className="field__label">Label</span>
         <input maxLength={MAX_SHORT_TEXT} value={relationship.label} placeholder="What flows, e.g. post approvals" onChange={(e) => change('label')(e.target.value)} />

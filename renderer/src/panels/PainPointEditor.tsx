@@ -4,26 +4,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Attachment, PainPoint, WorkspaceDocument } from '@shared/document/schema';
 import { attachmentKey, describeAttachment } from '@shared/domain/pain-point-index';
 import { solutionsAddressing, unaddressedPainPointIds } from '@shared/domain/unaddressed';
-import {
-  addQuote,
-  attachPainPoint,
-  detachPainPoint,
-  moveQuote,
-  removeQuote,
-  updatePainPoint,
-  updateQuote,
-  voteDown,
-  voteUp,
-  type PainPointPatch,
-} from '@shared/operations/pain-points';
+import { edit, type EditArgs } from '../commands/edits';
 import { revealOnMap } from '../commands/navigate-commands';
 import { deleteItem, proposeSolution, takeFreshItem } from '../commands/pain-point-commands';
-import { commit, openItem, showCategories, showView, useEditor } from '../store/editor-store';
+import { openItem, showCategories, showView, useDocument, useEditor } from '../store/editor-store';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 
 /** Edits one pain point: title, category, votes, description, quotes, attachments and the solutions for it. */
 export function PainPointEditor({ id }: { id: string }) {
-  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const doc = useDocument();
   const painPoint = doc?.painPoints.find((p) => p.id === id);
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -36,7 +25,7 @@ export function PainPointEditor({ id }: { id: string }) {
   }, [id]);
 
   if (!doc || !painPoint) return null;
-  const change = (patch: PainPointPatch, field: string) => commit((d) => updatePainPoint(d, id, patch), { coalesceKey: `painPoint:${id}:${field}` });
+  const change = (patch: EditArgs<'painPoint.update'>['patch'], field: string) => edit('painPoint.update', { id, patch, field });
   const unaddressed = unaddressedPainPointIds(doc).has(id);
 
   return (
@@ -59,7 +48,7 @@ export function PainPointEditor({ id }: { id: string }) {
         </label>
         <div className="category-picker">
           <span className="category-swatch" aria-hidden="true" style={{ background: doc.categories.find((c) => c.id === painPoint.categoryId)?.color ?? 'transparent' }} />
-          <select id={`category-${id}`} value={painPoint.categoryId} onChange={(e) => commit((d) => updatePainPoint(d, id, { categoryId: e.target.value }))}>
+          <select id={`category-${id}`} value={painPoint.categoryId} onChange={(e) => edit('painPoint.update', { id, patch: { categoryId: e.target.value } })}>
             {!doc.categories.some((c) => c.id === painPoint.categoryId) && <option value={painPoint.categoryId}>Uncategorised</option>}
             {doc.categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -95,13 +84,13 @@ function Votes({ painPoint }: { painPoint: PainPoint }) {
         Votes
       </span>
       <div className="vote-control" role="group" aria-labelledby={`votes-${id}`}>
-        <button type="button" className="icon-button icon-button--bordered" aria-label="Remove a vote" disabled={votes === 0} onClick={() => commit((d) => voteDown(d, id))}>
+        <button type="button" className="icon-button icon-button--bordered" aria-label="Remove a vote" disabled={votes === 0} onClick={() => edit('painPoint.voteDown', { id })}>
           <Minus size={16} aria-hidden="true" />
         </button>
         <output className="vote-control__count" aria-live="polite" aria-label={`${votes} vote${votes === 1 ? '' : 's'}`}>
           {votes}
         </output>
-        <button type="button" className="icon-button icon-button--bordered" aria-label="Add a vote" onClick={() => commit((d) => voteUp(d, id))}>
+        <button type="button" className="icon-button icon-button--bordered" aria-label="Add a vote" onClick={() => edit('painPoint.voteUp', { id })}>
           <Plus size={16} aria-hidden="true" />
         </button>
       </div>
@@ -114,7 +103,7 @@ function Quotes({ painPoint }: { painPoint: PainPoint }) {
   const { id, quotes } = painPoint;
   const [draft, setDraft] = useState('');
   const add = () => {
-    if (commit((d) => addQuote(d, id, draft.trim()))) setDraft('');
+    if (edit('painPoint.addQuote', { id, text: draft.trim() })) setDraft('');
   };
   return (
     <fieldset className="field quotes">
@@ -125,7 +114,7 @@ function Quotes({ painPoint }: { painPoint: PainPoint }) {
           <li key={index} className="quotes__item">
             <QuoteField painPointId={id} index={index} text={quote} />
             <div className="quotes__actions">
-              <button type="button" className="icon-button" aria-label={`Move quote ${index + 1} up`} disabled={index === 0} onClick={() => commit((d) => moveQuote(d, id, index, index - 1))}>
+              <button type="button" className="icon-button" aria-label={`Move quote ${index + 1} up`} disabled={index === 0} onClick={() => edit('painPoint.moveQuote', { id, from: index, to: index - 1 })}>
                 <ArrowUp size={15} aria-hidden="true" />
               </button>
               <button
@@ -133,11 +122,11 @@ function Quotes({ painPoint }: { painPoint: PainPoint }) {
                 className="icon-button"
                 aria-label={`Move quote ${index + 1} down`}
                 disabled={index === quotes.length - 1}
-                onClick={() => commit((d) => moveQuote(d, id, index, index + 1))}
+                onClick={() => edit('painPoint.moveQuote', { id, from: index, to: index + 1 })}
               >
                 <ArrowDown size={15} aria-hidden="true" />
               </button>
-              <button type="button" className="icon-button" aria-label={`Remove quote ${index + 1}`} onClick={() => commit((d) => removeQuote(d, id, index))}>
+              <button type="button" className="icon-button" aria-label={`Remove quote ${index + 1}`} onClick={() => edit('painPoint.removeQuote', { id, index })}>
                 <X size={15} aria-hidden="true" />
               </button>
             </div>
@@ -188,7 +177,7 @@ function QuoteField({ painPointId, index, text }: { painPointId: string; index: 
       onBlur={() => setEditing(false)}
       onChange={(e) => {
         setDraft(e.target.value);
-        if (e.target.value.trim() !== '') commit((d) => updateQuote(d, painPointId, index, e.target.value), { coalesceKey: `painPoint:${painPointId}:quote:${index}` });
+        if (e.target.value.trim() !== '') edit('painPoint.updateQuote', { id: painPointId, index, text: e.target.value });
       }}
     />
   );
@@ -211,7 +200,7 @@ function Attachments({ doc, painPoint }: { doc: WorkspaceDocument; painPoint: Pa
             return (
               <li key={attachmentKey(a)} className="attachment-list__item">
                 <span>{name}</span>
-                <button type="button" className="icon-button" aria-label={`Detach from ${name}`} title="Detach" onClick={() => commit((d) => detachPainPoint(d, id, a))}>
+                <button type="button" className="icon-button" aria-label={`Detach from ${name}`} title="Detach" onClick={() => edit('painPoint.detach', { id, attachment: a })}>
                   <Link2Off size={15} aria-hidden="true" />
                 </button>
               </li>
@@ -225,7 +214,7 @@ function Attachments({ doc, painPoint }: { doc: WorkspaceDocument; painPoint: Pa
           value=""
           onChange={(e) => {
             const chosen = candidates.find((c) => attachmentKey(c.attachment) === e.target.value);
-            if (chosen) commit((d) => attachPainPoint(d, id, chosen.attachment));
+            if (chosen) edit('painPoint.attach', { id, attachment: chosen.attachment });
           }}
         >
           <option value="">Attach to…</option>

@@ -4,7 +4,7 @@ import type { Attachment, PainPoint } from '@shared/document/schema';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
-import { openItem, useEditor } from '../store/editor-store';
+import { openItem, useEditor, useDocument } from '../store/editor-store';
 import { PainPointFacts } from './PainPointFacts';
 
 /**
@@ -13,7 +13,7 @@ import { PainPointFacts } from './PainPointFacts';
  */
 export function PainPointsSection({ attachment, heading }: { attachment: Attachment | null; heading: string }) {
   // One panel, not one per node: reading the whole document here costs little.
-  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const doc = useDocument();
   const rows = useMemo(() => {
     if (!doc) return [];
     const unaddressed = unaddressedPainPointIds(doc);

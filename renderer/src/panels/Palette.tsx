@@ -6,14 +6,14 @@ import { KIND_LABELS, TYPICAL_FUNCTIONS } from '@shared/domain/typical-functions
 import { useShallow } from 'zustand/react/shallow';
 import { addStakeholderNamed } from '../commands/edit-commands';
 import { KIND_ICONS } from '../canvas/icons';
-import { useEditor } from '../store/editor-store';
+import { useEditor, selectDocument } from '../store/editor-store';
 
 /** Adds stakeholders: by name, or with one click from the functions a social team typically works with. */
 export function Palette() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<StakeholderKind>('department');
   // Names on the map, lower-cased, to mark palette entries already placed. Shallow: re-renders on renames only.
-  const onMap = useEditor(useShallow((s) => s.workspace?.history.present.doc.stakeholders.map((x) => x.name.trim().toLowerCase()) ?? []));
+  const onMap = useEditor(useShallow((s) => selectDocument(s)?.stakeholders.map((x) => x.name.trim().toLowerCase()) ?? []));
 
   return (
     <aside className="palette" aria-label="Add stakeholders">

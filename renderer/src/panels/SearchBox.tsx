@@ -2,7 +2,7 @@ import { Lightbulb, MessageSquareWarning, Search, Spline, Users, type LucideIcon
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { searchWorkspace, type SearchResult, type SearchResultType } from '@shared/domain/search';
 import { goToSearchResult } from '../commands/navigate-commands';
-import { useEditor } from '../store/editor-store';
+import { useEditor, useDocument } from '../store/editor-store';
 
 const TYPE_INFO: Record<SearchResultType, { label: string; Icon: LucideIcon }> = {
   stakeholder: { label: 'Stakeholder', Icon: Users },
@@ -18,7 +18,7 @@ const MAX_RESULTS = 12;
  * chosen. A combobox: arrows move through the results, Enter goes, Escape closes.
  */
 export function SearchBox() {
-  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const doc = useDocument();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

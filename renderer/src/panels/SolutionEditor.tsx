@@ -2,15 +2,15 @@ import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { MessageSquareWarning, Trash2, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { SOLUTION_STATUSES } from '@shared/document/format';
-import { addressPainPoint, unaddressPainPoint, updateSolution, type SolutionPatch } from '@shared/operations/solutions';
 import { deleteItem, takeFreshItem } from '../commands/pain-point-commands';
-import { commit, openItem, useEditor } from '../store/editor-store';
+import { edit, type EditArgs } from '../commands/edits';
+import { openItem, useEditor, useDocument } from '../store/editor-store';
 import { RatingField } from './RatingField';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 
 /** Edits one candidate solution: what it is, its status, owner, impact, effort and the pain points it addresses. */
 export function SolutionEditor({ id }: { id: string }) {
-  const doc = useEditor((s) => s.workspace?.history.present.doc);
+  const doc = useDocument();
   const solution = doc?.solutions.find((s) => s.id === id);
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -22,8 +22,7 @@ export function SolutionEditor({ id }: { id: string }) {
   }, [id]);
 
   if (!doc || !solution) return null;
-  const change = (patch: SolutionPatch, field?: string) =>
-    commit((d) => updateSolution(d, id, patch), field ? { coalesceKey: `solution:${id}:${field}` } : {});
+  const change = (patch: EditArgs<'solution.update'>['patch'], field?: string) => edit('solution.update', { id, patch, ...(field ? { field } : {}) });
   const addressed = solution.addresses.map((pid) => ({ id: pid, painPoint: doc.painPoints.find((p) => p.id === pid) }));
   const others = doc.painPoints.filter((p) => !solution.addresses.includes(p.id));
 
@@ -80,7 +79,7 @@ export function SolutionEditor({ id }: { id: string }) {
                 className="icon-button"
                 aria-label={`Stop addressing ${painPoint?.title ?? pid}`}
                 title="Remove from this solution"
-                onClick={() => commit((d) => unaddressPainPoint(d, id, pid))}
+                onClick={() => edit('solution.unaddress', { id, painPointId: pid })}
               >
                 <X size={15} aria-hidden="true" />
               </button>
@@ -92,7 +91,7 @@ export function SolutionEditor({ id }: { id: string }) {
             aria-label="Also addresses"
             value=""
             onChange={(e) => {
-              if (e.target.value) commit((d) => addressPainPoint(d, id, e.target.value));
+              if (e.target.value) edit('solution.address', { id, painPointId: e.target.value });
             }}
           >
             <option value="">Also addresses…</option>

@@ -19,10 +19,10 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { setWorkspaceTitle } from '@shared/operations/workspace';
 import { runCommand } from '../commands/run-command';
-import { displayName } from '../commands/file-commands';
-import { commit, isDirty, showView, useEditor, type MainView } from '../store/editor-store';
+import { displayName } from '../commands/document-name';
+import { edit } from '../commands/edits';
+import { isDirty, showView, useEditor, type MainView, selectDocument } from '../store/editor-store';
 import { SearchBox } from './SearchBox';
 
 const VIEWS: ReadonlyArray<{ view: MainView; label: string; shortcut: string; Icon: LucideIcon }> = [
@@ -80,7 +80,7 @@ function ToolButton({ command, label, shortcut, Icon, disabled, pressed }: {
 
 /** The editor's top bar: file and edit actions, the workspace title, the file name and its unsaved mark. */
 export function Toolbar() {
-  const title = useEditor((s) => s.workspace?.history.present.doc.title ?? '');
+  const title = useEditor((s) => selectDocument(s)?.title ?? '');
   const fileName = useEditor((s) => (s.workspace?.filePath ? displayName(s) : null));
   const dirty = useEditor((s) => isDirty(s.workspace));
   const canUndo = useEditor((s) => (s.workspace?.history.past.length ?? 0) > 0);
@@ -109,7 +109,7 @@ export function Toolbar() {
           className="toolbar__title-input"
           aria-label="Workspace title"
           value={title}
-          onChange={(event) => commit((doc) => setWorkspaceTitle(doc, event.target.value), { coalesceKey: 'workspace:title' })}
+          onChange={(event) => edit('workspace.setTitle', { title: event.target.value })}
         />
         <span className="toolbar__file" aria-live="polite">
           <span className="toolbar__filename">{fileName ?? 'Not saved yet'}</span>

@@ -2,54 +2,20 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { create } from 'zustand';
 import type { Attachment, Viewport, WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER, type MapFilter } from '@shared/domain/map-filter';
-import type { HostApi } from '@shared/host/host-api';
-import { moveStakeholders } from '@shared/operations/stakeholders';
 import { markUpdated } from '@shared/operations/workspace';
 import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
 import { reconcileEdges, reconcileNodes, type RelationshipFlowEdge, type StakeholderFlowNode } from './flow-elements';
-import { mapDecorations, type MapDecorations, type OpenItem } from './map-decorations';
+import { createDecorationsMemo, type MapDecorations, type OpenItem } from './map-decorations';
+import { closeMapPopups } from './ui-store';
+
+// The UI slice (dialogs, messages, notices, jobs, popups) lives in ui-store.ts; it is re-exported here so that
+// "the store" stays one import for components.
+export * from './ui-store';
 
 export type { OpenItem } from './map-decorations';
 
 /** What fills the middle of the window. Switching keeps the selection, the open item and the undo history. */
 export type MainView = 'map' | 'board' | 'solutions';
-
-/** A floating list or menu anchored at a point on screen (client coordinates). */
-export interface ScreenPoint {
-  readonly x: number;
-  readonly y: number;
-}
-
-/** The pain points of one item, listed when its badge on the map is clicked. */
-export interface BadgeList {
-  readonly attachment: Attachment;
-  readonly at: ScreenPoint;
-}
-
-/** A recovery draft as main lists it. */
-export type RecoveryDraftInfo = Awaited<ReturnType<HostApi['listRecoveryDrafts']>>[number];
-
-export interface ExportJob {
-  readonly step: string;
-  readonly cancel: (() => void) | null;
-}
-
-/** Everything the printed report needs, measured before printing starts. */
-export interface PrintJob {
-  readonly pageSize: 'A4' | 'Letter' | 'A3';
-  readonly landscape: boolean;
-  readonly generatedAt: string;
-  readonly frameSize: { readonly width: number; readonly height: number };
-}
-
-/** What was right-clicked on the map, and where. */
-export interface ContextMenuState {
-  readonly target:
-    | { readonly type: 'stakeholder'; readonly id: string }
-    | { readonly type: 'relationship'; readonly id: string }
-    | { readonly type: 'pane'; readonly flowPosition: ScreenPoint };
-  readonly at: ScreenPoint;
-}
 
 /** The workspace open in the window: its undo history and where it lives on disk. */
 export interface OpenWorkspace {
@@ -70,16 +36,6 @@ export interface Selection {
   readonly relationshipIds: readonly string[];
 }
 
-/** A message for the user in a modal dialog: a failed open or save, broken references, About. */
-export interface AppMessage {
-  readonly tone: 'error' | 'warning' | 'info';
-  readonly title: string;
-  readonly summary: string;
-  readonly details?: readonly string[];
-  /** Extra buttons besides OK, e.g. "Save As…" after a failed save. */
-  readonly actions?: ReadonlyArray<{ label: string; run: () => void }>;
-}
-
 export interface EditorState {
   readonly workspace: OpenWorkspace | null;
   readonly nodes: StakeholderFlowNode[];
@@ -96,23 +52,6 @@ export interface EditorState {
   readonly filter: MapFilter;
   /** Badges, dimming and highlights, derived from the document, the filter and the open item. */
   readonly decorations: MapDecorations;
-  readonly badgeList: BadgeList | null;
-  readonly contextMenu: ContextMenuState | null;
-  /** The categories dialog (add, rename, recolour, reorder, delete) is open. */
-  readonly categoriesOpen: boolean;
-  /** The Export dialog is open. */
-  readonly exportOpen: boolean;
-  /** The "Restore previous version" dialog is open. */
-  readonly versionsOpen: boolean;
-  /** An export under way: what it is doing now, and how to stop it. */
-  readonly exportJob: ExportJob | null;
-  /** The report being printed to PDF (rendered into #print-root while set). */
-  readonly printJob: PrintJob | null;
-  /** Unsaved work left by a crash, found at start: offered back on the start view until restored or discarded. */
-  readonly recoveryDrafts: readonly RecoveryDraftInfo[];
-  readonly message: AppMessage | null;
-  /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
-  readonly notice: { text: string; id: number } | null;
 }
 
 const EMPTY_SELECTION: Selection = { stakeholderIds: [], relationshipIds: [] };
@@ -130,22 +69,14 @@ const initialState: EditorState = {
   openItem: null,
   filter: NO_FILTER,
   decorations: { stakeholders: new Map(), relationships: new Map() },
-  badgeList: null,
-  contextMenu: null,
-  categoriesOpen: false,
-  exportOpen: false,
-  versionsOpen: false,
-  exportJob: null,
-  printJob: null,
-  recoveryDrafts: [],
-  message: null,
-  notice: null,
 };
 
 export const useEditor = create<EditorState>()(() => initialState);
 
+/** The map's decorations, remembered between changes by the store itself (see createDecorationsMemo). */
+const mapDecorations = createDecorationsMemo();
+
 let sessionCounter = 0;
-let noticeCounter = 0;
 /** Injected clock, so tests of the store can pin `updatedAt`. */
 let now: () => Date = () => new Date();
 export function setClock(clock: () => Date): void {
@@ -153,6 +84,36 @@ export function setClock(clock: () => Date): void {
 }
 
 // ----- reading -----------------------------------------------------------------------------------------------
+
+/*
+ * Selectors for components: each reads one narrow thing, so a component re-renders only when that changes
+ * (React Flow's performance guidance). Components read the document through these, never through the shape of
+ * the workspace and its history.
+ */
+
+/** The document in a store state (without the live viewport), or null on the start view: for useEditor selectors. */
+export const selectDocument = (s: EditorState): WorkspaceDocument | null => s.workspace?.history.present.doc ?? null;
+
+/** The document as it is now (without the live viewport), or null on the start view. */
+export const useDocument = (): WorkspaceDocument | null => useEditor((s) => s.workspace?.history.present.doc ?? null);
+
+/** One collection of the document (stable until that collection changes). */
+export function useCollection<K extends 'stakeholders' | 'relationships' | 'painPoints' | 'solutions' | 'categories'>(key: K): WorkspaceDocument[K] | null {
+  return useEditor((s) => s.workspace?.history.present.doc[key] ?? null);
+}
+
+/** Whether a workspace is open (false on the start view). */
+export const useHasWorkspace = (): boolean => useEditor((s) => s.workspace !== null);
+
+/** The open workspace's pan and zoom, or null on the start view. */
+export function viewportNow(state: EditorState = useEditor.getState()): Viewport | null {
+  return state.workspace?.viewport ?? null;
+}
+
+/** The document outside React (commands, event handlers). */
+export function documentNow(state: EditorState = useEditor.getState()): WorkspaceDocument | null {
+  return state.workspace?.history.present.doc ?? null;
+}
 
 /** The document as it is now (with the current viewport), or null on the start view. */
 export function currentDocument(state: EditorState = useEditor.getState()): WorkspaceDocument | null {
@@ -195,9 +156,8 @@ export function loadWorkspace(doc: WorkspaceDocument, options: { filePath: strin
     openItem: null,
     filter: NO_FILTER,
     decorations,
-    badgeList: null,
-    contextMenu: null,
   });
+  closeMapPopups();
 }
 
 export function closeWorkspace(): void {
@@ -209,9 +169,8 @@ export function closeWorkspace(): void {
     renamingId: null,
     openItem: null,
     filter: NO_FILTER,
-    badgeList: null,
-    contextMenu: null,
   });
+  closeMapPopups();
 }
 
 /** Records that `revision` is now on disk at `filePath`. Later edits (made while saving) stay unsaved. */
@@ -234,13 +193,17 @@ export interface CommitOptions {
  * Applies one pure operation to the document as one undoable step. An operation that returns the same
  * document is a no-op: nothing is recorded and the workspace does not become unsaved.
  */
-export function commit(operation: (doc: WorkspaceDocument) => WorkspaceDocument, options: CommitOptions = {}): boolean {
+export function commit(
+  operation: (doc: WorkspaceDocument) => WorkspaceDocument,
+  optionsOrAfter: CommitOptions | ((before: WorkspaceDocument, after: WorkspaceDocument) => CommitOptions) = {},
+): boolean {
   const state = useEditor.getState();
   const ws = state.workspace;
   if (!ws) return false;
   const before = ws.history.present.doc;
   const changed = operation(before);
   if (changed === before) return false;
+  const options = typeof optionsOrAfter === 'function' ? optionsOrAfter(before, changed) : optionsOrAfter;
   const doc = markUpdated(changed, now());
   const history = pushHistory(ws.history, doc, options.coalesceKey ?? null);
   showDocument({ ...ws, history }, options.open ? { openItem: options.open } : options.select);
@@ -327,12 +290,19 @@ function redrawCurrent(next: { openItem?: OpenItem | null; filter?: MapFilter; s
 
 // ----- React Flow changes ------------------------------------------------------------------------------------
 
+/** A stakeholder dropped at the end of a drag: where it landed, in whole map pixels. */
+export interface FinishedMove {
+  readonly id: string;
+  readonly position: { readonly x: number; readonly y: number };
+}
+
 /**
- * Handles React Flow's node changes. Sizes and selection are React Flow state; positions are document state:
- * while dragging they only move the node on screen, and the final position is committed once, so a whole
- * drag (of one node or of a selection) is one undo step.
+ * Applies React Flow's node changes to what is on screen. Sizes and selection are React Flow state; positions
+ * are document state: while dragging they only move the node on screen, and the moves that finished are
+ * returned, for the caller to make one edit of them (commands/map-changes.ts), so a whole drag (of one node or
+ * of a selection) is one undo step.
  */
-export function onNodesChange(changes: NodeChange<StakeholderFlowNode>[]): void {
+export function applyNodeChangesOnScreen(changes: NodeChange<StakeholderFlowNode>[]): FinishedMove[] {
   const state = useEditor.getState();
   const finishedMoves: { id: string; position: { x: number; y: number } }[] = [];
   let selectionChanged = false;
@@ -351,13 +321,11 @@ export function onNodesChange(changes: NodeChange<StakeholderFlowNode>[]): void 
   }
   useEditor.setState(patch);
   if (patch.selection && hasItems(patch.selection)) closeOpenItem();
-  if (finishedMoves.length > 0) {
-    const rounded = finishedMoves.map((m) => ({ id: m.id, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } }));
-    commit((doc) => moveStakeholders(doc, rounded));
-  }
+  return finishedMoves.map((m) => ({ id: m.id, position: { x: Math.round(m.position.x), y: Math.round(m.position.y) } }));
 }
 
-export function onEdgesChange(changes: EdgeChange<RelationshipFlowEdge>[]): void {
+/** Applies React Flow's edge changes (selection only: edges are removed and added through edits). */
+export function applyEdgeChangesOnScreen(changes: EdgeChange<RelationshipFlowEdge>[]): void {
   const state = useEditor.getState();
   const edges = applyEdgeChanges(
     changes.filter((c) => c.type === 'select'),
@@ -398,40 +366,17 @@ export function clearFilter(): void {
 }
 
 export function showView(view: MainView): void {
-  useEditor.setState({ view, badgeList: null, contextMenu: null });
+  useEditor.setState({ view });
+  closeMapPopups();
 }
 
-export function showBadgeList(list: BadgeList | null): void {
-  useEditor.setState({ badgeList: list, contextMenu: null });
-}
 
-export function showVersionsDialog(open: boolean): void {
-  useEditor.setState({ versionsOpen: open });
-}
 
-export function showExportDialog(open: boolean): void {
-  useEditor.setState({ exportOpen: open });
-}
 
-export function setExportJob(job: ExportJob | null): void {
-  useEditor.setState({ exportJob: job });
-}
 
-export function setRecoveryDrafts(drafts: readonly RecoveryDraftInfo[]): void {
-  useEditor.setState({ recoveryDrafts: drafts });
-}
 
-export function setPrintJob(job: PrintJob | null): void {
-  useEditor.setState({ printJob: job });
-}
 
-export function showCategories(open: boolean): void {
-  useEditor.setState({ categoriesOpen: open });
-}
 
-export function showContextMenu(menu: ContextMenuState | null): void {
-  useEditor.setState({ contextMenu: menu, badgeList: null });
-}
 
 export function setViewport(viewport: Viewport): void {
   useEditor.setState((s) => (s.workspace ? { workspace: { ...s.workspace, viewport: { ...viewport } } } : {}));
@@ -453,16 +398,6 @@ export function toggleLegend(): void {
 }
 export function toggleFocus(): void {
   useEditor.setState((s) => ({ focusMode: !s.focusMode }));
-}
-export function showMessage(message: AppMessage): void {
-  useEditor.setState({ message });
-}
-export function dismissMessage(): void {
-  useEditor.setState({ message: null });
-}
-export function announce(text: string): void {
-  noticeCounter += 1;
-  useEditor.setState({ notice: { text, id: noticeCounter } });
 }
 
 // ----- helpers -----------------------------------------------------------------------------------------------

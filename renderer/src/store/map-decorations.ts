@@ -35,20 +35,32 @@ export interface OpenItem {
 /** Most items carry no decoration; they share this object, so comparing them is free. */
 export const PLAIN: ItemDecoration = Object.freeze({ badge: null, dimmed: false, highlighted: false });
 
+/** Works out badges, dimming and highlights for a document, as mapDecorations does, remembering the last answer. */
+export type DecorationsMemo = (doc: WorkspaceDocument, filter: MapFilter, openItem: OpenItem | null) => MapDecorations;
+
 /**
- * Works out badges, dimming and highlights for every item on the map. Only items that differ from PLAIN get an
- * entry. Memoized on the identity of its inputs: the store calls it on every change, and most changes (a
- * rename, a move) touch none of them.
+ * A memoized mapDecorations: it answers from its last result while the inputs it reads are the same objects
+ * (most changes, a rename or a move, touch none of them). Each user keeps its own memo (the store keeps the
+ * map's), so drawing an export never evicts what the map remembered.
  */
-export function mapDecorations(doc: WorkspaceDocument, filter: MapFilter, openItem: OpenItem | null): MapDecorations {
-  const inputs = [doc.stakeholders, doc.relationships, doc.painPoints, doc.solutions, doc.categories, filter, openItem?.type, openItem?.id];
-  if (last && inputs.length === last.inputs.length && inputs.every((value, i) => value === last!.inputs[i])) return last.result;
-  const result = computeDecorations(doc, filter, openItem);
-  last = { inputs, result };
-  return result;
+export function createDecorationsMemo(): DecorationsMemo {
+  let last: { inputs: unknown[]; result: MapDecorations } | null = null;
+  return (doc, filter, openItem) => {
+    const inputs = [doc.stakeholders, doc.relationships, doc.painPoints, doc.solutions, doc.categories, filter, openItem?.type, openItem?.id];
+    if (last && inputs.every((value, i) => value === last!.inputs[i])) return last.result;
+    const result = computeDecorations(doc, filter, openItem);
+    last = { inputs, result };
+    return result;
+  };
 }
 
-let last: { inputs: unknown[]; result: MapDecorations } | null = null;
+/**
+ * Works out badges, dimming and highlights for every item on the map. Only items that differ from PLAIN get an
+ * entry. Not memoized: see createDecorationsMemo.
+ */
+export function mapDecorations(doc: WorkspaceDocument, filter: MapFilter, openItem: OpenItem | null): MapDecorations {
+  return computeDecorations(doc, filter, openItem);
+}
 
 function computeDecorations(doc: WorkspaceDocument, filter: MapFilter, openItem: OpenItem | null): MapDecorations {
   const byAttachment = painPointsByAttachment(doc);

@@ -3,9 +3,9 @@ import { CircleAlert, Link2, Minus, Plus, Quote, Search, Tags } from 'lucide-rea
 import { memo, useCallback, useId, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Category, PainPoint } from '@shared/document/schema';
-import { updatePainPoint, voteDown, voteUp } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
-import { announce, commit, openItem, showCategories, useEditor } from '../store/editor-store';
+import { edit } from '../commands/edits';
+import { announce, openItem, showCategories, useEditor, documentNow, selectDocument } from '../store/editor-store';
 import { attachmentTextsOf, boardColumns, painPointTitle, unaddressedOf, type BoardColumn, type BoardSort } from './board-columns';
 
 /** The drag data type of a pain point card: only our cards can be dropped on a column, not text or files. */
@@ -36,12 +36,12 @@ interface DragState {
 export function BoardView() {
   const { categories, painPoints } = useEditor(
     useShallow((s) => ({
-      categories: s.workspace?.history.present.doc.categories ?? NO_CATEGORIES,
-      painPoints: s.workspace?.history.present.doc.painPoints ?? NO_PAIN_POINTS,
+      categories: selectDocument(s)?.categories ?? NO_CATEGORIES,
+      painPoints: selectDocument(s)?.painPoints ?? NO_PAIN_POINTS,
     })),
   );
-  const unaddressed = useEditor((s) => (s.workspace ? unaddressedOf(s.workspace.history.present.doc) : NO_IDS));
-  const attachments = useEditor((s) => (s.workspace ? attachmentTextsOf(s.workspace.history.present.doc) : NO_TEXTS));
+  const unaddressed = useEditor((s) => (selectDocument(s) ? unaddressedOf(selectDocument(s)!) : NO_IDS));
+  const attachments = useEditor((s) => (selectDocument(s) ? attachmentTextsOf(selectDocument(s)!) : NO_TEXTS));
   const openId = useEditor((s) => (s.openItem?.type === 'painPoint' ? s.openItem.id : null));
 
   // "As added" by default: sorted by votes, a card would jump away from the pointer while the room votes on it.
@@ -152,9 +152,9 @@ function acceptsDrop(event: DragEvent): boolean {
 
 /** Moves a pain point to another category as one undo step, and says so (what a drop on a column does). */
 export function movePainPointToCategory(painPointId: string, category: Category): void {
-  const painPoint = useEditor.getState().workspace?.history.present.doc.painPoints.find((p) => p.id === painPointId);
+  const painPoint = documentNow()?.painPoints.find((p) => p.id === painPointId);
   if (!painPoint) return;
-  if (commit((doc) => updatePainPoint(doc, painPointId, { categoryId: category.id }))) {
+  if (edit('painPoint.update', { id: painPointId, patch: { categoryId: category.id } })) {
     announce(`Moved "${painPointTitle(painPoint)}" to ${categoryName(category)}`);
   }
 }
@@ -289,9 +289,9 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
     openIt();
   };
   // Voting is not opening: the room votes on many cards in a row without the inspector changing each time.
-  const vote = (e: MouseEvent, change: typeof voteUp) => {
+  const vote = (e: MouseEvent, change: 'painPoint.voteUp' | 'painPoint.voteDown') => {
     e.stopPropagation();
-    commit((doc) => change(doc, id));
+    edit(change, { id });
   };
 
   return (
@@ -326,7 +326,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
             aria-label={`Remove a vote from ${title}`}
             title="Remove a vote"
             disabled={votes === 0}
-            onClick={(e) => vote(e, voteDown)}
+            onClick={(e) => vote(e, 'painPoint.voteDown')}
           >
             <Minus size={16} aria-hidden="true" />
           </button>
@@ -338,7 +338,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
             className="board-card__vote"
             aria-label={`Add a vote to ${title}`}
             title="Add a vote"
-            onClick={(e) => vote(e, voteUp)}
+            onClick={(e) => vote(e, 'painPoint.voteUp')}
           >
             <Plus size={16} aria-hidden="true" />
           </button>

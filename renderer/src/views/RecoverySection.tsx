@@ -1,12 +1,12 @@
 import { History, RotateCcw, Trash2 } from 'lucide-react';
-import { discardDraft, restoreDraft } from '../commands/recovery';
-import { useEditor } from '../store/editor-store';
+import { discardDraft, restoreDraft } from '../commands/restore-draft';
+import { useEditor, useUi } from '../store/editor-store';
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Unsaved work left behind by a crash or a power cut: each draft can be restored or discarded. */
 export function RecoverySection() {
-  const drafts = useEditor((s) => s.recoveryDrafts);
+  const drafts = useUi((s) => s.recoveryDrafts);
   if (drafts.length === 0) return null;
   return (
     <section className="recovery" aria-labelledby="recovery-heading">

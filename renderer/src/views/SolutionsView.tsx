@@ -7,7 +7,7 @@ import { SOLUTION_STATUSES, type SolutionStatus } from '@shared/document/format'
 import type { Category, PainPoint, Solution } from '@shared/document/schema';
 import { proposeSolution } from '../commands/pain-point-commands';
 import { SOLUTION_STATUS_INFO } from '../panels/solution-status';
-import { openItem, useEditor } from '../store/editor-store';
+import { openItem, useEditor, selectDocument } from '../store/editor-store';
 import { painPointTitle, unaddressedOf } from './board-columns';
 
 /** A solution's status as a chip: icon and word, the same marks as the inspector's status picker. */
@@ -41,12 +41,12 @@ type StatusFilter = SolutionStatus | 'all';
 export function SolutionsView() {
   const { solutions, painPoints, categories } = useEditor(
     useShallow((s) => ({
-      solutions: s.workspace?.history.present.doc.solutions ?? NO_SOLUTIONS,
-      painPoints: s.workspace?.history.present.doc.painPoints ?? NO_PAIN_POINTS,
-      categories: s.workspace?.history.present.doc.categories ?? NO_CATEGORIES,
+      solutions: selectDocument(s)?.solutions ?? NO_SOLUTIONS,
+      painPoints: selectDocument(s)?.painPoints ?? NO_PAIN_POINTS,
+      categories: selectDocument(s)?.categories ?? NO_CATEGORIES,
     })),
   );
-  const unaddressed = useEditor((s) => (s.workspace ? unaddressedOf(s.workspace.history.present.doc) : NO_IDS));
+  const unaddressed = useEditor((s) => (selectDocument(s) ? unaddressedOf(selectDocument(s)!) : NO_IDS));
   const openKey = useEditor((s) => (s.openItem ? `${s.openItem.type}:${s.openItem.id}` : null));
   const [status, setStatus] = useState<StatusFilter>('all');
 

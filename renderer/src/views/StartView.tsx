@@ -2,7 +2,7 @@ import { FilePlus2, FolderOpen, Sparkles, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '@shared/host/channels';
 import { newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
-import { host } from '../host';
+import { forgetRecentWorkspace, listRecentWorkspaces } from '../commands/host-commands';
 import { RecoverySection } from './RecoverySection';
 
 /** Shown when no workspace is open: New, Open, the sample workshop and recent workspaces. */
@@ -11,9 +11,7 @@ export function StartView() {
 
   useEffect(() => {
     let live = true;
-    void host()
-      .listRecentWorkspaces()
-      .then((list) => live && setRecent(list));
+    void listRecentWorkspaces().then((list) => live && setRecent(list));
     return () => {
       live = false;
     };
@@ -56,7 +54,7 @@ export function StartView() {
                     className="icon-button"
                     aria-label={`Remove ${entry.fileName} from recent workspaces`}
                     title="Remove from this list (the file is not deleted)"
-                    onClick={() => void host().forgetRecentWorkspace(entry.filePath).then(setRecent)}
+                    onClick={() => void forgetRecentWorkspace(entry.filePath).then(setRecent)}
                   >
                     <X size={16} aria-hidden="true" />
                   </button>

@@ -11,8 +11,6 @@ import {
   isDirty,
   loadWorkspace,
   markSaved,
-  onEdgesChange,
-  onNodesChange,
   redo,
   setClock,
   setSelection,
@@ -24,6 +22,7 @@ import {
   showView,
   openItem,
 } from '../../../../renderer/src/store/editor-store';
+import { onEdgesChange, onNodesChange } from '../../../../renderer/src/commands/map-changes';
 
 function openTwoStakeholders() {
   let doc = createWorkspace('Test', new Date('2026-01-01T00:00:00Z'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../../../../shared/domain/map-filter';
-import { mapDecorations, PLAIN, sameDecoration } from '../../../../renderer/src/store/map-decorations';
+import { createDecorationsMemo, mapDecorations, PLAIN, sameDecoration } from '../../../../renderer/src/store/map-decorations';
 import { sampleDoc } from '../../shared/operations/test-docs';
 
 const withSolution = (status: 'idea' | 'dropped') => ({
@@ -49,9 +49,14 @@ describe('mapDecorations', () => {
 
   it('returns the same result for the same inputs, so unchanged maps redraw nothing', () => {
     const doc = sampleDoc();
-    const first = mapDecorations(doc, NO_FILTER, null);
-    expect(mapDecorations({ ...doc, title: 'Renamed' }, NO_FILTER, null)).toBe(first);
-    expect(mapDecorations(doc, { ...NO_FILTER, withPainPoints: true }, null)).not.toBe(first);
+    const memo = createDecorationsMemo();
+    const first = memo(doc, NO_FILTER, null);
+    expect(memo({ ...doc, title: 'Renamed' }, NO_FILTER, null)).toBe(first);
+    // Another user of decorations (an export) has its own memo: it never evicts this one.
+    createDecorationsMemo()(doc, { ...NO_FILTER, problematicOnly: true }, null);
+    mapDecorations(doc, { ...NO_FILTER, problematicOnly: true }, null);
+    expect(memo({ ...doc, title: 'Again' }, NO_FILTER, null)).toBe(first);
+    expect(memo(doc, { ...NO_FILTER, withPainPoints: true }, null)).not.toBe(first);
   });
 });
 

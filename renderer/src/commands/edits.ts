@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import {
+  ATTACHMENT_TYPES,
+  DEFAULT_CATEGORIES,
+  RELATIONSHIP_STATUSES,
+  SOLUTION_STATUSES,
+  STAKEHOLDER_KINDS,
+} from '@shared/document/format';
+import { fastValidate } from '@shared/document/fast-validate';
+import { relationshipSchema, stakeholderSchema, workspaceSchema, type WorkspaceDocument } from '@shared/document/schema';
+import { addCategory, deleteCategory, moveCategory, updateCategory } from '@shared/operations/categories';
+import { pasteFragment } from '@shared/operations/clipboard';
+import { deleteItems } from '@shared/operations/delete-items';
+import {
+  addPainPoint,
+  addQuote,
+  attachPainPoint,
+  deletePainPoint,
+  detachPainPoint,
+  moveQuote,
+  removeQuote,
+  updatePainPoint,
+  updateQuote,
+  voteDown,
+  voteUp,
+} from '@shared/operations/pain-points';
+import { connectStakeholders, setRelationshipStatus, updateRelationship } from '@shared/operations/relationships';
+import { addressPainPoint, addSolution, deleteSolution, unaddressPainPoint, updateSolution } from '@shared/operations/solutions';
+import { addStakeholder, moveStakeholders, updateStakeholder } from '@shared/operations/stakeholders';
+import { setWorkspaceTitle } from '@shared/operations/workspace';
+import { commit, type CommitOptions } from '../store/editor-store';
+
+/*
+ * Every change to the document is one of these edits: a name and JSON arguments (plain data, so an edit can be
+ * logged, replayed in a test, or later sent to the other participants of a live session), run over a pure
+ * operation from shared/operations. Arguments are checked with their schema before anything runs: an edit that
+ * arrives from elsewhere is validated like a file. Components call `edit(name, args)`; they never commit to the
+ * store themselves (eslint.config.js enforces it).
+ *
+ * Ids of what an edit creates are chosen by the caller and travel in the arguments (and a paste carries the seed
+ * of its ids), so replaying an edit on the same document gives the same document.
+ */
+
+interface EditDefinition<Args> {
+  readonly args: z.ZodType<Args>;
+  /** The pure operation. Returning the same document means "nothing to do": no undo step is recorded. */
+  apply(doc: WorkspaceDocument, args: Args): WorkspaceDocument;
+  /** Consecutive edits with the same key (typing in one field) merge into one undo step. */
+  coalesceKey?(args: Args): string | null;
+  /** What to select or open once the edit is made, from the documents before and after it. */
+  after?(args: Args, before: WorkspaceDocument, after: WorkspaceDocument): Pick<CommitOptions, 'select' | 'open'>;
+}
+
+const define = <Args>(definition: EditDefinition<Args>) => definition;
+
+const id = z.string().min(1).max(10_000);
+const text = z.string().max(1_000_000);
+const point = z.object({ x: z.number().finite(), y: z.number().finite() });
+const rating = z.number().int().min(1).max(5).nullable();
+const attachment = z.object({ type: z.enum(ATTACHMENT_TYPES), id });
+/** Which field a typed change belongs to: its edits merge into one undo step. */
+const field = z.string().max(100).optional();
+const fieldKey = (kind: string, args: { id: string; field?: string | undefined }) => (args.field ? `${kind}:${args.id}:${args.field}` : null);
+
+const newIds = (before: readonly { id: string }[], after: readonly { id: string }[]) => {
+  const old = new Set(before.map((item) => item.id));
+  return after.filter((item) => !old.has(item.id)).map((item) => item.id);
+};
+
+/** A small seeded generator (mulberry32), so that a paste's new ids follow from its arguments. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A workspace saved by another tool may list no categories; a pain point needs one, so the first default
+ * category comes back with it (in the same undo step).
+ */
+function withSomeCategory(doc: WorkspaceDocument): WorkspaceDocument {
+  const first = DEFAULT_CATEGORIES[0];
+  return doc.categories.length > 0 || !first ? doc : addCategory(doc, { ...first });
+}
+
+/** The table of edits, by name. */
+export const EDITS = {
+  'workspace.setTitle': define({
+    args: z.object({ title: z.string().max(10_000) }),
+    apply: (doc, a) => setWorkspaceTitle(doc, a.title),
+    coalesceKey: () => 'workspace:title',
+  }),
+  /** Replaces the whole document (Restore Previous Version), as one undo step. */
+  'workspace.replace': define({
+    // Checked as a file is, but passed on as it is: rebuilding it with zod would drop what parse keeps.
+    args: z.object({
+      document: z.custom<WorkspaceDocument>((value) => fastValidate(value) !== null || workspaceSchema.safeParse(value).success, {
+        message: 'is not a valid workspace',
+      }),
+    }),
+    apply: (_doc, a) => a.document as WorkspaceDocument,
+  }),
+
+  'stakeholder.add': define({
+    args: z.object({ id, name: z.string().max(10_000), kind: z.enum(STAKEHOLDER_KINDS), position: point }),
+    apply: (doc, a) => addStakeholder(doc, a),
+    after: (a) => ({ select: { stakeholderIds: [a.id] } }),
+  }),
+  'stakeholder.update': define({
+    args: z.object({
+      id,
+      patch: z
+        .object({
+          name: z.string().max(10_000),
+          kind: z.enum(STAKEHOLDER_KINDS),
+          owner: z.string().max(10_000),
+          notes: text,
+          color: z.string().max(10_000).nullable(),
+          influence: rating,
+          interest: rating,
+        })
+        .partial(),
+      field,
+    }),
+    apply: (doc, a) => updateStakeholder(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('stakeholder', a),
+  }),
+  /** The end of a drag: every moved stakeholder at once, one undo step. */
+  'stakeholder.move': define({
+    args: z.object({ moves: z.array(z.object({ id, position: point })).max(100_000) }),
+    apply: (doc, a) => moveStakeholders(doc, a.moves),
+  }),
+
+  'relationship.connect': define({
+    args: z.object({ id, source: id, target: id }),
+    apply: (doc, a) => connectStakeholders(doc, a),
+    after: (a) => ({ select: { relationshipIds: [a.id] } }),
+  }),
+  'relationship.update': define({
+    args: z.object({
+      id,
+      patch: z.object({ status: z.enum(RELATIONSHIP_STATUSES), label: z.string().max(10_000), notes: text }).partial(),
+      field,
+    }),
+    apply: (doc, a) => updateRelationship(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('relationship', a),
+  }),
+  'relationship.setStatus': define({
+    args: z.object({ ids: z.array(id).max(100_000), status: z.enum(RELATIONSHIP_STATUSES) }),
+    apply: (doc, a) => setRelationshipStatus(doc, a.ids, a.status),
+  }),
+
+  /** Deletes stakeholders (with their relationships) and relationships; their pain points stay. */
+  'items.delete': define({
+    args: z.object({ stakeholderIds: z.array(id).max(100_000), relationshipIds: z.array(id).max(100_000) }),
+    apply: (doc, a) => deleteItems(doc, a),
+    after: () => ({ select: {} }),
+  }),
+  /** Pastes stakeholders copied from Stakemap, `offset` from where they were; `seed` makes their new ids. */
+  'items.paste': define({
+    args: z.object({
+      stakeholders: z.array(stakeholderSchema).max(10_000),
+      relationships: z.array(relationshipSchema).max(50_000),
+      offset: point,
+      seed: z.number().int(),
+    }),
+    apply: (doc, a) => pasteFragment(doc, { stakeholders: a.stakeholders, relationships: a.relationships }, a.offset, seeded(a.seed)).doc,
+    after: (_a, before, after) => ({ select: { stakeholderIds: newIds(before.stakeholders, after.stakeholders) } }),
+  }),
+
+  'painPoint.add': define({
+    args: z.object({ id, title: z.string().max(10_000), categoryId: z.string().max(10_000).optional(), attachedTo: z.array(attachment).max(100_000) }),
+    apply: (doc, a) => {
+      const withCategory = withSomeCategory(doc);
+      const categoryId = a.categoryId ?? withCategory.categories[0]?.id ?? '';
+      return addPainPoint(withCategory, { id: a.id, title: a.title, categoryId, attachedTo: a.attachedTo });
+    },
+    after: (a) => ({ open: { type: 'painPoint', id: a.id } }),
+  }),
+  'painPoint.update': define({
+    args: z.object({
+      id,
+      patch: z.object({ title: z.string().max(10_000), description: text, categoryId: z.string().max(10_000) }).partial(),
+      field,
+    }),
+    apply: (doc, a) => updatePainPoint(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('painPoint', a),
+  }),
+  'painPoint.voteUp': define({ args: z.object({ id }), apply: (doc, a) => voteUp(doc, a.id) }),
+  'painPoint.voteDown': define({ args: z.object({ id }), apply: (doc, a) => voteDown(doc, a.id) }),
+  'painPoint.addQuote': define({ args: z.object({ id, text }), apply: (doc, a) => addQuote(doc, a.id, a.text) }),
+  'painPoint.updateQuote': define({
+    args: z.object({ id, index: z.number().int().min(0), text }),
+    apply: (doc, a) => updateQuote(doc, a.id, a.index, a.text),
+    coalesceKey: (a) => `painPoint:${a.id}:quote:${a.index}`,
+  }),
+  'painPoint.moveQuote': define({
+    args: z.object({ id, from: z.number().int().min(0), to: z.number().int().min(0) }),
+    apply: (doc, a) => moveQuote(doc, a.id, a.from, a.to),
+  }),
+  'painPoint.removeQuote': define({ args: z.object({ id, index: z.number().int().min(0) }), apply: (doc, a) => removeQuote(doc, a.id, a.index) }),
+  'painPoint.attach': define({ args: z.object({ id, attachment }), apply: (doc, a) => attachPainPoint(doc, a.id, a.attachment) }),
+  'painPoint.detach': define({ args: z.object({ id, attachment }), apply: (doc, a) => detachPainPoint(doc, a.id, a.attachment) }),
+  'painPoint.delete': define({ args: z.object({ id }), apply: (doc, a) => deletePainPoint(doc, a.id) }),
+
+  'solution.add': define({
+    args: z.object({ id, title: z.string().max(10_000), addresses: z.array(id).max(100_000) }),
+    apply: (doc, a) => addSolution(doc, a),
+    after: (a) => ({ open: { type: 'solution', id: a.id } }),
+  }),
+  'solution.update': define({
+    args: z.object({
+      id,
+      patch: z
+        .object({ title: z.string().max(10_000), description: text, status: z.enum(SOLUTION_STATUSES), owner: z.string().max(10_000), impact: rating, effort: rating })
+        .partial(),
+      field,
+    }),
+    apply: (doc, a) => updateSolution(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('solution', a),
+  }),
+  'solution.address': define({ args: z.object({ id, painPointId: id }), apply: (doc, a) => addressPainPoint(doc, a.id, a.painPointId) }),
+  'solution.unaddress': define({ args: z.object({ id, painPointId: id }), apply: (doc, a) => unaddressPainPoint(doc, a.id, a.painPointId) }),
+  'solution.delete': define({ args: z.object({ id }), apply: (doc, a) => deleteSolution(doc, a.id) }),
+
+  'category.add': define({
+    args: z.object({ id, name: z.string().max(10_000), color: z.string().max(10_000) }),
+    apply: (doc, a) => addCategory(doc, a),
+  }),
+  'category.update': define({
+    args: z.object({ id, patch: z.object({ name: z.string().max(10_000), color: z.string().max(10_000) }).partial(), field }),
+    apply: (doc, a) => updateCategory(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('category', a),
+  }),
+  'category.move': define({ args: z.object({ id, to: z.number().int().min(0) }), apply: (doc, a) => moveCategory(doc, a.id, a.to) }),
+  /** Deletes a category; its pain points move to `reassignTo` in the same step (refused while in use without one). */
+  'category.delete': define({ args: z.object({ id, reassignTo: id.nullable() }), apply: (doc, a) => deleteCategory(doc, a.id, a.reassignTo) }),
+} as const;
+
+export type EditName = keyof typeof EDITS;
+type DefinitionOf<N extends EditName> = (typeof EDITS)[N];
+export type EditArgs<N extends EditName> = DefinitionOf<N> extends EditDefinition<infer A> ? A : never;
+
+/** An edit as plain data: what a log, a test or another participant would carry. */
+export type EditCall = { [N in EditName]: { readonly name: N; readonly args: EditArgs<N> } }[EditName];
+
+/** Thrown for an edit whose name is unknown or whose arguments do not match its schema. */
+export class InvalidEditError extends Error {
+  override name = 'InvalidEditError';
+}
+
+/**
+ * Runs one edit on the open workspace as one undoable step. Returns true when the document changed (false for
+ * an edit with nothing to do, or with no workspace open). Throws InvalidEditError for arguments that do not
+ * match the edit's schema: that is a bug in the caller, or a hostile message.
+ */
+export function edit<N extends EditName>(name: N, args: EditArgs<N>): boolean {
+  return runEdit({ name, args } as EditCall);
+}
+
+/** Runs an edit given as plain data (see edit). */
+export function runEdit(call: { readonly name: string; readonly args: unknown }): boolean {
+  if (!Object.hasOwn(EDITS, call.name)) throw new InvalidEditError(`There is no edit named ${JSON.stringify(call.name)}.`);
+  const definition = EDITS[call.name as EditName] as unknown as EditDefinition<unknown>;
+  const checked = definition.args.safeParse(call.args);
+  if (!checked.success) throw new InvalidEditError(`The arguments of ${call.name} are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const args = checked.data;
+  return commit((doc) => definition.apply(doc, args), (before, after) => ({
+    coalesceKey: definition.coalesceKey?.(args) ?? undefined,
+    ...definition.after?.(args, before, after),
+  }));
+}
