@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow, type FileFilter as ElectronFileFilter } from 'electron';
-import type { FileFilter, HostDialogs } from './ipc/host-handlers';
+import type { FileFilter, HostDialogs } from './ipc/handler-context';
 import { replaceConfirmedFromResponse, replaceFileMessageBox } from './replace-file-prompt';
 import { unsavedChangesMessageBox, unsavedChoiceFromResponse } from './unsaved-changes-prompt';
 

@@ -21,7 +21,8 @@ import { MainWindow } from './window';
 
 /*
  * The Electron main process: app lifecycle, the single window, files from the command line and the OS.
- * Everything it does for the renderer lives in ipc/host-handlers.ts, shared with the end-to-end harness.
+ * Everything it does for the renderer lives in ipc/ (host-handlers.ts composes the handlers of each concern),
+ * shared with the end-to-end harness.
  * Bundled by scripts/build-electron.mjs into dist/electron/main.cjs, next to preload.cjs and ../renderer.
  */
 

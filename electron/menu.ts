@@ -1,18 +1,16 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentWorkspace } from '../shared/host/channels';
+import { menuAccelerators } from '../shared/host/keymap';
 import type { MenuCommand } from '../shared/host/menu-commands';
 
 /*
  * The native menu, built by a pure function so it is tested without Electron.
  *
- * Keys: the renderer's keymap is the single source of truth for shortcuts. Menu items that send a command show
- * their accelerator but do not register it (registerAccelerator: false), so a key press reaches the page once,
- * behaves the same in the test harness (which has no native menu), and text fields keep their own
- * Ctrl/Cmd+A, Z and Delete. Only native roles (Cut, Copy, Paste, Quit, window roles, developer tools) keep
- * registered accelerators, since the OS implements them.
- *
- * The accelerators below must match the renderer's keymap (renderer/src/commands/shortcuts.ts), e.g. Fit to
- * View is Ctrl/Cmd+0 there.
+ * Keys: the keymap (shared/host/keymap.ts) is the single source of truth for shortcuts, and the accelerators
+ * shown here are derived from it. Menu items that send a command show their accelerator but do not register it
+ * (registerAccelerator: false), so a key press reaches the page once, behaves the same in the test harness
+ * (which has no native menu), and text fields keep their own Ctrl/Cmd+A, Z and Delete. Only native roles (Cut,
+ * Copy, Paste, Quit, window roles, developer tools) keep registered accelerators, since the OS implements them.
  */
 
 export interface MenuState {
@@ -30,32 +28,9 @@ export interface MenuActions {
   clearRecent(): void;
 }
 
-/** The accelerator each command shows, per platform where it differs. The renderer's keymap must match. */
+/** The accelerator each command's menu item shows on the platform, from the keymap. */
 export function commandAccelerators(platform: NodeJS.Platform): Partial<Record<MenuCommand, string>> {
-  return {
-    'file.new': 'CmdOrCtrl+N',
-    'file.open': 'CmdOrCtrl+O',
-    'file.save': 'CmdOrCtrl+S',
-    'file.saveAs': 'CmdOrCtrl+Shift+S',
-    'file.export': 'CmdOrCtrl+E',
-    'file.close': 'CmdOrCtrl+W',
-    'edit.undo': 'CmdOrCtrl+Z',
-    // Windows users also expect Ctrl+Y; a menu item shows one accelerator, the renderer accepts both.
-    'edit.redo': 'CmdOrCtrl+Shift+Z',
-    // The Mac keyboard's "delete" key is Backspace.
-    'edit.delete': platform === 'darwin' ? 'Backspace' : 'Delete',
-    'edit.selectAll': 'CmdOrCtrl+A',
-    'edit.find': 'CmdOrCtrl+F',
-    'map.addStakeholder': 'N',
-    'map.addPainPoint': 'P',
-    'view.showMap': 'CmdOrCtrl+1',
-    'view.showBoard': 'CmdOrCtrl+2',
-    'view.showSolutions': 'CmdOrCtrl+3',
-    'view.zoomIn': 'CmdOrCtrl+=',
-    'view.zoomOut': 'CmdOrCtrl+-',
-    'view.fit': 'CmdOrCtrl+0',
-    'view.toggleFocus': 'CmdOrCtrl+.',
-  };
+  return menuAccelerators(platform === 'darwin');
 }
 
 /** The menu template for the platform, recent list and build. */

@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron';
 import type { DocumentState, EventChannel, EventPayload } from '../shared/host/channels';
 import { APP_INDEX_URL } from './app-protocol';
 import { CloseGuard } from './close-guard';
-import type { WindowController } from './ipc/host-handlers';
+import type { WindowController } from './ipc/handler-context';
 import { buildWebPreferences } from './web-preferences';
 import { APP_NAME, formatWindowTitle } from './window-title';
 

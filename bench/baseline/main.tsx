@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { toCanvas } from 'html-to-image';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import './baseline.css';
 
@@ -119,7 +119,20 @@ interface Session {
   readonly viewport: Viewport;
 }
 
-let showSession: (session: Session) => void = () => undefined;
+/*
+ * The open session lives outside React so that page.evaluate can open a workspace (window.__benchOpen); App reads
+ * it with useSyncExternalStore, as the app's zustand store is read.
+ */
+let currentSession: Session | null = null;
+const sessionListeners = new Set<() => void>();
+function showSession(session: Session): void {
+  currentSession = session;
+  for (const listener of sessionListeners) listener();
+}
+function subscribeToSession(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
 let sessionCounter = 0;
 
 window.__benchOpen = (text?: string) => {
@@ -183,8 +196,7 @@ function Flow({ session }: { session: Session }) {
 }
 
 function App() {
-  const [session, setSession] = useState<Session | null>(null);
-  showSession = setSession;
+  const session = useSyncExternalStore(subscribeToSession, () => currentSession);
   const rect = window.__benchCanvasRect;
   const style = rect ? { left: rect.left, top: rect.top, width: rect.width, height: rect.height } : { left: 0, top: 0, right: 0, bottom: 0 };
   return (

@@ -13,7 +13,7 @@ import type { DraftFileFingerprint, RecoveryDrafts, StoredRecoveryDraft } from '
  * Restored work is saved back to its file, as it would have been before the crash, and that save must still
  * notice a file changed on disk since the draft was made (issue 11, defect 3). So when main writes a draft of
  * a workspace that has a file, it records in the draft the file's fingerprint as main itself last read or wrote
- * it (host-handlers.ts keeps them; the renderer never sends one), with an HMAC over the draft id, the file's path
+ * it (handler-context.ts keeps them; the renderer never sends one), with an HMAC over the draft id, the file's path
  * and that fingerprint. Restoring a draft makes its file writable again only when the draft carries such a
  * fingerprint, its HMAC verifies, and the file is in the recent list; the fingerprint is then what the next save
  * compares the file on disk with, so a changed file gets the usual `conflict` (Overwrite / Save As / Reload).
@@ -40,7 +40,7 @@ export interface RecoveryHandlerDependencies {
   /** Keeps the key drafts are authenticated with (created on the first draft of a file). */
   readonly settings: KeyValueStore;
   /**
-   * Each workspace as main read it when opened or wrote it at the last save in this session (host-handlers.ts):
+   * Each workspace as main read it when opened or wrote it at the last save in this session (handler-context.ts):
    * read when a draft is written, updated when a draft is restored.
    */
   readonly fingerprints: FileFingerprints;

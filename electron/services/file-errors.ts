@@ -23,7 +23,7 @@ export type FileOperation = 'read' | 'write';
 /** The errno code of a Node fs error (`ENOENT`), or null for anything that is not one. */
 export function errorCode(error: unknown): string | null {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = error.code;
     if (typeof code === 'string' && code !== '') return code;
   }
   return null;

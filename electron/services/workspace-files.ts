@@ -523,7 +523,7 @@ async function copyFileDurably(fs: WorkspaceFs, from: string, to: string): Promi
  */
 async function verifyWritten(fs: WorkspaceFs, target: string, expected: Buffer): Promise<number | null> {
   let actual: Buffer;
-  let mtimeMs: number | null = null;
+  let mtimeMs: number | null;
   try {
     const handle = await fs.open(target, 'r');
     try {

@@ -8,12 +8,16 @@ import {
 } from './commands/use-app-events';
 import { MessageDialog } from './dialogs/MessageDialog';
 import { Notice } from './dialogs/Notice';
-import { useEditor } from './store/editor-store';
+import { ShortcutsDialog } from './dialogs/ShortcutsDialog';
+import { showShortcuts, useEditor, useUi } from './store/editor-store';
 import { EditorView } from './views/EditorView';
 import { StartView } from './views/StartView';
 
+const closeShortcuts = () => showShortcuts(false);
+
 export function App() {
   const hasWorkspace = useEditor((s) => s.workspace !== null);
+  const shortcutsOpen = useUi((s) => s.shortcutsOpen);
   useHostEvents();
   useKeyboardShortcuts();
   useMapClipboard();
@@ -24,6 +28,7 @@ export function App() {
     <>
       {hasWorkspace ? <EditorView /> : <StartView />}
       <MessageDialog />
+      {shortcutsOpen && <ShortcutsDialog onClose={closeShortcuts} />}
       <Notice />
     </>
   );

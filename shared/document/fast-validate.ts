@@ -153,7 +153,7 @@ export function fastValidate(raw: unknown): WorkspaceDocument | null {
     if (w.viewport !== undefined) {
       need(isObject(w.viewport));
       const v = w.viewport as Raw;
-      need(isFiniteNumber(v.x) && isFiniteNumber(v.y) && isFiniteNumber(v.zoom) && (v.zoom as number) > 0);
+      need(isFiniteNumber(v.x) && isFiniteNumber(v.y) && isFiniteNumber(v.zoom) && v.zoom > 0);
       viewport = { ...v };
     }
     return {

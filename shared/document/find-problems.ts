@@ -59,7 +59,7 @@ export function findProblems(schema: ZodType, value: unknown, limits: ProblemSea
 
   const record = (found: readonly core.$ZodIssue[], path: readonly PropertyKey[]) => {
     for (const issue of found) {
-      if (issues.length < limits.listLimit) issues.push({ ...issue, path: [...path, ...issue.path] } as RootedIssue);
+      if (issues.length < limits.listLimit) issues.push({ ...issue, path: [...path, ...issue.path] });
       countOne();
     }
   };

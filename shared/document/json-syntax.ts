@@ -22,6 +22,8 @@ export interface JsonSyntaxError {
   readonly endedEarly: boolean;
 }
 
+/* eslint-disable @typescript-eslint/no-unsafe-enum-comparison -- Char's members are character codes, compared with
+   charCodeAt() results on purpose (a const enum is inlined when built). */
 const enum Char {
   Tab = 0x09,
   LineFeed = 0x0a,
@@ -68,11 +70,14 @@ const enum Expect {
   AfterValue,
 }
 
-class Stop {
+/** Thrown inside the scanner at the first problem, caught by findJsonSyntaxError. */
+class Stop extends Error {
   constructor(
     readonly offset: number,
     readonly problem: string,
-  ) {}
+  ) {
+    super(problem);
+  }
 }
 
 /** The character at `offset` for a message: `"}"`, `the end of the text`, or an escape for a control character. */

@@ -1,10 +1,21 @@
 import { CURRENT_VERSION, FORMAT_ID } from './format';
-import type { WorkspaceDocument } from './schema';
+import {
+  attachmentSchema,
+  categorySchema,
+  painPointSchema,
+  relationshipSchema,
+  solutionSchema,
+  stakeholderSchema,
+  viewportSchema,
+  workspaceSchema,
+  type WorkspaceDocument,
+} from './schema';
 
 /*
  * Deterministic output so workspaces diff well in version control: 2-space indent, a fixed key order
  * (known keys in the order of the format description, then unknown keys sorted, at every depth), trailing
- * newline. Transient editor state (React Flow's `selected`, `measured`, `dragging` ...) does not belong in the
+ * newline. The known keys and their order are the schema's (schema.ts lists them as the product brief does),
+ * so a field added to the schema is written in its place without being listed here too. Transient editor state (React Flow's `selected`, `measured`, `dragging` ...) does not belong in the
  * document; should it ever get there (a renderer bug, a file written by another tool), it is dropped here so
  * it cannot reach the file.
  */
@@ -12,16 +23,20 @@ import type { WorkspaceDocument } from './schema';
 type Json = Record<string, unknown>;
 type Nested = Readonly<Record<string, (v: unknown) => unknown>>;
 
-const KEY_ORDER = {
-  workspace: ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'],
-  stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color'],
-  relationship: ['id', 'source', 'target', 'status', 'label', 'notes'],
-  painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes'],
-  attachment: ['type', 'id'],
-  solution: ['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort'],
-  category: ['id', 'name', 'color'],
-  point: ['x', 'y'],
-  viewport: ['x', 'y', 'zoom'],
+/** The keys of an object schema, in the order its shape lists them (zod keeps the order it was written in). */
+const keysOf = (schema: { readonly shape: object }): readonly string[] => Object.freeze(Object.keys(schema.shape));
+
+/** Known keys of each kind of object, in the order they are written. */
+export const KEY_ORDER = {
+  workspace: keysOf(workspaceSchema),
+  stakeholder: keysOf(stakeholderSchema),
+  relationship: keysOf(relationshipSchema),
+  painPoint: keysOf(painPointSchema),
+  attachment: keysOf(attachmentSchema),
+  solution: keysOf(solutionSchema),
+  category: keysOf(categorySchema),
+  point: keysOf(stakeholderSchema.shape.position),
+  viewport: keysOf(viewportSchema),
 } as const;
 
 /**

@@ -24,7 +24,7 @@ export const NO_FILTER: MapFilter = Object.freeze({
   problematicOnly: false,
   withPainPoints: false,
   unaddressedOnly: false,
-  categoryIds: Object.freeze([]) as readonly string[],
+  categoryIds: Object.freeze([]),
 });
 
 /** Whether the filter leaves anything out (the bar is shown, items may be dimmed). */

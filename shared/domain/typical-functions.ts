@@ -29,10 +29,3 @@ export const TYPICAL_FUNCTIONS: readonly TypicalFunction[] = [
   { name: 'Customers', kind: 'external' },
   { name: 'Regulators', kind: 'external' },
 ];
-
-/** How each kind is described to people (legend, inspector, palette). */
-export const KIND_LABELS: Record<StakeholderKind, string> = {
-  team: 'Our team',
-  department: 'Internal department',
-  external: 'Outside party',
-};

@@ -43,7 +43,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = Object.freeze({
   format: 'png',
   png: Object.freeze({ scale: 2, background: 'white' }),
   pdf: Object.freeze({ pageSize: 'A4', landscape: true }),
-}) as ExportOptions;
+});
 
 /**
  * The export options stored in settings, or the defaults for whatever part of them is missing or invalid

@@ -1,4 +1,5 @@
-import { REPORT_STATUS_ORDER, SOLUTION_STATUS_LABELS, type ReportPainPoint, type WorkshopReport } from './report';
+import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
+import { REPORT_STATUS_ORDER, type ReportPainPoint, type WorkshopReport } from './report';
 
 /*
  * The workshop report as Markdown, for the people who paste it into a wiki, a ticket or a mail. It says exactly

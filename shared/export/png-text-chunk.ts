@@ -213,7 +213,7 @@ export function embedWorkspaceInPng(png: Uint8Array, workspaceJson: string): Uin
   out.set(inserted, headerEnd);
   let offset = headerEnd + inserted.length;
   for (let i = 0; i < runs.length; i += 2) {
-    out.set(png.subarray(runs[i]!, runs[i + 1]!), offset);
+    out.set(png.subarray(runs[i], runs[i + 1]), offset);
     offset += runs[i + 1]! - runs[i]!;
   }
   return out;

@@ -1,5 +1,6 @@
 import { SOLUTION_STATUSES, type SolutionStatus } from '../document/format';
 import type { PainPoint, Solution, WorkspaceDocument } from '../document/schema';
+import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
 import { attachmentKey, describeAttachments, painPointsByAttachment, stakeholderNameById } from '../domain/pain-point-index';
 import { isLiveSolution, solutionsByPainPoint, unaddressedPainPointIds } from '../domain/unaddressed';
 
@@ -13,15 +14,6 @@ import { isLiveSolution, solutionsByPainPoint, unaddressedPainPointIds } from '.
  * `missing pain point "id"`, and a pain point whose category is gone is shown under "Uncategorised", because
  * the product promise is that nothing disappears silently.
  */
-
-/** How each solution status is named in the report (the same words the editor shows). */
-export const SOLUTION_STATUS_LABELS: Readonly<Record<SolutionStatus, string>> = Object.freeze({
-  idea: 'Idea',
-  agreed: 'Agreed',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-});
 
 /**
  * The order solutions are listed in: work under way first, then what the room agreed, then open ideas, then

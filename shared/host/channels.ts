@@ -227,8 +227,9 @@ export type InvokeArgs<C extends InvokeChannel> = z.input<(typeof invokeChannels
 export type InvokeResult<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['result']>;
 /**
  * One async function per invoke channel in `C` (all of them by default): what main registers for the renderer.
- * Main's handler modules each build a part of it (electron/ipc/host-handlers.ts, recovery-handlers.ts) and share
- * this type from here, so none of them has to import another for its type.
+ * Main's handler modules each build a part of it (electron/ipc/workspace-handlers.ts, export-handlers.ts,
+ * app-handlers.ts, recovery-handlers.ts; host-handlers.ts merges them) and share this type from here, so none of
+ * them has to import another for its type.
  */
 export type InvokeHandlers<C extends InvokeChannel = InvokeChannel> = {
   [K in C]: (args: InvokeArgs<K>) => Promise<InvokeResult<K>>;

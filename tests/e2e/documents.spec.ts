@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test } from './fixtures';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workspaces');
@@ -35,8 +36,8 @@ test('unknown properties written by another tool are kept when Stakemap saves', 
   await page.getByRole('textbox', { name: 'Workspace title' }).fill('Renamed by Stakemap');
   await page.locator('body').press('Control+s');
   await expect(page).toHaveTitle('foreign-tool.stakemap — Stakemap');
-  const original = JSON.parse(await readFile(path.join(fixtures, 'unknown-properties.stakemap'), 'utf8'));
-  const saved = JSON.parse(await readFile(filePath, 'utf8'));
+  const original = JSON.parse(await readFile(path.join(fixtures, 'unknown-properties.stakemap'), 'utf8')) as WorkspaceDocument;
+  const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.title).toBe('Renamed by Stakemap');
   expect({ ...saved, title: original.title, updatedAt: original.updatedAt }).toEqual(original);
 });
@@ -67,7 +68,7 @@ test.describe('unsaved changes', () => {
     app.dialogs.answerUnsaved('save');
     app.dialogs.answerSave(filePath);
     expect(await app.requestClose()).toBe(true);
-    const saved = JSON.parse(await readFile(filePath, 'utf8'));
+    const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
     expect(saved.stakeholders.map((s: { name: string }) => s.name)).toEqual(['Compliance']);
   });
 

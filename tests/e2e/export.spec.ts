@@ -8,6 +8,7 @@ import { unescapeMarkdown } from '../../shared/export/markdown';
 import { extractWorkspaceFromPng } from '../../shared/export/png-text-chunk';
 import { MAP_PADDING } from '../../renderer/src/export/map-layout';
 import { MAP_OFFSET } from '../../renderer/src/export/frame-geometry';
+import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
 
 /*
@@ -128,7 +129,7 @@ test('PNG: the whole map at 1x and 3x from a zoomed-in view, stakeholders where 
     for (const [i, s] of doc.stakeholders.entries()) expect(image.inked[i], `ink where ${s.name} is drawn at ${scale}x`).toBeGreaterThan(200 * scale);
     expect(image.inked.at(-1), 'the margin is blank').toBe(0);
     // The workspace travels inside the image.
-    expect(JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!).stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
+    expect((JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!) as WorkspaceDocument).stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
   }
   // 3x is three times 1x, whatever the zoom on screen.
   expect(Math.abs(sizes[3]!.width - 3 * sizes[1]!.width)).toBeLessThanOrEqual(3);

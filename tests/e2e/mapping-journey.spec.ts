@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test } from './fixtures';
 
 /*
@@ -117,18 +118,18 @@ test('create, connect, mark problematic, rename, undo/redo, save, relaunch and r
 
   // What is on disk is the map as drawn.
   const text = await readFile(filePath, 'utf8');
-  const saved = JSON.parse(text);
+  const saved = JSON.parse(text) as WorkspaceDocument;
   expect(saved.format).toBe('stakemap');
   expect(saved.version).toBe(1);
   expect(text.endsWith('}\n')).toBe(true);
   expect(saved.stakeholders.map((s: { name: string }) => s.name).sort()).toEqual(['Brand & marketing', 'Legal', 'Social media team']);
-  expect(saved.stakeholders.find((s: { name: string }) => s.name === 'Social media team').kind).toBe('team');
+  expect(saved.stakeholders.find((s: { name: string }) => s.name === 'Social media team')?.kind).toBe('team');
   expect(saved.relationships).toHaveLength(2);
   const problematic = saved.relationships.filter((r: { status: string }) => r.status === 'problematic');
   expect(problematic).toHaveLength(1);
-  expect(problematic[0].label).toBe('post approvals');
+  expect(problematic[0]?.label).toBe('post approvals');
   const savedLegal = saved.stakeholders.find((s: { name: string }) => s.name === 'Legal');
-  expect(savedLegal.position).toEqual({ x: Math.round(moved.x), y: Math.round(moved.y) });
+  expect(savedLegal?.position).toEqual({ x: Math.round(moved.x), y: Math.round(moved.y) });
   expect(text).not.toMatch(/"selected"|"measured"|"dragging"/);
   const viewportAtSave = await viewportOf(page);
   expect(saved.viewport.zoom).toBeCloseTo(viewportAtSave.zoom, 3);

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_CATEGORIES } from '../../shared/document/format';
+import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
 
 /*
@@ -63,13 +64,13 @@ test('a file changed on disk is not overwritten without asking: Overwrite, or Re
   await page.locator('body').press('Control+s');
   const question = page.getByRole('alertdialog', { name: '“small.stakemap” changed on disk' });
   await expect(question).toContainText('Nothing was saved yet');
-  expect(JSON.parse(await readFile(filePath, 'utf8')).title).toBe('Edited by a colleague');
+  expect((JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument).title).toBe('Edited by a colleague');
   await expect(page).toHaveTitle(/^● small\.stakemap/);
 
   // Overwrite: our version is written.
   await question.getByRole('button', { name: 'Overwrite' }).click();
   await expect(page).toHaveTitle('small.stakemap — Stakemap');
-  const saved = JSON.parse(await readFile(filePath, 'utf8'));
+  const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.stakeholders.map((s: { name: string }) => s.name)).toContain('Crisis desk');
 
   // Again, but this time reload what is on disk.
@@ -99,12 +100,12 @@ test('after a crash the next start offers the unsaved work back; restored, it is
   await expect(node(second, 'Crisis desk')).toBeVisible();
   await expect(second).toHaveTitle(/^● small\.stakemap/);
   // The file itself was never touched.
-  expect(JSON.parse(await readFile(filePath, 'utf8')).stakeholders).toHaveLength(2);
+  expect((JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument).stakeholders).toHaveLength(2);
 
   // Saving puts the work in its file and removes the draft.
   await second.locator('body').press('Control+s');
   await expect(second).toHaveTitle('small.stakemap — Stakemap');
-  expect(JSON.parse(await readFile(filePath, 'utf8')).stakeholders.map((s: { name: string }) => s.name)).toContain('Crisis desk');
+  expect((JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument).stakeholders.map((s: { name: string }) => s.name)).toContain('Crisis desk');
   await expect.poll(() => draftFiles(app)).toHaveLength(0);
 });
 
@@ -151,7 +152,7 @@ test('Restore Previous Version lists earlier saves and brings one back as one un
   await expect(node(page, 'Investor relations')).toHaveCount(0);
   await expect(page).toHaveTitle(/^● small\.stakemap/);
   // The file is unchanged until saved; Undo takes the restore back.
-  expect(JSON.parse(await readFile(filePath, 'utf8')).stakeholders).toHaveLength(4);
+  expect((JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument).stakeholders).toHaveLength(4);
   await page.locator('body').press('Control+z');
   await expect(node(page, 'Investor relations')).toBeVisible();
 });

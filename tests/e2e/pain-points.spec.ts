@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_CATEGORIES } from '../../shared/document/format';
+import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
 
 /*
@@ -117,7 +118,7 @@ test('attach, badge, board, drag to another category, vote, propose a solution, 
   // Save, check the file, relaunch and reopen.
   await page.locator('body').press('Control+s');
   await expect(page).toHaveTitle('small.stakemap — Stakemap');
-  const saved = JSON.parse(await readFile(filePath, 'utf8'));
+  const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.painPoints).toEqual([
     {
       id: expect.stringMatching(/^p-/),
@@ -134,7 +135,7 @@ test('attach, badge, board, drag to another category, vote, propose a solution, 
       id: expect.stringMatching(/^x-/),
       title: 'Pre-approved reply library',
       description: '',
-      addresses: [saved.painPoints[0].id],
+      addresses: [saved.painPoints[0]?.id],
       status: 'agreed',
       owner: 'Head of Social',
       impact: 4,

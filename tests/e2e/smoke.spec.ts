@@ -35,5 +35,31 @@ test('the host API is the only bridge: frozen, with intent-level functions and n
 
 test('menu commands reach the renderer: Help > Keyboard Shortcuts shows the shortcuts', async ({ app }) => {
   await app.menu('help.shortcuts');
-  await expect(app.page.getByText('Keyboard shortcuts', { exact: true })).toBeVisible();
+  const sheet = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  // Derived from the one keymap table: Save and Undo are there with their keys.
+  await expect(sheet.getByRole('row', { name: /Save\b.*Ctrl.*S/ }).first()).toBeVisible();
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(sheet).toBeHidden();
+});
+
+test('? on the map opens the keyboard shortcuts, Escape closes them and focus comes back', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  const legal = page.getByRole('group', { name: /^Legal \(/ });
+  await expect(legal).toBeVisible();
+  await legal.click();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(legal).toBeFocused();
+  // In a text field, ? is just a character.
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
+  await name.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('?');
+  await expect(sheet).toBeHidden();
+  await expect(name).toHaveValue('Legal?');
 });

@@ -1,5 +1,5 @@
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS } from '@shared/document/format';
-import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { KIND_ICONS, STATUS_ICONS } from './icons';
 import { RELATIONSHIP_STYLES } from './relationship-styles';
 
@@ -35,7 +35,7 @@ export function Legend({ headingId = 'legend-heading' }: { headingId?: string })
               <span className={`legend__node kind-${kind}`} aria-hidden="true">
                 <Icon size={13} strokeWidth={2.5} />
               </span>
-              <span>{KIND_LABELS[kind]}</span>
+              <span>{STAKEHOLDER_KIND_LABELS[kind]}</span>
             </li>
           );
         })}

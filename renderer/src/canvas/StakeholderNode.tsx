@@ -1,6 +1,6 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useState } from 'react';
-import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { useEditor } from '../store/editor-store';
 import type { StakeholderFlowNode } from '../store/flow-elements';
 import { PainPointBadge } from './PainPointBadge';
@@ -44,7 +44,7 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
       <span className="stakeholder-node__icon has-mark" aria-hidden="true" />
       <span className="stakeholder-node__text">
         {renaming ? <RenameField id={id} name={stakeholder.name} /> : <span className="stakeholder-node__name">{name}</span>}
-        <span className="stakeholder-node__kind">{KIND_LABELS[stakeholder.kind]}</span>
+        <span className="stakeholder-node__kind">{STAKEHOLDER_KIND_LABELS[stakeholder.kind]}</span>
       </span>
       {decoration.badge && <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={name} />}
     </div>

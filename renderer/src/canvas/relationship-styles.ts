@@ -1,4 +1,5 @@
 import type { RelationshipStatus } from '@shared/document/format';
+import { RELATIONSHIP_STATUS_LABELS } from '@shared/document/vocabulary';
 
 /**
  * How each relationship status is drawn. Status is never told by colour alone: the line pattern, the width,
@@ -17,7 +18,7 @@ export interface RelationshipStyle {
 
 export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> = {
   healthy: {
-    label: 'Healthy',
+    label: RELATIONSHIP_STATUS_LABELS.healthy,
     description: 'thick solid line, tick: works well',
     color: '#2b8a3e',
     strokeWidth: 3,
@@ -25,7 +26,7 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
     showStatusWord: false,
   },
   neutral: {
-    label: 'Neutral',
+    label: RELATIONSHIP_STATUS_LABELS.neutral,
     description: 'thin solid line',
     color: '#5c6773',
     strokeWidth: 1.75,
@@ -33,7 +34,7 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
     showStatusWord: false,
   },
   strained: {
-    label: 'Strained',
+    label: RELATIONSHIP_STATUS_LABELS.strained,
     description: 'dotted line, marked on the line',
     color: '#b35c00',
     strokeWidth: 2.75,
@@ -41,18 +42,11 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
     showStatusWord: true,
   },
   problematic: {
-    label: 'Problematic',
+    label: RELATIONSHIP_STATUS_LABELS.problematic,
     description: 'thick dashed line, warning sign, marked on the line',
     color: '#c92a2a',
     strokeWidth: 3.5,
     dash: '12 7',
     showStatusWord: true,
   },
-};
-
-export const STATUS_LABELS: Record<RelationshipStatus, string> = {
-  healthy: 'healthy',
-  neutral: 'neutral',
-  strained: 'strained',
-  problematic: 'problematic',
 };

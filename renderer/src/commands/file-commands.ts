@@ -2,6 +2,7 @@ import { bytesOverWorkspaceLimit } from '@shared/document/byte-size';
 import { MAX_WORKSPACE_BYTES } from '@shared/document/format';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { OpenResult, SaveResult } from '@shared/host/channels';
+import { safeFileName } from '@shared/host/file-names';
 import { createWorkspace } from '@shared/operations/workspace';
 import sampleText from '@shared/sample/organising-for-social.stakemap?raw';
 import { flowInstance } from '../canvas/flow-instance';
@@ -224,8 +225,8 @@ export async function handleCloseRequest(): Promise<void> {
 
 /** A file name made from the workspace title, without characters file systems refuse. */
 export function suggestFileName(title: string): string {
-  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return cleaned || 'Untitled workspace';
+  // The same rules main applies to the name again (shared/host/file-names.ts).
+  return safeFileName(title);
 }
 
 function formatMegabytes(bytes: number): string {

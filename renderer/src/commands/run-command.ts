@@ -1,9 +1,9 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { clearFilter, redo, showCategories, showExportDialog, showVersionsDialog, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
-import { isTextField, SHORTCUTS } from './shortcuts';
+import { isTextField } from './shortcuts';
 
 const isEditingText = () => isTextField(document.activeElement);
 
@@ -108,12 +108,8 @@ export function runCommand(command: MenuCommand): void {
       requestAnimationFrame(() => requestAnimationFrame(fitView));
       return;
     case 'help.shortcuts':
-      showMessage({
-        tone: 'info',
-        title: 'Keyboard shortcuts',
-        summary: 'Ctrl is Cmd on macOS.',
-        details: SHORTCUTS.map((s) => `${s.keys}: ${s.action}`),
-      });
+      // The sheet is derived from the one keymap table (shared/host/keymap.ts), as the menu's accelerators are.
+      showShortcuts(true);
       return;
     case 'help.about':
       showMessage({

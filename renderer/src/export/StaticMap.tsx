@@ -1,6 +1,6 @@
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER } from '@shared/domain/map-filter';
-import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
 import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
 import { BadgeMarks, badgeWords } from '../canvas/PainPointBadge';
@@ -70,7 +70,7 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
             </span>
             <span className="stakeholder-node__text">
               <span className="stakeholder-node__name">{stakeholder.name || 'Unnamed stakeholder'}</span>
-              <span className="stakeholder-node__kind">{KIND_LABELS[stakeholder.kind]}</span>
+              <span className="stakeholder-node__kind">{STAKEHOLDER_KIND_LABELS[stakeholder.kind]}</span>
             </span>
             {badge && <StaticBadge badge={badge} />}
           </div>

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus, type StakeholderKind } from '@shared/document/format';
 import type { Relationship, Stakeholder } from '@shared/document/schema';
-import { KIND_LABELS } from '@shared/domain/typical-functions';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import type { StakeholderPatch } from '@shared/operations/stakeholders';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
 import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
@@ -94,7 +94,7 @@ function StakeholderInspector({ id }: { id: string }) {
             <label key={kind} className="segmented__option">
               <input type="radio" name={`kind-${id}`} checked={stakeholder.kind === kind} onChange={() => change('kind')(kind as StakeholderKind)} />
               <Icon size={15} aria-hidden="true" />
-              <span>{KIND_LABELS[kind]}</span>
+              <span>{STAKEHOLDER_KIND_LABELS[kind]}</span>
             </label>
           );
         })}

@@ -2,7 +2,8 @@ import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { Check, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '@shared/document/format';
-import { KIND_LABELS, TYPICAL_FUNCTIONS } from '@shared/domain/typical-functions';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
+import { TYPICAL_FUNCTIONS } from '@shared/domain/typical-functions';
 import { useShallow } from 'zustand/react/shallow';
 import { addStakeholderNamed } from '../commands/edit-commands';
 import { KIND_ICONS } from '../canvas/icons';
@@ -37,7 +38,7 @@ export function Palette() {
           <select value={kind} onChange={(e) => setKind(e.target.value as StakeholderKind)}>
             {STAKEHOLDER_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {STAKEHOLDER_KIND_LABELS[k]}
               </option>
             ))}
           </select>

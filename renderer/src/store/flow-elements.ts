@@ -1,7 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Relationship, Stakeholder, WorkspaceDocument } from '@shared/document/schema';
-import { KIND_LABELS } from '@shared/domain/typical-functions';
-import { STATUS_LABELS } from '../canvas/relationship-styles';
+import { RELATIONSHIP_STATUS_LABELS, STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { PLAIN, sameDecoration, type ItemDecoration, type MapDecorations } from './map-decorations';
 
 export type StakeholderNodeData = { stakeholder: Stakeholder; decoration: ItemDecoration };
@@ -43,7 +42,7 @@ export function reconcileNodes(
 }
 
 function describeStakeholder(stakeholder: Stakeholder, decoration: ItemDecoration): string {
-  const base = `${stakeholder.name || 'Unnamed stakeholder'} (${KIND_LABELS[stakeholder.kind]})`;
+  const base = `${stakeholder.name || 'Unnamed stakeholder'} (${STAKEHOLDER_KIND_LABELS[stakeholder.kind]})`;
   return `${base}${painPointWords(decoration)}${decoration.dimmed ? ', filtered out' : ''}`;
 }
 
@@ -96,5 +95,5 @@ export function reconcileEdges(
 
 function describeRelationship(r: Relationship, sourceName: string, targetName: string): string {
   const label = r.label ? `, ${r.label}` : '';
-  return `Relationship ${sourceName} – ${targetName}: ${STATUS_LABELS[r.status]}${label}`;
+  return `Relationship ${sourceName} – ${targetName}: ${RELATIONSHIP_STATUS_LABELS[r.status].toLowerCase()}${label}`;
 }

@@ -137,6 +137,7 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
       await electronApp.evaluate(({ BrowserWindow, Menu }, id) => {
         const item = Menu.getApplicationMenu()?.getMenuItemById(id);
         // Clicking the real item exercises the menu; the send is for a command with no item on this platform.
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- Electron types MenuItem.click as Function; with no arguments it is a click
         if (item) item.click();
         else BrowserWindow.getAllWindows()[0]?.webContents.send('menu:command', id);
       }, command);
@@ -246,7 +247,7 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
       dialog.showOpenDialog = (async (...args: unknown[]) => {
         const filePath = (await take('open', optionsOf(args).title ?? '')) as string | null | undefined;
         return filePath ? { canceled: false, filePaths: [filePath] } : { canceled: true, filePaths: [] };
-      }) as typeof dialog.showOpenDialog;
+      });
       dialog.showSaveDialog = (async (...args: unknown[]) => {
         const options = optionsOf(args);
         // Main passes Electron only the title, path and filters: a dialog offering .stakemap saves the workspace
@@ -254,7 +255,7 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         const kind: Kind = options.filters?.some((filter) => filter.extensions.includes(workspaceExtension)) ? 'save' : 'export';
         const filePath = (await take(kind, `${options.title ?? ''} (${options.defaultPath ?? ''})`)) as string | null | undefined;
         return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
-      }) as typeof dialog.showSaveDialog;
+      });
       dialog.showMessageBox = (async (...args: unknown[]) => {
         const options = optionsOf(args);
         // Two message boxes: "already exists. Replace it?" (its buttons say so) and the unsaved-changes one.
@@ -265,7 +266,7 @@ async function installDialogStubs(electronApp: ElectronApplication): Promise<voi
         }
         const choice = (await take('unsaved', options.message ?? '')) ?? 'cancel';
         return { response: buttonChoices.indexOf(choice as string), checkboxChecked: false };
-      }) as typeof dialog.showMessageBox;
+      });
     },
     [DIALOGS_GLOBAL, UNSAVED_CHANGES_BUTTONS.map((button): string => button.choice), WORKSPACE_EXTENSION, [...REPLACE_FILE_BUTTONS] as string[]] as const,
   );

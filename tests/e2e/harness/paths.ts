@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type LaunchOptions } from '@playwright/test';
 
 /*
  * Where things are, and which browser and Electron binaries this machine has. No download is ever triggered:
@@ -15,7 +16,13 @@ export const HARNESS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const DIST_ELECTRON = path.join(REPO_ROOT, 'dist', 'electron');
 export const DIST_MAIN = path.join(DIST_ELECTRON, 'main.cjs');
 
-/** Debian's Chromium, used instead of Playwright's own browser when present. */
+/**
+ * Debian's Chromium, used instead of Playwright's own browser when present: CI installs it (.ci/run), because CI
+ * machines cannot download Playwright's. Only this path: elsewhere there is no system Chromium to rely on
+ * (macOS and Windows have Chrome, a different, self-updating build; Ubuntu's /usr/bin/chromium-browser is a snap
+ * wrapper that cannot use the profile folders Playwright makes), and Playwright's own build, the version this
+ * Playwright release is tested with, is one command away (scripts/ensure-browser.ts runs it before the tests).
+ */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for the system Chromium: root in a container (no sandbox), no GPU, nothing phoning home. */
@@ -28,9 +35,31 @@ export const SYSTEM_CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Launch options for Chromium: the system one when installed, else Playwright's bundled browser. */
-export function chromiumLaunchOptions(): { executablePath?: string; args?: string[] } {
-  return existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } : {};
+/** The Chromium the end-to-end tests and the benchmark drive, and where its executable is (or would be). */
+export type ChromiumChoice =
+  | { readonly kind: 'system'; readonly executablePath: string }
+  | { readonly kind: 'playwright'; readonly executablePath: string };
+
+/**
+ * The system Chromium when installed, else Playwright's own (installed or not: scripts/ensure-browser.ts checks
+ * and installs it). The checks are parameters so the choice can be tested.
+ */
+export function chooseChromium(
+  exists: (file: string) => boolean = existsSync,
+  playwrightChromium: () => string = () => chromium.executablePath(),
+): ChromiumChoice {
+  return exists(SYSTEM_CHROMIUM)
+    ? { kind: 'system', executablePath: SYSTEM_CHROMIUM }
+    : { kind: 'playwright', executablePath: playwrightChromium() };
+}
+
+/**
+ * Launch options for that Chromium. Playwright's own runs as its full build (channel `chromium`) in Chrome's
+ * headless mode, as the system Chromium does, rather than as the separate headless shell: the same browser
+ * mode locally and on CI, and one download instead of two.
+ */
+export function chromiumLaunchOptions(choice: ChromiumChoice = chooseChromium()): LaunchOptions {
+  return choice.kind === 'system' ? { executablePath: choice.executablePath, args: SYSTEM_CHROMIUM_ARGS } : { channel: 'chromium' };
 }
 
 /** The Electron executable of node_modules/electron if its binary was installed, else null. */

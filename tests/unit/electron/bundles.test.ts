@@ -11,7 +11,6 @@ import {
   createFakeMainElectron,
   createFakePreloadElectron,
   requireWithFakeElectron,
-  type FakeBrowserWindow,
 } from './fake-electron';
 import { makeTempDir } from './helpers';
 
@@ -105,7 +104,7 @@ describe('dist/electron/main.cjs', () => {
     const fake = createFakeMainElectron(userData);
     requireWithFakeElectron(MAIN_BUNDLE, fake.electron);
     for (let i = 0; i < 10 && fake.record.windows.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
-    const window = fake.record.windows[0] as FakeBrowserWindow | undefined;
+    const window = fake.record.windows[0];
     if (!window) throw new Error('main.cjs created no window');
     /** Calls an IPC handler as the renderer of our window would. */
     const invoke = (channel: string, args?: unknown, senderFrame: unknown = window.webContents.mainFrame) =>

@@ -83,7 +83,7 @@ describe('denyAllPermissions', () => {
     denyAllPermissions({
       setPermissionRequestHandler: (handler: never) => void (request = handler),
       setPermissionCheckHandler: (handler: never) => void (check = handler),
-    } as never);
+    });
     const callback = vi.fn();
     request!(null, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);

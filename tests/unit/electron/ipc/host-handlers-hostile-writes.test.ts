@@ -5,14 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_WORKSPACE_BYTES } from '../../../../shared/document/format';
 import { invokeChannels } from '../../../../shared/host/channels';
-import {
-  createHostHandlers,
-  SAVE_NOT_GRANTED_REASON,
-  workspaceTooLargeReason,
-  type HostDialogs,
-  type OpenDialogRequest,
-  type SaveDialogRequest,
-} from '../../../../electron/ipc/host-handlers';
+import { createHostHandlers, type HostDialogs, type OpenDialogRequest, type SaveDialogRequest } from '../../../../electron/ipc/host-handlers';
+import { SAVE_NOT_GRANTED_REASON, workspaceTooLargeReason } from '../../../../electron/ipc/workspace-handlers';
 import { validateInvokeArgs } from '../../../../electron/ipc/register-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
 import { RecentWorkspaces } from '../../../../electron/services/recent-workspaces';

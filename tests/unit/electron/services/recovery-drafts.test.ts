@@ -217,7 +217,7 @@ describe('createRecoveryDrafts', () => {
       open: (async (...args: Parameters<typeof fs.open>) => {
         if (failOpen && String(args[0]).endsWith('.tmp')) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         return fs.open(...args);
-      }) as typeof fs.open,
+      }),
     };
     const { drafts, draft } = await setUp({ fs: failing });
     await drafts.save(draft(ID_A, 'Before'));
@@ -232,7 +232,7 @@ describe('createRecoveryDrafts', () => {
     const flaky: RecoveryDraftsFs = {
       ...fs,
       readFile: (async (...args: Parameters<typeof fs.readFile>) => {
-        if (String(args[0]).endsWith(unreadable)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+        if (typeof args[0] === 'string' && args[0].endsWith(unreadable)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
         return fs.readFile(...args);
       }) as typeof fs.readFile,
     };

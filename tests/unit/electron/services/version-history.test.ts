@@ -202,7 +202,7 @@ describe('removeLeftoverTempFiles (temp files a crash left in the versions folde
     const recording = t.history.record(t.file, 'being kept\n');
     while (tempSeen === null) await new Promise((resolve) => setImmediate(resolve));
     expect(await t.history.removeLeftoverTempFiles()).toBe(0);
-    await expect(fs.stat(tempSeen!)).resolves.toBeTruthy();
+    await expect(fs.stat(tempSeen)).resolves.toBeTruthy();
     release();
     expect(await recording).toBe(true);
     expect(await t.history.list(t.file)).toHaveLength(1);

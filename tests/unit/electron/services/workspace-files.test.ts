@@ -402,9 +402,9 @@ describe('writeFileAtomic and temp files left behind', () => {
     const file = path.join(dir, 'a.stakemap');
     const unlistable: WorkspaceFs = {
       ...fs,
-      readdir: (async () => {
+      readdir: async () => {
         throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-      }) as unknown as WorkspaceFs['readdir'],
+      },
     };
     await writeFileAtomic(file, 'new', { fs: unlistable });
     expect(await fs.readFile(file, 'utf8')).toBe('new');

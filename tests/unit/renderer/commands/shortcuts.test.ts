@@ -39,6 +39,13 @@ describe('keyboard map', () => {
     expect(commandForKey(key('z', { ctrlKey: true }), typing)).toBe('edit.undo');
   });
 
+  it('opens the keyboard shortcuts with ? (Shift+/ on a US keyboard), but not while typing', () => {
+    expect(commandForKey(key('?', { shiftKey: true }), pc)).toBe('help.shortcuts');
+    expect(commandForKey(key('?', { shiftKey: true }), mac)).toBe('help.shortcuts');
+    expect(commandForKey(key('?', { shiftKey: true }), { isMac: false, inTextField: true })).toBeNull();
+    expect(commandForKey(key('?', { ctrlKey: true, shiftKey: true }), pc)).toBeNull();
+  });
+
   it('ignores unbound keys and extra modifiers', () => {
     expect(commandForKey(key('q'), pc)).toBeNull();
     expect(commandForKey(key('n', { altKey: true }), pc)).toBeNull();

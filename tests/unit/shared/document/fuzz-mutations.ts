@@ -347,6 +347,11 @@ function itemsOf(doc: Obj, collection: Collection): Obj[] {
 }
 
 /** An item of `collection`, adding a minimal valid one (with what it needs to exist) when there is none. */
+/** A fuzzed text field as text: the string itself, or its JSON for anything else a mutation left there. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function someItem(context: Context, collection: Collection): Obj {
   const items = itemsOf(context.doc, collection);
   if (items.length > 0) return context.random.pick(items);
@@ -721,7 +726,7 @@ function invalidUtf8(context: Context): Made {
     const collection = random.pick(COLLECTIONS);
     const item = someItem(context, collection);
     const field = random.pick(TEXT_FIELDS[collection]);
-    item[field] = `${String(item[field] ?? '')}${marker}`;
+    item[field] = `${textOf(item[field] ?? '')}${marker}`;
     text = render(context);
   } else {
     // Between two tokens, or at the very end (where a lone lead byte looks like a cut).
@@ -778,7 +783,7 @@ function foreignEncoding(context: Context): Made {
   // is not plain ASCII is not even UTF-8-shaped: "not UTF-8" is then a fair answer. UTF-32 is named either way
   // (issue 11: "UTF-32 files are named as UTF-32, not 'binary'").
   const names = withMark ? new RegExp(encoding) : encoding.startsWith('UTF-16') ? /UTF-16|UTF-8/ : /UTF-32/;
-  return { variant, detail: `${text.length} characters${/[^\x00-\x7f]/.test(text) ? ', not all ASCII' : ', all ASCII'}`, bytes, expect: 'refuse', names };
+  return { variant, detail: `${text.length} characters${/\P{ASCII}/u.test(text) ? ', not all ASCII' : ', all ASCII'}`, bytes, expect: 'refuse', names };
 }
 
 const SURROGATE_ESCAPES = ['\\ud800', '\\udbff', '\\udc00', '\\udfff', '\\ud83d'];
@@ -789,7 +794,7 @@ function loneSurrogate(context: Context): Made {
   const collection = random.pick(COLLECTIONS);
   const item = someItem(context, collection);
   const field = random.pick(TEXT_FIELDS[collection]);
-  const content = String(item[field] ?? random.pick(WORDS));
+  const content = textOf(item[field] ?? random.pick(WORDS));
   switch (variant) {
     case 'escaped in a text field':
     case 'escaped pair in the wrong order': {
@@ -830,7 +835,7 @@ function controlCharacters(context: Context): Made {
   const collection = random.pick(COLLECTIONS);
   const item = someItem(context, collection);
   const field = random.pick(TEXT_FIELDS[collection]);
-  const content = String(item[field] ?? random.pick(WORDS));
+  const content = textOf(item[field] ?? random.pick(WORDS));
   const anyControl = () => random.pick(random.chance(0.5) ? C0 : OTHER_CONTROLS);
   switch (variant) {
     case 'raw C0 inside a string': {
@@ -890,7 +895,7 @@ function textOfLength(random: Random, length: number): string {
 }
 
 function longStrings(context: Context): Made {
-  const { random, raw, doc } = context;
+  const { random, doc } = context;
   // Megabyte strings every 10th case of this kind; the others stay small enough to keep the run short.
   const heavyVariants = ['long text over the limit', 'long text at the limit', 'megabytes in an unknown property'] as const;
   const variant = context.ordinal % 10 === 0 ? heavyVariants[(context.ordinal / 10) % 3]! : random.pick(['short text over the limit', 'short text at the limit', 'long text within the limit'] as const);

@@ -282,10 +282,10 @@ describe('numbers that are not finite, not whole or out of range', () => {
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([
     ['a position beyond the map limit', { stakeholders: [stakeholder({ position: { x: MAX_COORDINATE * 10, y: 0 } })] }, 'stakeholders[0].position.x', /^must be at most 1000000000, found 10000000000$/],
-    ['a viewport of -1e999', { viewport: { x: -1e999, y: 0, zoom: 1 } }, 'viewport.x', /finite number, found -Infinity/],
-    ['an infinite zoom', { viewport: { x: 0, y: 0, zoom: 1e999 } }, 'viewport.zoom', /finite number, found Infinity/],
+    ['a viewport of -1e999', { viewport: { x: -Infinity, y: 0, zoom: 1 } }, 'viewport.x', /finite number, found -Infinity/],
+    ['an infinite zoom', { viewport: { x: 0, y: 0, zoom: Infinity } }, 'viewport.zoom', /finite number, found Infinity/],
     ['votes beyond a safe integer', { painPoints: [{ id: 'p', title: 'T', votes: 1e20 }] }, 'painPoints[0].votes', /^must be at most/],
-    ['a rating of 1e999', { solutions: [{ id: 'x', title: 'T', impact: 1e999 }] }, 'solutions[0].impact', /finite number, found Infinity/],
+    ['a rating of 1e999', { solutions: [{ id: 'x', title: 'T', impact: Infinity }] }, 'solutions[0].impact', /finite number, found Infinity/],
   ])('reports %s with its path', (_, fields, path, message) => {
     const error = invalidProblems(fixNonFinite(workspace(fields), fields));
     expect(error.problems).toContainEqual({ path, message: expect.stringMatching(message) });

@@ -129,7 +129,7 @@ const anyBytes = fc.oneof(
   damagedFile,
   // Text of any code points as UTF-8, and JSON as UTF-16.
   fc.string({ unit: 'binary', maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
-  fc.tuple(jsonText, fc.constantFrom('le', 'be') as fc.Arbitrary<'le' | 'be'>, fc.boolean()).map(([text, order, bom]) => utf16Bytes(text, order, bom)),
+  fc.tuple(jsonText, fc.constantFrom<'le' | 'be'>('le', 'be'), fc.boolean()).map(([text, order, bom]) => utf16Bytes(text, order, bom)),
 );
 
 /** A file system holding one file with these bytes, for readWorkspaceFile (the app's own reading and decoding). */

@@ -117,6 +117,8 @@ describe('parseWorkspace: round trips', () => {
     expect(serializeWorkspace(reopened)).toBe(written);
   });
 
+  /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- this test and the
+     round trip below reach into properties no type describes (unknown keys at every depth); the assertions are the check. */
   it('keeps the unknown properties of each level in the document, not just in the file', () => {
     const { document } = openFixture('unknown-properties.stakemap') as { document: Record<string, any> };
     expect(document['x-otherTool']).toEqual({ name: 'MapSync', build: 42, flags: ['beta', { nested: [1, 2, { deep: true }] }] });
@@ -130,6 +132,7 @@ describe('parseWorkspace: round trips', () => {
     expect(document.categories[0].icon).toBe('gear');
     expect(document.viewport.grid).toEqual({ size: 16, snap: true });
   });
+  /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access */
 });
 
 describe('parseWorkspace: "__proto__" and "constructor" keys', () => {
@@ -183,6 +186,7 @@ describe('parseWorkspace: "__proto__" and "constructor" keys', () => {
     expect(result.danglingReferences).toEqual([]);
   });
 
+  /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- as above */
   it('survives a round trip: the written file holds every key, and is written the same way again', () => {
     const { document } = openFixture('proto-keys.stakemap');
     const written = serializeWorkspace(document);
@@ -196,6 +200,7 @@ describe('parseWorkspace: "__proto__" and "constructor" keys', () => {
     expect(serializeWorkspace(parseOk(written).document)).toBe(written);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+  /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access */
 });
 
 describe('parseWorkspace: notJson', () => {

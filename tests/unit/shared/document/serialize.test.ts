@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import type { WorkspaceDocument } from '../../../../shared/document/schema';
-import { serializeWorkspace, toFileObject, TRANSIENT_EDGE_KEYS, TRANSIENT_NODE_KEYS } from '../../../../shared/document/serialize';
+import { KEY_ORDER, serializeWorkspace, toFileObject, TRANSIENT_EDGE_KEYS, TRANSIENT_NODE_KEYS } from '../../../../shared/document/serialize';
 import { connectStakeholders } from '../../../../shared/operations/relationships';
 import { addStakeholder, moveStakeholders } from '../../../../shared/operations/stakeholders';
 import { fullDocument, minimalDocument } from '../../../fixtures/workspaces/build-fixtures';
@@ -35,6 +35,24 @@ describe('serializeWorkspace', () => {
     expect(text).not.toContain('\t');
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     for (const line of text.split('\n')) expect((/^ */.exec(line)?.[0].length ?? 0) % 2).toBe(0);
+  });
+
+  it('takes the known keys from the schema, in the order of the format description (the product brief)', () => {
+    // Reordering a schema shape changes every saved file: this list is the format's, and changes only with it.
+    expect(KEY_ORDER).toEqual({
+      workspace: ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'],
+      stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color'],
+      relationship: ['id', 'source', 'target', 'status', 'label', 'notes'],
+      painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes'],
+      attachment: ['type', 'id'],
+      solution: ['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort'],
+      category: ['id', 'name', 'color'],
+      point: ['x', 'y'],
+      viewport: ['x', 'y', 'zoom'],
+    });
+    const file = toFileObject(fullDocument()) as { stakeholders: object[]; solutions: { impact?: number }[] };
+    expect(Object.keys(file.stakeholders[0]!)).toEqual(KEY_ORDER.stakeholder);
+    expect(Object.keys(file.solutions.find((s) => s.impact !== undefined)!)).toEqual(KEY_ORDER.solution);
   });
 
   it('writes known keys in the order of the format description, then unknown keys sorted', () => {

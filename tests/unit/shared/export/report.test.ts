@@ -10,9 +10,9 @@ import {
   REPORT_STATUS_ORDER,
   reportPainPoints,
   reportSolutions,
-  SOLUTION_STATUS_LABELS,
   UNCATEGORISED_NAME,
 } from '../../../../shared/export/report';
+import { SOLUTION_STATUS_LABELS } from '../../../../shared/document/vocabulary';
 import { painPoint, relationship, sampleDoc, stakeholder } from '../operations/test-docs';
 import { deepFreeze } from '../test-helpers';
 

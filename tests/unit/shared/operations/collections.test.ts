@@ -18,7 +18,7 @@ describe('replaceById', () => {
 });
 
 describe('patchRecord', () => {
-  const record = deepFreeze({ a: 1, b: 'x', rating: 3 as number | undefined });
+  const record = deepFreeze<{ a: number; b: string; rating?: number }>({ a: 1, b: 'x', rating: 3 });
 
   it('applies changed values, skipping undefined', () => {
     expect(patchRecord(record, { a: 2, b: undefined })).toEqual({ a: 2, b: 'x', rating: 3 });
