@@ -1,6 +1,5 @@
 import { Plus } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { describeAttachment } from '@shared/domain/pain-point-index';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';

@@ -37,8 +37,9 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
       <Handle id="anchor" type="source" position={Position.Top} className="stakeholder-node__anchor" isConnectable={false} isConnectableStart={false} isConnectableEnd={false} />
       {showDots &&
         SIDE_HANDLES.map((side) => (
-          // Loose connection mode: every dot can start or end a relationship.
-          <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" aria-label={`Connect ${name}`} />
+          // Loose connection mode: every dot can start or end a relationship. The dots are a pointer affordance (a
+          // role-less div may not carry a label, axe aria-prohibited-attr), so assistive technology skips them.
+          <Handle key={side} id={side} type="source" position={side} className="stakeholder-node__handle" title={`Drag to connect ${name}`} aria-hidden="true" />
         ))}
       {/* The kind's mark is a CSS background (styles/marks.css): no SVG tree per node. */}
       <span className="stakeholder-node__icon has-mark" aria-hidden="true" />

@@ -103,7 +103,7 @@ export const EDITS = {
         message: 'is not a valid workspace',
       }),
     }),
-    apply: (_doc, a) => a.document as WorkspaceDocument,
+    apply: (_doc, a) => a.document,
   }),
 
   'stakeholder.add': define({
@@ -260,7 +260,7 @@ export class InvalidEditError extends Error {
  * match the edit's schema: that is a bug in the caller, or a hostile message.
  */
 export function edit<N extends EditName>(name: N, args: EditArgs<N>): boolean {
-  return runEdit({ name, args } as EditCall);
+  return runEdit({ name, args });
 }
 
 /** Runs an edit given as plain data (see edit). */

@@ -1,5 +1,5 @@
 import { host } from '../host';
-import { announce, setRecoveryDrafts, showMessage, useEditor, useUi } from '../store/editor-store';
+import { announce, setRecoveryDrafts, showMessage, useUi } from '../store/editor-store';
 import { confirmUnsavedChanges } from './file-commands';
 import { loadWorkspaceText } from './load-workspace';
 import { adoptRestoredDraft } from './recovery';

@@ -230,6 +230,7 @@ function CategoriesEditor() {
                     <select
                       aria-label="Move its pain points to"
                       value={pending.reassignTo}
+                      // eslint-disable-next-line jsx-a11y/no-autofocus -- appears in answer to Delete: the question it asks needs the focus
                       autoFocus
                       onChange={(e) => setPendingDelete({ id: category.id, reassignTo: e.target.value })}
                       onKeyDown={(e) => {

@@ -1,10 +1,10 @@
 import { Download, FileImage, FileSpreadsheet, FileText, FileType2, type LucideIcon } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_EXPORT_OPTIONS, PDF_PAGE_SIZES, PNG_SCALES, type ExportFormat, type ExportOptions, type PngScale } from '@shared/export/export-options';
+import { DEFAULT_EXPORT_OPTIONS, PDF_PAGE_SIZES, PNG_SCALES, type ExportFormat, type ExportOptions } from '@shared/export/export-options';
 import { exportLayout, runExport } from '../commands/export-commands';
 import { loadExportOptions, rememberExportOptions } from '../commands/host-commands';
 import { fitScale } from '../export/canvas-limits';
-import { showExportDialog, useEditor, useUi } from '../store/editor-store';
+import { showExportDialog, useUi } from '../store/editor-store';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string; Icon: LucideIcon }> = [
   { format: 'png', label: 'PNG image', hint: 'The whole map for slides, sharp on a projector; opens again in Stakemap.', Icon: FileImage },
@@ -96,7 +96,7 @@ export function ExportDialog() {
                 <div className="export-dialog__choices">
                   {PNG_SCALES.map((scale) => (
                     <label key={scale} className="choice">
-                      <input type="radio" name="png-scale" checked={options.png.scale === scale} onChange={() => setPng({ scale: scale as PngScale })} />
+                      <input type="radio" name="png-scale" checked={options.png.scale === scale} onChange={() => setPng({ scale })} />
                       {scale}×
                     </label>
                   ))}
@@ -153,6 +153,7 @@ export function ExportDialog() {
             <button type="button" className="button" onClick={() => showExportDialog(false)}>
               Cancel
             </button>
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal <dialog> must put focus inside it; autofocus names the control that gets it (HTML's dialog focusing steps) */}
             <button type="submit" className="button button--primary" autoFocus>
               Export…
             </button>

@@ -1,6 +1,6 @@
 import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { dismissMessage, useEditor, useUi } from '../store/editor-store';
+import { dismissMessage, useUi } from '../store/editor-store';
 
 const TONE_ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
@@ -56,6 +56,7 @@ export function MessageDialog() {
                 {action.label}
               </button>
             ))}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal <dialog> must put focus inside it; autofocus names the control that gets it (HTML's dialog focusing steps) */}
             <button type="button" className="button button--primary" autoFocus onClick={dismissMessage}>
               OK
             </button>

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { PDF_MARGINS_INCHES } from '@shared/export/pdf-options';
 import { buildReport } from '@shared/export/report';
 import { exportLayout } from '../commands/export-commands';
-import { currentDocument, useEditor, useUi } from '../store/editor-store';
+import { currentDocument, useUi } from '../store/editor-store';
 import { printableArea, PrintReport } from './PrintReport';
 
 /** Renders the report into #print-root while a PDF export is printing (print media shows only that). */

@@ -2,7 +2,7 @@ import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus, type StakeholderKind } from '@shared/document/format';
+import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus } from '@shared/document/format';
 import type { Relationship, Stakeholder } from '@shared/document/schema';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import type { StakeholderPatch } from '@shared/operations/stakeholders';
@@ -92,7 +92,7 @@ function StakeholderInspector({ id }: { id: string }) {
           const Icon = KIND_ICONS[kind];
           return (
             <label key={kind} className="segmented__option">
-              <input type="radio" name={`kind-${id}`} checked={stakeholder.kind === kind} onChange={() => change('kind')(kind as StakeholderKind)} />
+              <input type="radio" name={`kind-${id}`} checked={stakeholder.kind === kind} onChange={() => change('kind')(kind)} />
               <Icon size={15} aria-hidden="true" />
               <span>{STAKEHOLDER_KIND_LABELS[kind]}</span>
             </label>

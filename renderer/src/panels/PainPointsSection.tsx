@@ -4,7 +4,7 @@ import type { Attachment, PainPoint } from '@shared/document/schema';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
-import { openItem, useEditor, useDocument } from '../store/editor-store';
+import { openItem, useDocument } from '../store/editor-store';
 import { PainPointFacts } from './PainPointFacts';
 
 /**

@@ -2,7 +2,7 @@ import { Lightbulb, MessageSquareWarning, Search, Spline, Users, type LucideIcon
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { searchWorkspace, type SearchResult, type SearchResultType } from '@shared/domain/search';
 import { goToSearchResult } from '../commands/navigate-commands';
-import { useEditor, useDocument } from '../store/editor-store';
+import { useDocument } from '../store/editor-store';
 
 const TYPE_INFO: Record<SearchResultType, { label: string; Icon: LucideIcon }> = {
   stakeholder: { label: 'Stakeholder', Icon: Users },

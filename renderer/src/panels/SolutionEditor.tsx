@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { SOLUTION_STATUSES } from '@shared/document/format';
 import { deleteItem, takeFreshItem } from '../commands/pain-point-commands';
 import { edit, type EditArgs } from '../commands/edits';
-import { openItem, useEditor, useDocument } from '../store/editor-store';
+import { openItem, useDocument } from '../store/editor-store';
 import { RatingField } from './RatingField';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 

@@ -1,6 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
-import type { Attachment, Viewport, WorkspaceDocument } from '@shared/document/schema';
+import type { Viewport, WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER, type MapFilter } from '@shared/domain/map-filter';
 import { markUpdated } from '@shared/operations/workspace';
 import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';

@@ -295,11 +295,15 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
   };
 
   return (
+    // A card is a focusable article, as in a feed: Enter or a click opens it. It cannot be a button itself,
+    // because its vote buttons are controls of their own inside it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <article
       className={`board-card${open ? ' is-open' : ''}${dragging ? ' is-dragging' : ''}`}
       aria-label={title}
       aria-current={open ? 'true' : undefined}
       data-card={`painPoint:${id}`}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above: the card itself takes focus
       tabIndex={0}
       draggable
       onClick={openIt}

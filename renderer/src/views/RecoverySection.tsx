@@ -1,6 +1,6 @@
 import { History, RotateCcw, Trash2 } from 'lucide-react';
 import { discardDraft, restoreDraft } from '../commands/restore-draft';
-import { useEditor, useUi } from '../store/editor-store';
+import { useUi } from '../store/editor-store';
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
