@@ -22,7 +22,7 @@ const MAX_URL_LENGTH = 2048;
 export function isAllowedExternalUrl(url: string, allowedHosts: readonly string[] = ALLOWED_EXTERNAL_HOSTS): boolean {
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return false;
   // The URL parser quietly strips tabs, newlines and leading spaces; a link that needs that is not a clean link.
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u0020\u007f]/.test(url)) return false;
   let parsed: URL;
   try {

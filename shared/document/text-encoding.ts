@@ -30,9 +30,7 @@ const SAMPLE_LENGTH = 256;
  * text that happens to contain a U+0000 or two.
  */
 export function detectUtf16Text(text: string): 'UTF-16 LE' | 'UTF-16 BE' | null {
-  let start = 0;
-  while (start < 4 && start < text.length && isMarkRemnant(text.charCodeAt(start))) start++;
-  const sample = text.slice(start, start + SAMPLE_LENGTH);
+  const sample = sampleAfterMark(text);
   const pairs = Math.floor(sample.length / 2);
   if (pairs === 0) return null;
   let nulAtEven = 0;
@@ -50,6 +48,13 @@ export function detectUtf16Text(text: string): 'UTF-16 LE' | 'UTF-16 BE' | null 
   return null;
 }
 
+/** The first SAMPLE_LENGTH characters of `text` after what is left of a byte order mark (at most 4 characters). */
+function sampleAfterMark(text: string): string {
+  let start = 0;
+  while (start < 4 && start < text.length && isMarkRemnant(text.charCodeAt(start))) start++;
+  return text.slice(start, start + SAMPLE_LENGTH);
+}
+
 function isMarkRemnant(code: number): boolean {
   return code === 0xfeff || code === 0xfffe || code === 0xfffd;
 }
@@ -65,9 +70,7 @@ export function foreignEncodingReason(encoding: ForeignEncoding): string {
  * anything else.
  */
 export function detectUtf32Text(text: string): 'UTF-32 LE' | 'UTF-32 BE' | null {
-  let start = 0;
-  while (start < 4 && start < text.length && isMarkRemnant(text.charCodeAt(start))) start++;
-  const sample = text.slice(start, start + SAMPLE_LENGTH);
+  const sample = sampleAfterMark(text);
   const quads = Math.floor(sample.length / 4);
   if (quads === 0) return null;
   // nulAt[k]: how many of the quads have U+0000 at position k.

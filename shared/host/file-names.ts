@@ -31,7 +31,7 @@ export const EXPORT_EXTENSIONS = {
 /** A kind of exported file, by the name EXPORT_EXTENSIONS knows it by. */
 export type ExportKindName = keyof typeof EXPORT_EXTENSIONS;
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
 const REFUSED_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/g;
 
 /**

@@ -56,7 +56,7 @@ export function MapCanvas() {
   const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
   const { sessionId, fitOnOpen } = useEditor(useShallow((s) => ({ sessionId: s.workspace?.sessionId, fitOnOpen: s.workspace?.fitOnOpen })));
   // Read once per workspace, not subscribed: the canvas itself owns pan and zoom while it is open.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per workspace (see above)
   const viewport = useMemo(() => useEditor.getState().workspace?.viewport, [sessionId]);
   const showMinimap = useEditor((s) => s.showMinimap);
   const showLegend = useEditor((s) => s.showLegend);

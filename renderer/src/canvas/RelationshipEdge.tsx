@@ -49,7 +49,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       {showLabel && (
         <EdgeLabelPortal>
           {/* A pointer shortcut only: the relationship line is the focusable, named element (flow-elements.ts). */}
-          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- pointer shortcut; the line is the keyboard target */}
           <div
             className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''}${stateClass} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}

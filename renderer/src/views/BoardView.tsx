@@ -297,7 +297,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
   return (
     // A card is a focusable article, as in a feed: Enter or a click opens it. It cannot be a button itself,
     // because its vote buttons are controls of their own inside it.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a focusable card opens on Enter or click
     <article
       className={`board-card${open ? ' is-open' : ''}${dragging ? ' is-dragging' : ''}`}
       aria-label={title}

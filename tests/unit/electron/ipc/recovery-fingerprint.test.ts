@@ -77,7 +77,14 @@ async function openAndDraft(profile: Profile, name = 'Workshop.stakemap', draftI
 }
 
 const draftFile = (profile: Profile, draftId = DRAFT_ID) => path.join(profile.recoveryDir, `${draftId}.json`);
-const readDraftJson = async (profile: Profile, draftId = DRAFT_ID) => JSON.parse(await fs.readFile(draftFile(profile, draftId), 'utf8'));
+/** A draft as main stores it (electron/services/recovery-drafts.ts), read back to tamper with. */
+interface StoredDraft {
+  readonly filePath: string | null;
+  readonly content: string;
+  readonly fileFingerprint?: { readonly size: number; readonly sha256: string; readonly hmac: string };
+  readonly [key: string]: unknown;
+}
+const readDraftJson = async (profile: Profile, draftId = DRAFT_ID) => JSON.parse(await fs.readFile(draftFile(profile, draftId), 'utf8')) as StoredDraft;
 const writeDraftJson = (profile: Profile, draft: unknown, draftId = DRAFT_ID) =>
   fs.writeFile(draftFile(profile, draftId), `${JSON.stringify(draft)}\n`);
 

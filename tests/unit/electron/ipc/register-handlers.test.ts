@@ -101,7 +101,7 @@ describe('registerInvokeHandlers', () => {
 
   it('registers every channel of the table and can unregister them', () => {
     const ipc = fakeIpcMain();
-    const dispose = registerInvokeHandlers(ipc as never, recordingHandlers().handlers, () => null, () => undefined);
+    const dispose = registerInvokeHandlers(ipc, recordingHandlers().handlers, () => null, () => undefined);
     expect([...ipc.registered.keys()].sort()).toEqual((Object.keys(invokeChannels) as InvokeChannel[]).sort());
     dispose();
     expect(ipc.registered.size).toBe(0);
@@ -112,7 +112,7 @@ describe('registerInvokeHandlers', () => {
     const { handlers, calls } = recordingHandlers();
     const main = frame('app://stakemap/index.html');
     const log = vi.fn();
-    registerInvokeHandlers(ipc as never, handlers, () => main, log);
+    registerInvokeHandlers(ipc, handlers, () => main, log);
     const listener = ipc.registered.get('recent:list')!;
     await expect(listener({ senderFrame: main }, undefined)).resolves.toEqual([]);
     await expect(listener({ senderFrame: frame('https://evil.example/') }, undefined)).rejects.toThrow(/untrusted sender \(https:\/\/evil\.example\/\)/);

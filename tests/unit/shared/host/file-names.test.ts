@@ -51,7 +51,7 @@ describe('safeFileName', () => {
         const name = safeFileName(title);
         expect(name).not.toBe('');
         expect(utf8Bytes(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-        // eslint-disable-next-line no-control-regex
+        // eslint-disable-next-line no-control-regex -- control characters are among what a file name must not hold
         expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|^\.|^\s|\s$|\.stakemap$/i);
         expect(safeFileName(name)).toBe(name);
       }),
