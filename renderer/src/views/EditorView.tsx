@@ -26,13 +26,16 @@ export function EditorView() {
       <div className={`editor editor--${view}${focusMode ? ' editor--focus' : ''}`}>
         <Toolbar />
         {!focusMode && view === 'map' && <Palette />}
-        <main className="editor__main" id="main-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
-          {/* Hidden with visibility, not display: React Flow keeps its measured sizes while another view shows. */}
-          <div className={`editor__map${view === 'map' ? '' : ' is-covered'}`} aria-hidden={view !== 'map'} inert={view !== 'map'}>
-            <MapCanvas />
+        {/* The main landmark stays a landmark; the tab panel of the view tabs is inside it (axe landmark-one-main). */}
+        <main className="editor__main">
+          <div className="editor__panel" id="main-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
+            {/* Hidden with visibility, not display: React Flow keeps its measured sizes while another view shows. */}
+            <div className={`editor__map${view === 'map' ? '' : ' is-covered'}`} aria-hidden={view !== 'map'} inert={view !== 'map'}>
+              <MapCanvas />
+            </div>
+            {view === 'board' && <BoardView />}
+            {view === 'solutions' && <SolutionsView />}
           </div>
-          {view === 'board' && <BoardView />}
-          {view === 'solutions' && <SolutionsView />}
         </main>
         {!focusMode && <Inspector />}
         <BadgeList />
