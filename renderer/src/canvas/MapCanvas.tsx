@@ -3,6 +3,7 @@ import { useCallback, useMemo, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
 import { onEdgesChange, onNodesChange } from '../commands/map-changes';
+import { closeOpenItemFromMap } from '../commands/navigate-commands';
 import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { FilterBar } from './FilterBar';
@@ -80,6 +81,8 @@ export function MapCanvas() {
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
+        // A click on the empty map puts the pain point or solution being edited away, as Escape does.
+        onPaneClick={closeOpenItemFromMap}
         onMoveStart={closeFloating}
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}

@@ -9,6 +9,7 @@ import { FIT_VIEW_OPTIONS, flowInstance, viewportCentre } from '../canvas/flow-i
 import { DEFAULT_NODE_SIZE, findFreeSpot } from '../canvas/placement';
 import { announce, setSelection, startRename, useEditor, documentNow } from '../store/editor-store';
 import { edit } from './edits';
+import { closeOpenItem } from './navigate-commands';
 import { deleteItem } from './pain-point-commands';
 
 /** Adds a stakeholder in a free spot near the middle of the view, selects it and, if asked, starts renaming. */
@@ -81,8 +82,10 @@ export function selectAll(): void {
   setSelection({ stakeholderIds: nodes.map((n) => n.id), relationshipIds: edges.map((e) => e.id) });
 }
 
+/** Escape on the map: nothing selected, and an open pain point or solution closes. */
 export function clearSelection(): void {
   setSelection({});
+  if (useEditor.getState().openItem) closeOpenItem();
 }
 
 /** Sets the status of every selected relationship in one undoable step. */

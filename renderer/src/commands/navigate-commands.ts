@@ -68,3 +68,19 @@ export function goToSearchResult(result: SearchResult): void {
     }
   }
 }
+
+/**
+ * Closes the open pain point or solution: the inspector shows the workspace again. Closed from inside the editor
+ * (`focusInspector`), focus goes to the inspector's heading, since the element that had it is gone; closed from
+ * the map (a click on it, Escape there), focus stays on the map.
+ */
+export function closeOpenItem(options: { focusInspector?: boolean } = {}): void {
+  if (!useEditor.getState().openItem) return;
+  openItem(null);
+  if (options.focusInspector) requestAnimationFrame(() => document.getElementById('inspector-heading')?.focus());
+}
+
+/** A click on the empty map (React Flow's onPaneClick). */
+export function closeOpenItemFromMap(): void {
+  closeOpenItem();
+}

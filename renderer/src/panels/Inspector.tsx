@@ -51,7 +51,10 @@ function WorkspaceSummary() {
   );
   return (
     <section aria-labelledby="inspector-heading">
-      <h2 id="inspector-heading" className="panel-heading">Workspace</h2>
+      {/* Focus lands here when an editor closes (commands/navigate-commands.ts closeOpenItem). */}
+      <h2 id="inspector-heading" className="panel-heading" tabIndex={-1}>
+        Workspace
+      </h2>
       <dl className="summary">
         <dt>Stakeholders</dt>
         <dd>{counts.stakeholders}</dd>

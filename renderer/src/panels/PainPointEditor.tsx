@@ -8,6 +8,7 @@ import { edit, type EditArgs } from '../commands/edits';
 import { revealOnMap } from '../commands/navigate-commands';
 import { deleteItem, proposeSolution, takeFreshItem } from '../commands/pain-point-commands';
 import { openItem, showCategories, showView, useDocument, useEditor } from '../store/editor-store';
+import { EditorHeading } from './EditorHeading';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 
 /** Edits one pain point: title, category, votes, description, quotes, attachments and the solutions for it. */
@@ -30,9 +31,7 @@ export function PainPointEditor({ id }: { id: string }) {
 
   return (
     <section aria-labelledby="inspector-heading" className="item-editor">
-      <h2 id="inspector-heading" className="panel-heading">
-        Pain point
-      </h2>
+      <EditorHeading>Pain point</EditorHeading>
       {unaddressed && (
         <p className="unaddressed-banner">
           <CircleAlert size={16} aria-hidden="true" /> Unaddressed: no live solution addresses it yet.

@@ -5,6 +5,7 @@ import { SOLUTION_STATUSES } from '@shared/document/format';
 import { deleteItem, takeFreshItem } from '../commands/pain-point-commands';
 import { edit, type EditArgs } from '../commands/edits';
 import { openItem, useDocument } from '../store/editor-store';
+import { EditorHeading } from './EditorHeading';
 import { RatingField } from './RatingField';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 
@@ -28,9 +29,7 @@ export function SolutionEditor({ id }: { id: string }) {
 
   return (
     <section aria-labelledby="inspector-heading" className="item-editor">
-      <h2 id="inspector-heading" className="panel-heading">
-        Candidate solution
-      </h2>
+      <EditorHeading>Candidate solution</EditorHeading>
       <label className="field">
         <span className="field__label">Title</span>
         <input ref={titleRef} maxLength={MAX_SHORT_TEXT} value={solution.title} onChange={(e) => change({ title: e.target.value }, 'title')} />
