@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 type Nested = Readonly<Record<string, (v: unknown) => unknown>>;
 
 /** The keys of an object schema, in the order its shape lists them (zod keeps the order it was written in). */
-const keysOf = (schema: { readonly shape: object }): readonly string[] => Object.freeze(Object.keys(schema.shape));
+const keysOf = (schema: { readonly shape: object }): readonly string[] => Object.keys(schema.shape);
 
 /** Known keys of each kind of object, in the order they are written. */
 export const KEY_ORDER = {
@@ -59,6 +59,14 @@ const isNegativeZero = (value: unknown) => value === 0 && Object.is(value, -0);
 /** How many -0 the last toFileObject copied: only then does serializeWorkspace pay for the replacer. */
 let negativeZerosCopied = 0;
 
+/**
+ * A known field's value. A position or a rating of -0 is 0 (a drag that ends a fraction left of 0 rounds to -0,
+ * and "x": -0 in a file would only puzzle its reader); only unknown properties keep -0 as they were written.
+ */
+function knownValue(value: unknown): unknown {
+  return isNegativeZero(value) ? 0 : canonical(value);
+}
+
 /** Copies a value that this version does not know with its object keys sorted, at every depth. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -90,7 +98,7 @@ function ordered(value: Json, order: readonly string[], nested: Nested = {}, omi
   return Object.fromEntries(
     keys
       .filter((k) => value[k] !== undefined)
-      .map((k) => [k, known.has(k) && Object.hasOwn(nested, k) ? (nested[k] as (v: unknown) => unknown)(value[k]) : canonical(value[k])]),
+      .map((k) => [k, !known.has(k) ? canonical(value[k]) : Object.hasOwn(nested, k) ? (nested[k] as (v: unknown) => unknown)(value[k]) : knownValue(value[k])]),
   );
 }
 

@@ -197,13 +197,14 @@ describe('unknown properties keep their value on a round trip', () => {
     ]);
   });
 
-  it('keeps -0 as -0', () => {
+  it('keeps -0 as -0 in properties this version does not know', () => {
     const result = parseWorkspace(`${head}"x-tool":{"offset":-0,"list":[-0,0]},"stakeholders":[{"id":"s","name":"A","kind":"team","position":{"x":-0,"y":0}}]}`);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const saved = serializeWorkspace(result.document);
     expect(saved).toContain('"offset": -0');
     expect(saved).toMatch(/"list": \[\s+-0,\s+0\s+\]/);
-    expect(saved).toMatch(/"x": -0/);
+    // A known field is written as 0: -0 there comes from rounding a drag, not from another tool's data.
+    expect(saved).toMatch(/"x": 0,/);
     const again = parseWorkspace(saved);
     if (!again.ok) throw new Error(JSON.stringify(again.error));
     expect(Object.is((again.document as { 'x-tool'?: { offset?: unknown } })['x-tool']?.offset, -0)).toBe(true);
