@@ -5,6 +5,7 @@ import { CURRENT_VERSION, DEFAULT_CATEGORIES, FORMAT_ID, RELATIONSHIP_STATUSES, 
 import type { PainPoint, Relationship, Solution, Stakeholder, Viewport, WorkspaceDocument } from '../shared/document/schema';
 import { serializeWorkspace } from '../shared/document/serialize';
 import { TYPICAL_FUNCTIONS } from '../shared/domain/typical-functions';
+import { seededRandom } from '../shared/operations/seeded-random';
 
 /*
  * Seeded generator of large, valid Stakemap workspaces for the benchmark (`npm run bench`). The same size and
@@ -29,16 +30,9 @@ export interface GenerateOptions {
   readonly viewport?: Viewport;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG. Deterministic across engines. */
+/** A seeded generator (see seeded-random.ts) with the helpers the generator uses. */
 export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const chance = (p: number): boolean => next() < p;

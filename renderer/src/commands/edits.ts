@@ -10,6 +10,7 @@ import { fastValidate } from '@shared/document/fast-validate';
 import { relationshipSchema, stakeholderSchema, workspaceSchema, type WorkspaceDocument } from '@shared/document/schema';
 import { addCategory, deleteCategory, moveCategory, updateCategory } from '@shared/operations/categories';
 import { pasteFragment } from '@shared/operations/clipboard';
+import { seededRandom } from '@shared/operations/seeded-random';
 import { deleteItems } from '@shared/operations/delete-items';
 import {
   addPainPoint,
@@ -66,18 +67,6 @@ const newIds = (before: readonly { id: string }[], after: readonly { id: string 
   const old = new Set(before.map((item) => item.id));
   return after.filter((item) => !old.has(item.id)).map((item) => item.id);
 };
-
-/** A small seeded generator (mulberry32), so that a paste's new ids follow from its arguments. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A workspace saved by another tool may list no categories; a pain point needs one, so the first default
@@ -169,7 +158,7 @@ export const EDITS = {
       offset: point,
       seed: z.number().int(),
     }),
-    apply: (doc, a) => pasteFragment(doc, { stakeholders: a.stakeholders, relationships: a.relationships }, a.offset, seeded(a.seed)).doc,
+    apply: (doc, a) => pasteFragment(doc, { stakeholders: a.stakeholders, relationships: a.relationships }, a.offset, seededRandom(a.seed)).doc,
     after: (_a, before, after) => ({ select: { stakeholderIds: newIds(before.stakeholders, after.stakeholders) } }),
   }),
 

@@ -13,6 +13,7 @@
  */
 import { MAX_LONG_TEXT, MAX_SHORT_TEXT, RELATIONSHIP_STATUSES, SOLUTION_STATUSES, STAKEHOLDER_KINDS } from '../../../../shared/document/format';
 import { TRANSIENT_EDGE_KEYS, TRANSIENT_NODE_KEYS } from '../../../../shared/document/serialize';
+import { seededRandom } from '../../../../shared/operations/seeded-random';
 
 // ----- seeded randomness ----------------------------------------------------------------------------------------
 
@@ -24,16 +25,9 @@ export interface Random {
   chance(p: number): boolean;
 }
 
-/** mulberry32: small, fast, and the same sequence on every engine. */
+/** A seeded generator (see shared/operations/seeded-random.ts) with the helpers the mutations use. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
