@@ -39,6 +39,8 @@ const CALL_A_COMMAND = 'Components do not change the document or talk to the hos
 export default defineConfig(
   globalIgnores([
     'dist/',
+    'dist-*/',
+    'test-results-*/',
     'release/',
     'node_modules/',
     'bench/results/',

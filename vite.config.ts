@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // STAKEMAP_DIST builds elsewhere (see tests/e2e/harness/paths.ts).
+    outDir: fileURLToPath(new URL(`./${process.env.STAKEMAP_DIST ?? 'dist'}/renderer`, import.meta.url)),
     emptyOutDir: true,
     target: 'chrome140',
     // Source maps help the next engineer read stack traces from the packaged app.

@@ -9,6 +9,8 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// STAKEMAP_DIST builds elsewhere (see tests/e2e/harness/paths.ts).
+const dist = process.env.STAKEMAP_DIST ?? 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -23,12 +25,12 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/services/workspace-reader-worker.ts'], outfile: 'dist/electron/workspace-reader-worker.cjs' }),
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: `${dist}/electron/main.cjs` }),
+  build({ ...common, entryPoints: ['electron/services/workspace-reader-worker.ts'], outfile: `${dist}/electron/workspace-reader-worker.cjs` }),
   build({
     ...common,
     entryPoints: ['electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: `${dist}/electron/preload.cjs`,
     // The sandboxed preload has no access to node: modules; keep it to the 'electron' module only.
     platform: 'browser',
   }),

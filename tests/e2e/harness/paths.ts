@@ -9,11 +9,17 @@ import { chromium, type LaunchOptions } from '@playwright/test';
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/[\\/]$/, '');
-export const DIST_RENDERER = path.join(REPO_ROOT, 'dist', 'renderer');
+/**
+ * The build under test: dist/, or another folder named by STAKEMAP_DIST (relative to the repository), so two
+ * people working in one checkout can each build and test their own copy (vite.config.ts and
+ * scripts/build-electron.mjs read the same variable).
+ */
+export const DIST_ROOT = path.resolve(REPO_ROOT, process.env.STAKEMAP_DIST ?? 'dist');
+export const DIST_RENDERER = path.join(DIST_ROOT, 'renderer');
 /** The harness folder (the page-side host shim lives here). */
 export const HARNESS_DIR = fileURLToPath(new URL('.', import.meta.url));
 /** The main-process bundles: main.cjs, preload.cjs and the workspace reader's worker. */
-export const DIST_ELECTRON = path.join(REPO_ROOT, 'dist', 'electron');
+export const DIST_ELECTRON = path.join(DIST_ROOT, 'electron');
 export const DIST_MAIN = path.join(DIST_ELECTRON, 'main.cjs');
 
 /**
