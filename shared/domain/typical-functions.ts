@@ -10,6 +10,8 @@ export interface TypicalFunction {
  * offered in the palette so a facilitator can add them with one click while the room talks.
  */
 export const TYPICAL_FUNCTIONS: readonly TypicalFunction[] = [
+  // The team doing the mapping comes first: a new map starts from it, and new stakeholders are placed around it.
+  { name: 'Social media team', kind: 'team' },
   { name: 'Brand', kind: 'department' },
   { name: 'Legal', kind: 'department' },
   { name: 'Compliance', kind: 'department' },

@@ -1,35 +1,13 @@
+import type { Rect } from '@shared/layout/geometry';
+import { floatingEnds } from '@shared/layout/floating-ends';
+
 /** A node's box on the map: top-left corner and size. */
-export interface NodeBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+export type NodeBox = Rect;
 
-/**
- * Where the straight line from the centre of `box` towards the centre of `other` leaves `box`'s border.
- * Relationships are drawn between these points ("floating edges"), so a line always meets a node on the
- * side facing its partner, wherever the nodes are dragged. Same maths as React Flow's floating edges example.
- */
-export function borderPointTowards(box: NodeBox, other: NodeBox): { x: number; y: number } {
-  const w = box.width / 2;
-  const h = box.height / 2;
-  const cx = box.x + w;
-  const cy = box.y + h;
-  const ox = other.x + other.width / 2;
-  const oy = other.y + other.height / 2;
-  if (w === 0 || h === 0) return { x: cx, y: cy };
-  const xx1 = (ox - cx) / (2 * w) - (oy - cy) / (2 * h);
-  const yy1 = (ox - cx) / (2 * w) + (oy - cy) / (2 * h);
-  const a = 1 / (Math.abs(xx1) + Math.abs(yy1) || 1);
-  const xx3 = a * xx1;
-  const yy3 = a * yy1;
-  return { x: w * (xx3 + yy3) + cx, y: h * (-xx3 + yy3) + cy };
-}
+export { borderPointTowards } from '@shared/layout/floating-ends';
 
-/** The two ends of a relationship line between two node boxes. */
+/** The two ends of a relationship line between two node boxes, as React Flow's path helpers take them. */
 export function floatingEdgeEnds(source: NodeBox, target: NodeBox) {
-  const s = borderPointTowards(source, target);
-  const t = borderPointTowards(target, source);
-  return { sourceX: s.x, sourceY: s.y, targetX: t.x, targetY: t.y };
+  const { from, to } = floatingEnds(source, target);
+  return { sourceX: from.x, sourceY: from.y, targetX: to.x, targetY: to.y };
 }

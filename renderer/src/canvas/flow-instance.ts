@@ -24,5 +24,3 @@ export function viewportCentre(): { x: number; y: number } {
   const rect = pane.getBoundingClientRect();
   return instance.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
 }
-
-export const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.25, duration: 0 } as const;

@@ -1,4 +1,6 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
+import { LABEL_PRIORITY, labelCentre, MIDPOINT, placeLabels, type LabelPlacement } from '@shared/layout/label-placement';
 import { NO_FILTER } from '@shared/domain/map-filter';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
@@ -14,8 +16,9 @@ import type { MapLayout } from './map-layout';
  */
 export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: MapLayout }) {
   const decorations = mapDecorations(doc, NO_FILTER, null);
+  const placements = useLabelPlacements(layout);
   return (
-    <div className="static-map" style={{ width: layout.width, height: layout.height }}>
+    <div className="static-map" ref={placements.ref} style={{ width: layout.width, height: layout.height }}>
       <svg className="static-map__lines" width={layout.width} height={layout.height} aria-hidden="true">
         {layout.edges.map(({ relationship, from, to }) => {
           const style = RELATIONSHIP_STYLES[relationship.status];
@@ -34,16 +37,18 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
           );
         })}
       </svg>
-      {layout.edges.map(({ relationship, mid }) => {
+      {layout.edges.map(({ relationship, from, to }) => {
         const style = RELATIONSHIP_STYLES[relationship.status];
         const Icon = STATUS_ICONS[relationship.status];
         const badge = decorations.relationships.get(relationship.id)?.badge ?? null;
         if (!style.showStatusWord && !relationship.label && !Icon && !badge) return null;
+        const centre = labelCentre(from, to, placements.of(relationship.id));
         return (
           <div
             key={relationship.id}
+            data-relationship-id={relationship.id}
             className={`relationship-label static-map__label status-${relationship.status}`}
-            style={{ left: mid.x, top: mid.y }}
+            style={{ left: centre.x, top: centre.y }}
           >
             <span className="relationship-label__words">
               {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" aria-hidden="true" />}
@@ -78,6 +83,30 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
       })}
     </div>
   );
+}
+
+/**
+ * The labels placed as on the map (shared/layout/label-placement.ts), so no label covers a stakeholder or another
+ * label in the picture either. They are drawn at their lines' midpoints first, measured, then placed, all before
+ * the browser paints (a layout effect), so the export never sees the first arrangement.
+ */
+function useLabelPlacements(layout: MapLayout) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [placements, setPlacements] = useState<{ layout: MapLayout; byId: Map<string, LabelPlacement> } | null>(null);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root || placements?.layout === layout) return;
+    const edges = new Map(layout.edges.map((e) => [e.relationship.id, e]));
+    const requests = [...root.querySelectorAll<HTMLElement>('[data-relationship-id]')].flatMap((element) => {
+      const edge = edges.get(element.dataset.relationshipId ?? '');
+      if (!edge) return [];
+      return [{ id: edge.relationship.id, from: edge.from, to: edge.to, width: element.offsetWidth, height: element.offsetHeight, priority: LABEL_PRIORITY[edge.relationship.status] }];
+    });
+    const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
+    setPlacements({ layout, byId: placeLabels(requests, layout.nodes.map((n) => n.box), { bounds }) });
+  }, [layout, placements]);
+  const byId = placements?.layout === layout ? placements.byId : null;
+  return { ref, of: (id: string) => byId?.get(id) ?? MIDPOINT };
 }
 
 /** The pain point badge as in the editor, but not a button. */

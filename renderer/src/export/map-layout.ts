@@ -14,7 +14,6 @@ export interface LaidOutEdge {
   readonly relationship: Relationship;
   readonly from: { x: number; y: number };
   readonly to: { x: number; y: number };
-  readonly mid: { x: number; y: number };
 }
 
 /** Everything on the map in map coordinates shifted so the drawing starts at (MAP_PADDING, MAP_PADDING). */
@@ -58,7 +57,7 @@ export function layoutMap(doc: WorkspaceDocument, sizes: ReadonlyMap<string, { w
     const ends = floatingEdgeEnds(source, target);
     const from = { x: ends.sourceX, y: ends.sourceY };
     const to = { x: ends.targetX, y: ends.targetY };
-    edges.push({ relationship, from, to, mid: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } });
+    edges.push({ relationship, from, to });
   }
   return { width: Math.ceil(maxX - minX + 2 * MAP_PADDING), height: Math.ceil(maxY - minY + 2 * MAP_PADDING), nodes, edges };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { borderPointTowards, floatingEdgeEnds } from '../../../../renderer/src/canvas/floating-edge-geometry';
-import { findFreeSpot } from '../../../../renderer/src/canvas/placement';
 
 describe('floating edge geometry', () => {
   const a = { x: 0, y: 0, width: 200, height: 60 };
@@ -15,23 +14,5 @@ describe('floating edge geometry', () => {
   });
   it('copes with unmeasured nodes', () => {
     expect(borderPointTowards({ x: 10, y: 10, width: 0, height: 0 }, a)).toEqual({ x: 10, y: 10 });
-  });
-});
-
-describe('placement of new stakeholders', () => {
-  const size = { width: 200, height: 64 };
-  it('uses the centre when it is free', () => {
-    expect(findFreeSpot({ x: 100, y: 32 }, [], size)).toEqual({ x: 0, y: 0 });
-  });
-  it('never places a new node on top of existing ones', () => {
-    const occupied: { x: number; y: number; width: number; height: number }[] = [];
-    for (let i = 0; i < 12; i++) {
-      const spot = findFreeSpot({ x: 0, y: 0 }, occupied, size);
-      for (const b of occupied) {
-        const overlaps = spot.x < b.x + b.width && b.x < spot.x + size.width && spot.y < b.y + b.height && b.y < spot.y + size.height;
-        expect(overlaps).toBe(false);
-      }
-      occupied.push({ ...spot, ...size });
-    }
   });
 });

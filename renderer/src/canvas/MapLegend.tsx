@@ -1,0 +1,22 @@
+import { ChevronDown, ChevronUp } from 'lucide-react';
+import { toggleLegend, useEditor } from '../store/editor-store';
+import { Legend } from './Legend';
+
+/**
+ * The legend as it floats on the map: a "Legend" button that folds it away to free the corner on a small
+ * projector, and opens it again (its state is exposed as aria-expanded, and View > Legend does the same).
+ */
+export function MapLegend() {
+  const expanded = useEditor((s) => s.legendExpanded);
+  return (
+    <div className={`map-legend${expanded ? ' is-expanded' : ''}`} data-map-overlay="legend">
+      <button type="button" id="map-legend-toggle" className="map-legend__toggle" aria-expanded={expanded} aria-controls="map-legend-body" onClick={toggleLegend}>
+        Legend
+        {expanded ? <ChevronDown size={15} aria-hidden="true" /> : <ChevronUp size={15} aria-hidden="true" />}
+      </button>
+      <div id="map-legend-body" hidden={!expanded}>
+        <Legend labelledBy="map-legend-toggle" compact />
+      </div>
+    </div>
+  );
+}
