@@ -42,7 +42,8 @@ export const RING_GAP: Readonly<Record<StakeholderKind, number>> = { team: 150, 
 const RING_STEP = 90;
 const RING_COUNT = 14;
 const DIRECTIONS = 24;
-const DEFAULT_FUTURE_LABEL = { width: 180, height: 30 };
+/** A relationship label as wide as the map lets one grow (max-width in styles/app.css) before it wraps. */
+const DEFAULT_FUTURE_LABEL = { width: 230, height: 34 };
 
 /** The top-left corner for the new stakeholder. */
 export function findFreeSpot(request: PlacementRequest, obstacles: MapObstacles): Point {

@@ -37,7 +37,7 @@ export const LABEL_CLEARANCE = { node: 8, label: 4 } as const;
 /** Fractions of the line tried, midpoint first, then alternately nearer each end. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8, 0.14, 0.86];
 /** Steps to the side of the line tried once no spot on the line is free (multiples of the label's half-depth). */
-const BESIDE = [0, 1, -1, 2, -2, 3, -3];
+const BESIDE = [0, 1, -1, 2, -2];
 
 /** The centre of a label placed at `placement` on the line from `from` to `to`. */
 export function labelCentre(from: Point, to: Point, placement: LabelPlacement): Point {

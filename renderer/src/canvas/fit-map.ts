@@ -12,7 +12,7 @@ import { currentLabelBoxes, nodeBoxes } from './label-layout';
  */
 
 /** Screen pixels kept clear around the map and between it and an overlay. */
-const FIT_MARGIN = 20;
+const FIT_MARGIN = 14;
 export const FIT_MAX_ZOOM = 1.25;
 export const FIT_MIN_ZOOM = 0.1;
 

@@ -16,12 +16,15 @@ describe('relationship label placement', () => {
   it('spreads the labels of lines that leave the team side by side, covering no stakeholder', () => {
     // The reported case: Brand, Legal and Compliance above the team, their three labels in one band.
     const team = box(0, 0, 220, 70);
-    const others = [box(-260, -230), box(10, -250), box(280, -230), box(-320, 20), box(330, 10)];
+    const others = [box(-260, -300), box(10, -320), box(280, -300), box(-440, 20), box(460, 10)];
     const nodes = [team, ...others];
     const requests: LabelRequest[] = others.map((other, i) => {
       const { from, to } = floatingEnds(team, other);
       return { id: `r${i}`, from, to, width: 190, height: 30, priority: i === 1 ? 0 : 1 };
     });
+    // At their midpoints, the three upper labels would cover each other.
+    const atMidpoints = requests.map((r) => rectAround(labelCentre(r.from, r.to, { t: 0.5, offset: 0 }), r));
+    expect(intersects(atMidpoints[0]!, atMidpoints[1]!) || intersects(atMidpoints[1]!, atMidpoints[2]!)).toBe(true);
     const placements = placeLabels(requests, nodes);
     const boxes = requests.map((r) => labelBox(r, placements));
     boxes.forEach((b, i) => {
