@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { app, ipcMain, protocol, session, shell } from 'electron';
+import { app, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
 import { z } from 'zod';
+import { nativeThemeSource, windowBackground } from '../shared/host/preferences';
 import { APP_SCHEME } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
 import { createAssetServer } from './asset-server';
@@ -12,6 +13,7 @@ import { denyAllPermissions, hardenWebContents } from './navigation-guards';
 import { createPdfPrinter } from './pdf-printer';
 import { FileAccessList } from './services/file-access';
 import { LaunchFiles, workspaceFilesFromArgv } from './services/launch-files';
+import { AppPreferences } from './services/preferences';
 import { RecentWorkspaces } from './services/recent-workspaces';
 import { createRecoveryDrafts } from './services/recovery-drafts';
 import { createSettingsStore } from './services/settings';
@@ -59,6 +61,8 @@ function main(): void {
   const argvSkip = app.isPackaged ? 1 : 2;
   const access = new FileAccessList();
   let mainWindow: MainWindow | null = null;
+  /** Made once the app is ready (the settings store needs userData); the window takes its background from it. */
+  let preferences: AppPreferences | null = null;
 
   const launchFiles = new LaunchFiles((filePath) => {
     mainWindow?.send('app:open-file', { filePath });
@@ -74,7 +78,13 @@ function main(): void {
   };
 
   const createWindow = () => {
-    const created = new MainWindow({ preloadPath: PRELOAD_PATH, platform: process.platform, continueQuit: () => app.quit() });
+    const theme = preferences?.get().theme ?? 'system';
+    const created = new MainWindow({
+      preloadPath: PRELOAD_PATH,
+      platform: process.platform,
+      continueQuit: () => app.quit(),
+      backgroundColor: windowBackground(theme, nativeTheme.shouldUseDarkColors),
+    });
     created.browserWindow.on('closed', () => {
       if (mainWindow === created) mainWindow = null;
       launchFiles.rendererGone();
@@ -131,6 +141,14 @@ function main(): void {
 
     const settings = createSettingsStore();
     const recent = new RecentWorkspaces(settings);
+    // The theme decides the native parts too (dialogs, menus, scrollbars, the page's prefers-color-scheme): set
+    // before the window opens, and again whenever the renderer changes it.
+    const appPreferences = new AppPreferences(settings);
+    preferences = appPreferences;
+    nativeTheme.themeSource = nativeThemeSource(appPreferences.get().theme);
+    appPreferences.onChange((chosen) => {
+      nativeTheme.themeSource = nativeThemeSource(chosen.theme);
+    });
     // Previous versions live in the app's own data folder, never beside the user's file. Temp files left there by
     // a crash mid-save are removed at start (this never touches a version being kept, and never throws).
     const versions = createVersionHistory({ dir: path.join(app.getPath('userData'), 'versions'), now: () => new Date() });
@@ -159,6 +177,7 @@ function main(): void {
       // Unsaved work kept aside for after a crash, in the app's own data folder.
       recovery: createRecoveryDrafts({ dir: path.join(app.getPath('userData'), 'recovery'), now: () => new Date() }),
       versions,
+      preferences: appPreferences,
     });
     registerInvokeHandlers(ipcMain, handlers, () =>
       mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents.mainFrame : null,
@@ -168,6 +187,7 @@ function main(): void {
       platform: process.platform,
       isPackaged: app.isPackaged,
       recent,
+      preferences: appPreferences,
       actions: {
         sendCommand: (command) => {
           if (mainWindow) mainWindow.send('menu:command', command);

@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentWorkspace } from '../shared/host/channels';
 import { menuAccelerators } from '../shared/host/keymap';
 import type { MenuCommand } from '../shared/host/menu-commands';
+import { THEME_CHOICES, type Preferences } from '../shared/host/preferences';
 
 /*
  * The native menu, built by a pure function so it is tested without Electron.
@@ -18,6 +19,11 @@ export interface MenuState {
   /** Developer tools are offered only in development builds. */
   readonly isPackaged: boolean;
   readonly recent: readonly RecentWorkspace[];
+  /**
+   * The display preferences as main stored them, for the checks on View > Theme and View > Large Text. Main keeps
+   * them (the renderer sets them through preferences:set) and rebuilds the menu when they change.
+   */
+  readonly preferences: Preferences;
 }
 
 export interface MenuActions {
@@ -122,6 +128,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     submenu: [
       command('Add Stakeholder', 'map.addStakeholder'),
       command('Add Pain Point', 'map.addPainPoint'),
+      command('Capture Pain Point', 'map.capturePainPoint'),
       command('Add Candidate Solution', 'map.addSolution'),
       { type: 'separator' },
       command('Categories…', 'map.manageCategories'),
@@ -140,10 +147,24 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Zoom In', 'view.zoomIn'),
       command('Zoom Out', 'view.zoomOut'),
       command('Fit to View', 'view.fit'),
+      command('Tidy Layout', 'view.tidyLayout'),
       { type: 'separator' },
       command('Toggle Minimap', 'view.toggleMinimap'),
-      command('Toggle Legend', 'view.toggleLegend'),
+      // Checked while the legend on the map is open; unchecked, it is folded to its "Legend" button.
+      { ...command('Legend', 'view.toggleLegend'), type: 'checkbox', checked: state.preferences.legendExpanded },
       command('Focus on the Map', 'view.toggleFocus'),
+      { type: 'separator' },
+      {
+        id: 'view.theme',
+        label: 'Theme',
+        // Radio items: Electron checks the one clicked at once; the rebuild after preferences:set confirms it.
+        submenu: THEME_CHOICES.map(({ theme, command: name, label }) => ({
+          ...command(label, name),
+          type: 'radio' as const,
+          checked: state.preferences.theme === theme,
+        })),
+      },
+      { ...command('Large Text', 'view.toggleLargeText'), type: 'checkbox', checked: state.preferences.largeText },
       ...(state.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const]),
       ...(isMac ? [{ type: 'separator' } as const, { role: 'togglefullscreen' } as const] : []),
     ],

@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   readonly platform: NodeJS.Platform;
   /** Called when a close confirmed by the renderer was part of a quit: the app should go on quitting. */
   readonly continueQuit: () => void;
+  /** Shown until the page paints: the theme's canvas colour, so a dark theme opens without a white flash. */
+  readonly backgroundColor?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export class MainWindow implements WindowController {
       minHeight: 560,
       // Shown on ready-to-show: no white flash while the renderer starts.
       show: false,
-      backgroundColor: '#ffffff',
+      backgroundColor: options.backgroundColor ?? '#ffffff',
       webPreferences: buildWebPreferences(options.preloadPath),
     });
     const window = this.browserWindow;

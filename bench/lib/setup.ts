@@ -57,7 +57,8 @@ export function prepareInput(size: number, seed: number, canvas: CanvasRect): { 
     .map((row) => row * columns + 1)
     .filter((i) => i < size)
     .map((i) => ({ id: `s-${i}`, name: nameOf(i) }));
-  const dragIndex = Math.min(size - 1, 2 * columns);
+  // Row 2, second column like the click targets: the first column sits under the map's filter bar and legend.
+  const dragIndex = Math.min(size - 1, 2 * columns + 1);
   return {
     input: {
       size,

@@ -1,4 +1,5 @@
 import { createHostApi, HOST_API_GLOBAL, type HostTransport } from '../../shared/host/host-api';
+import { DEFAULT_PREFERENCES } from '../../shared/host/preferences';
 
 /*
  * The benchmark's window.stakemap for the app page: the real host API object (createHostApi, as the preload
@@ -81,6 +82,10 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
     }
     case 'export:options-get':
       return structuredClone(state.exportOptions);
+    case 'preferences:get':
+      // The app's defaults: the benchmark measures the map as a first run shows it.
+      return { ...DEFAULT_PREFERENCES };
+    case 'preferences:set':
     case 'export:options-set':
     case 'window:document-state':
     case 'window:close-confirmed':

@@ -6,6 +6,7 @@ import { describeFileError, errorCode } from '../services/file-errors';
 import type { FileAccessList } from '../services/file-access';
 import { FileFingerprints } from '../services/file-fingerprint';
 import type { KeyValueStore } from '../services/key-value-store';
+import type { AppPreferences } from '../services/preferences';
 import { PathQueue } from '../services/path-queue';
 import type { RecentWorkspaces } from '../services/recent-workspaces';
 import type { RecoveryDrafts } from '../services/recovery-drafts';
@@ -109,6 +110,11 @@ export interface HostDependencies {
    * (recovery-handlers.ts). Without it no draft is kept and none is listed.
    */
   readonly recovery?: RecoveryDrafts;
+  /**
+   * The display preferences, when the caller listens for their changes (main: native theme, View menu checks).
+   * Without it the preferences handlers keep them in `settings` all the same.
+   */
+  readonly preferences?: AppPreferences;
 }
 
 /** The state and helpers one set of host handlers shares across its concerns. */

@@ -2,15 +2,16 @@ import type { InvokeHandlers } from '../../shared/host/channels';
 import { createAppHandlers } from './app-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createHandlerContext, type HostDependencies } from './handler-context';
+import { createPreferencesHandlers } from './preferences-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
 import { createWorkspaceHandlers } from './workspace-handlers';
 
 /*
  * What main does for each renderer request, by concern: workspace-handlers.ts (open, save, versions, recent),
- * export-handlers.ts, app-handlers.ts (launch, window, unsaved changes) and recovery-handlers.ts, over the state
- * they share (handler-context.ts). No Electron import in any of them: the Electron main process and the
- * Playwright harness both build these handlers, each with its own dialogs, store and window, so the end-to-end
- * tests exercise the same code that ships.
+ * export-handlers.ts, app-handlers.ts (launch, window, unsaved changes), preferences-handlers.ts (theme, Large
+ * text) and recovery-handlers.ts, over the state they share (handler-context.ts). No Electron import in any of
+ * them: the Electron main process and the Playwright harness both build these handlers, each with its own dialogs,
+ * store and window, so the end-to-end tests exercise the same code that ships.
  */
 
 /** One async function per invoke channel of shared/host/channels.ts. */
@@ -34,6 +35,7 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     ...createWorkspaceHandlers(context),
     ...createExportHandlers(context),
     ...createAppHandlers(deps),
+    ...createPreferencesHandlers(deps),
     // The fingerprints are passed in (recovery-handlers.ts imports none of these modules): a draft records its
     // file's fingerprint, and restoring it makes the next save compare the file with that.
     ...createRecoveryHandlers({ ...deps, fingerprints: context.fingerprints }),

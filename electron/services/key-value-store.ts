@@ -19,6 +19,8 @@ export const SETTINGS_KEYS = {
   exportOptions: 'exportOptions',
   /** string: the folder of the last export, where the next export's save dialog starts. */
   lastExportFolder: 'lastExportFolder',
+  /** Preferences (shared/host/preferences.ts): the theme and Large text, read back with readPreferences. */
+  preferences: 'preferences',
   /**
    * string (64 hex digits): the secret key main authenticates recovery drafts with (electron/ipc/recovery-handlers.ts).
    * Made at random on first use; a missing or malformed value is replaced, which only makes older drafts open

@@ -18,12 +18,14 @@ const SETTINGS_SCHEMA: Schema<Settings> = {
   // the details are checked with zod when read (readExportOptions), falling back to defaults.
   [SETTINGS_KEYS.exportOptions]: { type: 'object' },
   [SETTINGS_KEYS.lastExportFolder]: { type: 'string' },
+  // Loose as well: readPreferences falls back to the defaults field by field.
+  [SETTINGS_KEYS.preferences]: { type: 'object' },
   // Loose too (see above): the recovery handlers check the format and replace a value that does not fit.
   [SETTINGS_KEYS.recoveryDraftKey]: { type: 'string' },
 };
 
 /**
- * The app's settings (recent workspaces, first-run flag, export choices) in `<userData>/config.json`, written atomically by
+ * The app's settings (recent workspaces, first-run flag, export choices, display preferences) in `<userData>/config.json`, written atomically by
  * electron-store. A damaged settings file is reset instead of stopping the app from starting
  * (clearInvalidConfig): it holds nothing the user cannot rebuild, unlike their workspace files.
  */

@@ -62,6 +62,7 @@ function stakeholder(raw: unknown) {
   need(isObject(s.position));
   const p = s.position as Raw;
   need(isCoordinate(p.x) && isCoordinate(p.y));
+  need(s.pinned === undefined || typeof s.pinned === 'boolean');
   return {
     ...s,
     position: { ...p },

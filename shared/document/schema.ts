@@ -38,6 +38,11 @@ export const stakeholderSchema = z.looseObject({
   owner: shortText.default(''),
   notes: longText.default(''),
   color: shortText.nullable().default(null),
+  /**
+   * Left where it is by Tidy layout. Optional and written only when true, so files without pinned stakeholders
+   * stay byte for byte what they were, and older versions of the app keep it as an unknown property.
+   */
+  pinned: z.boolean().optional(),
 });
 
 export const relationshipSchema = z.looseObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_WORKSPACE_BYTES } from '../document/format';
 import { exportOptionsSchema, PDF_PAGE_SIZES } from '../export/export-options';
+import { preferencesSchema } from './preferences';
 import { MENU_COMMANDS } from './menu-commands';
 
 /*
@@ -186,6 +187,10 @@ export const invokeChannels = {
   /** The Export dialog's remembered choices (defaults until the first export). */
   'export:options-get': { args: none, result: exportOptionsSchema },
   'export:options-set': { args: exportOptionsSchema, result: none },
+  /** The display preferences (theme, Large text; shared/host/preferences.ts), defaults until first chosen. */
+  'preferences:get': { args: none, result: preferencesSchema },
+  /** Remembers them, and makes the native parts (dialogs, menus, scrollbars) and the View menu's checks follow. */
+  'preferences:set': { args: preferencesSchema, result: none },
   /** The previous versions kept of a workspace the user opened or saved, newest first. */
   'versions:list': { args: z.object({ filePath }), result: z.array(savedVersionSchema) },
   'versions:read': { args: z.object({ filePath, versionId: versionIdSchema }), result: versionReadResultSchema },

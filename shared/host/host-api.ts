@@ -2,6 +2,7 @@ import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, InvokeResul
 import type { DocumentState, ExportFileFormat, RecoveryDraft } from './channels';
 import type { ExportOptions, PdfPageSize } from '../export/export-options';
 import type { MenuCommand } from './menu-commands';
+import type { Preferences } from './preferences';
 
 /** How the host API reaches main: ipcRenderer in the preload, a Playwright binding in the test harness. */
 export interface HostTransport {
@@ -37,6 +38,10 @@ export function createHostApi(transport: HostTransport) {
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
     getExportOptions: () => transport.invoke('export:options-get', undefined),
     setExportOptions: (options: ExportOptions) => transport.invoke('export:options-set', options),
+    /** The remembered display preferences (theme, Large text), or the defaults. */
+    getPreferences: () => transport.invoke('preferences:get', undefined),
+    /** Remembers the display preferences; the native menu's checks and the native theme follow them. */
+    setPreferences: (preferences: Preferences) => transport.invoke('preferences:set', preferences),
     /** The previous versions kept of this workspace (the last 10 saves), newest first. */
     listVersions: (filePath: string) => transport.invoke('versions:list', { filePath }),
     /** One version listVersions gave: `{ kind: 'read', content }`, or `{ kind: 'missing' }`. */

@@ -11,8 +11,11 @@ import type { MenuCommand } from './menu-commands';
  * Ctrl/Cmd+A, Z and Delete.
  */
 
-/** Commands only the keyboard triggers; they act on the selection, so there is no menu item for them. */
-export type KeyOnlyCommand = 'edit.rename' | 'edit.clearSelection';
+/**
+ * Commands only the keyboard triggers; they act on the selection or on the focused board card, so there is no
+ * menu item for them.
+ */
+export type KeyOnlyCommand = 'edit.rename' | 'edit.clearSelection' | 'board.moveCardPrevious' | 'board.moveCardNext';
 
 /** Every command a key can trigger. */
 export type KeymapCommand = MenuCommand | KeyOnlyCommand;
@@ -115,6 +118,28 @@ export const KEYMAP: readonly Shortcut[] = [
     inTextFields: false,
     action: 'New pain point, attached to the selection (or the whole workspace)',
   },
+  {
+    command: 'map.capturePainPoint',
+    group: 'Map',
+    bindings: [{ key: 'c' }],
+    inTextFields: false,
+    action: 'Capture pain points by typing: a title, optionally a quote and a #category, Enter for each',
+  },
+  // On the board, the card that has the keyboard; anywhere else the keys do nothing.
+  {
+    command: 'board.moveCardPrevious',
+    group: 'Map',
+    bindings: [{ key: 'ArrowLeft', alt: true }],
+    inTextFields: false,
+    action: 'Move the focused pain point card to the previous category (board)',
+  },
+  {
+    command: 'board.moveCardNext',
+    group: 'Map',
+    bindings: [{ key: 'ArrowRight', alt: true }],
+    inTextFields: false,
+    action: 'Move the focused pain point card to the next category (board)',
+  },
   { command: 'view.showMap', group: 'View', bindings: [{ key: '1', mod: true }], inTextFields: true, action: 'Show the map' },
   { command: 'view.showBoard', group: 'View', bindings: [{ key: '2', mod: true }], inTextFields: true, action: 'Show the pain point board' },
   { command: 'view.showSolutions', group: 'View', bindings: [{ key: '3', mod: true }], inTextFields: true, action: 'Show the candidate solutions' },
@@ -135,7 +160,7 @@ export const KEYMAP: readonly Shortcut[] = [
     group: 'View',
     bindings: [{ key: '.', mod: true }],
     inTextFields: true,
-    action: 'Focus on the map (hide the side panels)',
+    action: 'Focus on the map (hide the side panels and the minimap)',
   },
   { command: 'view.fit', group: 'View', bindings: [{ key: '0', mod: true }], inTextFields: true, action: 'Fit the map to the window' },
   // "?" is Shift+/ on a US keyboard and elsewhere on others: matched by the character typed, so it works on all.
@@ -174,7 +199,7 @@ export function shownBindings(shortcut: Shortcut, isMac: boolean): KeyBinding[] 
 }
 
 /** Electron's names for keys whose KeyboardEvent.key it does not take as it is. */
-const ACCELERATOR_KEYS: Readonly<Record<string, string>> = { '+': 'Plus', ' ': 'Space' };
+const ACCELERATOR_KEYS: Readonly<Record<string, string>> = { '+': 'Plus', ' ': 'Space', ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down' };
 
 /**
  * The Electron accelerator of a binding: "CmdOrCtrl+Shift+S", "Delete", "N". Menu items show it; they do not
@@ -199,7 +224,10 @@ export function menuAccelerators(isMac: boolean): Partial<Record<MenuCommand, st
   return accelerators;
 }
 
-const KEY_ONLY_COMMANDS: ReadonlySet<KeymapCommand> = new Set<KeyOnlyCommand>(['edit.rename', 'edit.clearSelection']);
+const KEY_ONLY_COMMANDS: ReadonlySet<KeymapCommand> = new Set<KeyOnlyCommand>(['edit.rename', 'edit.clearSelection', 'board.moveCardPrevious', 'board.moveCardNext']);
+
+/** How the help sheet names keys whose KeyboardEvent.key is not what people call them. */
+const KEY_NAMES: Readonly<Record<string, string>> = { ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down' };
 
 /** Whether a command has no menu item (the keyboard is the only way to it). */
 export function isKeyOnly(command: KeymapCommand): command is KeyOnlyCommand {
@@ -215,7 +243,8 @@ export function keyNames(binding: KeyBinding, isMac: boolean): string[] {
   if (binding.mod) names.push(isMac ? 'Cmd' : 'Ctrl');
   if (binding.alt) names.push(isMac ? 'Option' : 'Alt');
   if (binding.shift) names.push('Shift');
-  const key = binding.key.length === 1 ? binding.key.toUpperCase() : isMac && binding.key === 'Backspace' ? 'Delete' : binding.key;
+  const key =
+    binding.key.length === 1 ? binding.key.toUpperCase() : isMac && binding.key === 'Backspace' ? 'Delete' : (KEY_NAMES[binding.key] ?? binding.key);
   names.push(key);
   return names;
 }

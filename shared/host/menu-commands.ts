@@ -19,6 +19,8 @@ export const MENU_COMMANDS = [
   'edit.find',
   'map.addStakeholder',
   'map.addPainPoint',
+  /** Puts the keyboard in the quick capture field ("Title > quote #category", Enter). */
+  'map.capturePainPoint',
   'map.addSolution',
   'map.manageCategories',
   'view.showMap',
@@ -28,9 +30,18 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.fit',
+  /** Arranges the selection (two or more stakeholders) or the whole map; pinned stakeholders stay put. */
+  'view.tidyLayout',
   'view.toggleMinimap',
   'view.toggleLegend',
   'view.toggleFocus',
+  /** View > Theme: follow the OS (light or dark), Light, Dark, or High Contrast (shared/host/preferences.ts). */
+  'view.themeSystem',
+  'view.themeLight',
+  'view.themeDark',
+  'view.themeHighContrast',
+  /** View > Large Text: map text about 1.3 times its size, for projectors. */
+  'view.toggleLargeText',
   'help.shortcuts',
   'help.about',
 ] as const;

@@ -13,12 +13,15 @@ export interface NewPainPoint {
   readonly categoryId: string;
   readonly attachedTo?: readonly Attachment[];
   readonly description?: string;
+  /** The participants' words it starts with (quick capture types one with the title); empty ones are left out. */
+  readonly quotes?: readonly string[];
 }
 
 /**
- * Adds a pain point with no quotes and no votes. Refuses (returns the same document) a taken id, a category
- * that does not exist and an attachment to an item that does not exist: either would be a broken reference
- * the next time the file is opened. Repeated attachments are kept once.
+ * Adds a pain point with no votes, and the quotes given (none by default). Refuses (returns the same document) a
+ * taken id, a category that does not exist and an attachment to an item that does not exist: either would be a
+ * broken reference the next time the file is opened. Repeated attachments are kept once; quotes with no text
+ * are left out, as addQuote refuses them.
  */
 export function addPainPoint(doc: WorkspaceDocument, input: NewPainPoint): WorkspaceDocument {
   if (doc.painPoints.some((p) => p.id === input.id)) return doc;
@@ -30,7 +33,7 @@ export function addPainPoint(doc: WorkspaceDocument, input: NewPainPoint): Works
     title: input.title,
     description: input.description ?? '',
     categoryId: input.categoryId,
-    quotes: [],
+    quotes: (input.quotes ?? []).filter((quote) => quote.trim() !== ''),
     attachedTo,
     votes: 0,
   };

@@ -24,8 +24,11 @@ export function addStakeholder(doc: WorkspaceDocument, input: NewStakeholder): W
   return { ...doc, stakeholders: [...doc.stakeholders, stakeholder] };
 }
 
-/** The fields of a stakeholder the editor changes. `null` clears an optional rating. */
-export type StakeholderPatch = Partial<Pick<Stakeholder, 'name' | 'kind' | 'owner' | 'notes' | 'color'>> & {
+/**
+ * The fields of a stakeholder the editor changes. `null` clears an optional rating. `pinned: false` removes the
+ * property: it is written only when true, so unpinning gives back the very file there was before pinning.
+ */
+export type StakeholderPatch = Partial<Pick<Stakeholder, 'name' | 'kind' | 'owner' | 'notes' | 'color' | 'pinned'>> & {
   readonly influence?: number | null;
   readonly interest?: number | null;
 };
@@ -36,7 +39,13 @@ export type StakeholderPatch = Partial<Pick<Stakeholder, 'name' | 'kind' | 'owne
  */
 export function updateStakeholder(doc: WorkspaceDocument, id: string, patch: StakeholderPatch): WorkspaceDocument {
   if (!isRatingPatch(patch.influence) || !isRatingPatch(patch.interest)) return doc;
-  const stakeholders = replaceById(doc.stakeholders, id, (s) => patchRecord(s, patch, ['influence', 'interest']));
+  // Unpinning clears the property; a "pinned": false another tool wrote is left alone (it already means unpinned).
+  const { pinned, ...rest } = patch;
+  const stakeholders = replaceById(doc.stakeholders, id, (s) => {
+    const unpin = pinned === false && s.pinned === true;
+    const record = pinned === true ? { ...rest, pinned: true } : unpin ? { ...rest, pinned: null } : rest;
+    return patchRecord(s, record, ['influence', 'interest', 'pinned']);
+  });
   return stakeholders === doc.stakeholders ? doc : { ...doc, stakeholders };
 }
 

@@ -242,3 +242,57 @@ test.describe('dialogs', () => {
     await scan(page, 'Keyboard shortcuts dialog', 'dialog[open]');
   });
 });
+
+/*
+ * Every theme (View > Theme, shared/host/preferences.ts) against the same rules, colour contrast included: the start
+ * view, the map with a relationship selected (the inspector's status choices), the board with a pain point open,
+ * the solutions list, and a dialog. Dark twice: as System follows an OS in dark mode (prefers-color-scheme), and
+ * chosen.
+ */
+const THEMED: ReadonlyArray<{ name: string; command: 'view.themeLight' | 'view.themeDark' | 'view.themeHighContrast' | null; os: 'light' | 'dark'; theme: string }> = [
+  { name: 'light', command: 'view.themeLight', os: 'dark', theme: 'light' },
+  { name: 'dark, as System follows an OS in dark mode', command: null, os: 'dark', theme: 'system' },
+  { name: 'dark, chosen', command: 'view.themeDark', os: 'light', theme: 'dark' },
+  { name: 'high contrast', command: 'view.themeHighContrast', os: 'light', theme: 'high-contrast' },
+];
+
+test.describe('in every theme', () => {
+  for (const { name, command, os, theme } of THEMED) {
+    test(`${name}: start view, map, board, solutions and a dialog`, async ({ app }) => {
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: os });
+      if (command) await app.menu(command);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      // The theme is applied: the page is dark where it should be.
+      const dark = theme !== 'light';
+      const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(canvas === 'rgb(246, 247, 249)', `canvas ${canvas}`).toBe(!dark);
+      await scan(page, `${name}: start view`);
+
+      await openSample(page);
+      await page.getByRole('group', { name: /^Relationship .*Legal.*: problematic/ }).first().click({ force: true });
+      await expect(inspector(page).getByRole('heading', { name: 'Relationship' })).toBeVisible();
+      await scan(page, `${name}: map with a relationship selected`);
+
+      await page.getByRole('tab', { name: 'Pain points' }).click();
+      await page.getByRole('region', { name: 'Pain point board' }).getByRole('article').first().click();
+      await expect(inspector(page).getByRole('heading', { name: /pain point/i })).toBeVisible();
+      await scan(page, `${name}: pain point board with a pain point open`);
+
+      await page.getByRole('tab', { name: 'Solutions' }).click();
+      await expect(page.getByRole('article').first()).toBeVisible();
+      await scan(page, `${name}: solutions list`);
+
+      await page.getByRole('tab', { name: 'Map' }).click();
+      await app.menu('file.export');
+      const dialog = page.getByRole('dialog', { name: 'Export', exact: true });
+      await expect(dialog).toBeVisible();
+      await scan(page, `${name}: Export dialog`, 'dialog[open]');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await app.menu('map.manageCategories');
+      await expect(page.getByRole('dialog', { name: 'Categories' })).toBeVisible();
+      await scan(page, `${name}: Categories dialog`, 'dialog[open]');
+    });
+  }
+});

@@ -169,3 +169,57 @@ for (const size of [
     expect(folded.zoom).toBeGreaterThanOrEqual(focused.zoom - 1e-6);
   });
 }
+
+test('stakeholders added with N, by name and by paste land in free space on a full map', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(node(page, 'Legal')).toBeVisible();
+  await settled(page);
+
+  // N, named in place.
+  await page.getByRole('region', { name: 'Stakeholder map' }).click({ position: { x: 400, y: 300 } });
+  await page.keyboard.press('n');
+  await page.keyboard.type('Investor relations');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'Investor relations')).toBeVisible();
+  // By name, as an outside party.
+  const palette = page.getByRole('complementary', { name: 'Add stakeholders' });
+  await palette.getByLabel('Stakeholder name').fill('Trade press');
+  await palette.getByLabel('Kind').selectOption({ label: 'Outside party' });
+  await palette.getByRole('button', { name: 'Add stakeholder' }).click();
+  await expect(node(page, 'Trade press')).toBeVisible();
+  // A copy of two connected stakeholders, pasted.
+  await node(page, 'Legal').click();
+  await node(page, 'Compliance').click({ modifiers: ['Control'] });
+  await page.locator('body').press('Control+c');
+  await page.locator('body').press('Control+v');
+  await expect(node(page, 'Legal')).toHaveCount(2);
+  const g = await settled(page);
+  const dots = 6 * g.zoom;
+  g.nodes.forEach((a, i) =>
+    g.nodes.forEach((b, j) => {
+      if (i < j) expect(overlaps(grow(a, dots), grow(b, dots)), `${a.name} and ${b.name} (or their dots) overlap`).toBe(false);
+    }),
+  );
+  // What was just added is in view, clear of the overlays.
+  for (const name of ['Investor relations', 'Trade press']) {
+    const added = g.nodes.find((n) => n.name.startsWith(`${name} (`))!;
+    expect(added.x >= g.pane.x && added.y >= g.pane.y && added.x + added.width <= g.pane.x + g.pane.width && added.y + added.height <= g.pane.y + g.pane.height, `${name} in view`).toBe(true);
+    for (const o of g.overlays) expect(overlaps(added, o), `${name} under the ${o.name}`).toBe(false);
+  }
+});
+
+test('the folded legend stays folded after a restart, and View > Legend opens it again', async ({ app }) => {
+  let page = app.page;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await page.getByRole('button', { name: 'Legend' }).click();
+  await expect(page.getByRole('button', { name: 'Legend' })).toHaveAttribute('aria-expanded', 'false');
+  page = await app.restart();
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.getByRole('button', { name: 'Legend' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('region', { name: 'Legend' })).toBeHidden();
+  await app.menu('view.toggleLegend');
+  await expect(page.getByRole('button', { name: 'Legend' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Problematic');
+});

@@ -1,6 +1,7 @@
 import { CircleAlert, Filter, MessageSquareWarning, TriangleAlert, X, type LucideIcon } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeFilter, isFilterActive, type MapFilter } from '@shared/domain/map-filter';
+import { CategoryFilter } from '../panels/CategoryFilter';
 import { clearFilter, setFilter, useEditor, selectDocument } from '../store/editor-store';
 
 type ToggleKey = 'problematicOnly' | 'withPainPoints' | 'unaddressedOnly';
@@ -35,17 +36,7 @@ export function FilterBar() {
           <Icon size={15} aria-hidden="true" /> {label}
         </button>
       ))}
-      <label className="filter-bar__category">
-        <span className="visually-hidden">Category filter</span>
-        <select value={filter.categoryIds[0] ?? ''} onChange={(e) => update({ categoryIds: e.target.value ? [e.target.value] : [] })}>
-          <option value="">All categories</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategoryFilter categories={categories} chosen={filter.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
       {active && (
         <>
           <span className="filter-bar__summary" role="status">

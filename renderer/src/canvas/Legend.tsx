@@ -1,13 +1,14 @@
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS } from '@shared/document/format';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { KIND_ICONS, STATUS_ICONS } from './icons';
-import { RELATIONSHIP_STYLES } from './relationship-styles';
+import { RELATIONSHIP_STYLES, themedStrokeWidth } from './relationship-styles';
 
 /** Explains every line style and node shape, so the map reads without colour and without a facilitator. */
-export function Legend({ headingId = 'legend-heading' }: { headingId?: string }) {
+export function Legend({ headingId = 'legend-heading', labelledBy, compact = false }: { headingId?: string; labelledBy?: string; compact?: boolean }) {
   return (
-    <section className="legend" aria-labelledby={headingId}>
-      <h2 id={headingId}>Legend</h2>
+    // In exports the legend has its own heading; on the map, the button that folds it names it (labelledBy).
+    <section className="legend" aria-labelledby={labelledBy ?? headingId}>
+      {!labelledBy && <h2 id={headingId}>Legend</h2>}
       <ul className="legend__list">
         {RELATIONSHIP_STATUSES.map((status) => {
           const style = RELATIONSHIP_STYLES[status];
@@ -15,13 +16,15 @@ export function Legend({ headingId = 'legend-heading' }: { headingId?: string })
           return (
             <li key={status} className="legend__item">
               <svg className="legend__line" width="46" height="14" aria-hidden="true">
-                <line x1="3" y1="7" x2="43" y2="7" stroke={style.color} strokeWidth={style.strokeWidth} strokeDasharray={style.dash} strokeLinecap={style.dash ? 'round' : 'butt'} />
+                <line x1="3" y1="7" x2="43" y2="7" stroke={style.color} strokeWidth={themedStrokeWidth(style)} strokeDasharray={style.dash} strokeLinecap={style.dash ? 'round' : 'butt'} />
               </svg>
               <span className="legend__mark" aria-hidden="true">
                 {Icon && <Icon size={14} strokeWidth={2.5} color={style.color} />}
               </span>
+              {/* On the map (compact) the line sample and its name explain it; the words stay for screen readers. */}
               <span>
-                <strong>{style.label}</strong>: {style.description}
+                <strong>{style.label}</strong>
+                <span className={compact ? 'visually-hidden' : undefined}>: {style.description}</span>
               </span>
             </li>
           );

@@ -1,5 +1,5 @@
-import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
-import { useCallback, useMemo, type default as React } from 'react';
+import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
 import { onEdgesChange, onNodesChange } from '../commands/map-changes';
@@ -7,8 +7,10 @@ import { closeOpenItemFromMap } from '../commands/navigate-commands';
 import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { FilterBar } from './FilterBar';
-import { FIT_VIEW_OPTIONS, flowInstance, registerFlowInstance } from './flow-instance';
-import { Legend } from './Legend';
+import { fitMap, FIT_MIN_ZOOM } from './fit-map';
+import { flowInstance, registerFlowInstance } from './flow-instance';
+import { startLabelLayout } from './label-layout';
+import { MapLegend } from './MapLegend';
 import { RelationshipEdge } from './RelationshipEdge';
 import { StakeholderNode } from './StakeholderNode';
 
@@ -51,6 +53,28 @@ const closeFloating = () => {
 };
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
 const PRO_OPTIONS = { hideAttribution: false };
+/** Small: the minimap covers a corner of the map, which Fit then has to keep clear. */
+const MINIMAP_SIZE = { width: 168, height: 112 };
+
+/**
+ * A workspace opened without a saved view (the sample, a new one) is fitted once its stakeholders are measured,
+ * with our fit, which keeps them clear of the legend, the filter bar and the minimap (fit-map.ts).
+ */
+function FitOnceMeasured({ enabled }: { enabled: boolean }) {
+  const measured = useNodesInitialized();
+  // This canvas's instance: the one commands use (flow-instance.ts) is registered only after the first fit could run.
+  const instance = useReactFlow<StakeholderFlowNode, RelationshipFlowEdge>();
+  const done = useRef(false);
+  useEffect(() => {
+    if (!enabled || !measured || done.current) return;
+    // One frame later the overlays and labels have their sizes too.
+    const frame = requestAnimationFrame(() => {
+      done.current = fitMap({ instance });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [enabled, measured, instance]);
+  return null;
+}
 
 /** The stakeholder map. Reads only nodes, edges and a few flags from the store. */
 export function MapCanvas() {
@@ -60,8 +84,9 @@ export function MapCanvas() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per workspace (see above)
   const viewport = useMemo(() => useEditor.getState().workspace?.viewport, [sessionId]);
   const showMinimap = useEditor((s) => s.showMinimap);
-  const showLegend = useEditor((s) => s.showLegend);
+  const focusMode = useEditor((s) => s.focusMode);
   const isEmpty = nodes.length === 0;
+  useEffect(startLabelLayout, []);
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);
 
   return (
@@ -88,9 +113,7 @@ export function MapCanvas() {
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
         defaultViewport={viewport}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.1}
+        minZoom={FIT_MIN_ZOOM}
         maxZoom={3}
         // Deleting goes through our command (one undo step, and pain points are told about); see shortcuts.ts.
         deleteKeyCode={null}
@@ -100,16 +123,17 @@ export function MapCanvas() {
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move, F2 to rename.' }}
       >
-        <Background gap={24} size={1.5} color="#d7dce1" />
-        <Panel position="top-left" className="map-canvas__filters">
+        <FitOnceMeasured enabled={fitOnOpen === true} />
+        <Background gap={24} size={1.5} color="var(--map-grid)" />
+        {/* data-map-overlay: what floats over the map, which Fit keeps every stakeholder clear of (fit-map.ts). */}
+        <Panel position="top-left" className="map-canvas__filters" data-map-overlay="filters">
           <FilterBar />
         </Panel>
-        {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" />}
-        {showLegend && (
-          <Panel position="bottom-left">
-            <Legend />
-          </Panel>
-        )}
+        {/* Focus on the map is for presenting: the minimap is the operator's, and its corner is the room's. */}
+        {showMinimap && !focusMode && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" style={MINIMAP_SIZE} />}
+        <Panel position="bottom-left">
+          <MapLegend />
+        </Panel>
         {isEmpty && (
           <Panel position="top-center">
             <p className="map-canvas__hint">

@@ -1,13 +1,15 @@
 import { ChevronDown, ChevronUp } from 'lucide-react';
-import { toggleLegend, useEditor } from '../store/editor-store';
+import { toggleLegend } from '../commands/preference-commands';
+import { usePreferences } from '../store/preferences-store';
 import { Legend } from './Legend';
 
 /**
  * The legend as it floats on the map: a "Legend" button that folds it away to free the corner on a small
- * projector, and opens it again (its state is exposed as aria-expanded, and View > Legend does the same).
+ * projector, and opens it again (its state is exposed as aria-expanded, remembered for next time, and View > Legend does the same).
  */
 export function MapLegend() {
-  const expanded = useEditor((s) => s.legendExpanded);
+  // A display preference, remembered between runs (preference-commands.ts), not part of the workspace.
+  const expanded = usePreferences((s) => s.preferences.legendExpanded);
   return (
     <div className={`map-legend${expanded ? ' is-expanded' : ''}`} data-map-overlay="legend">
       <button type="button" id="map-legend-toggle" className="map-legend__toggle" aria-expanded={expanded} aria-controls="map-legend-body" onClick={toggleLegend}>

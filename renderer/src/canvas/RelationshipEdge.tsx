@@ -1,12 +1,14 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
+import { labelCentre } from '@shared/layout/label-placement';
 import { setSelection } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
+import { observeLabel, useLabelPlacement } from './label-layout';
 import { STATUS_ICONS } from './icons';
 import { PainPointBadge } from './PainPointBadge';
-import { RELATIONSHIP_STYLES } from './relationship-styles';
+import { RELATIONSHIP_STYLES, themedStrokeWidth } from './relationship-styles';
 
 function boxOf(node: InternalNode<StakeholderFlowNode>): NodeBox {
   return {
@@ -25,13 +27,17 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   // Each edge subscribes to its two nodes only, so dragging one node redraws only its own relationships.
   const sourceNode = useInternalNode<StakeholderFlowNode>(source);
   const targetNode = useInternalNode<StakeholderFlowNode>(target);
+  // Where along its line the label sits, so it covers no stakeholder and no other label (label-layout.ts).
+  const placement = useLabelPlacement(id);
+  const labelRef = useCallback((element: HTMLDivElement | null) => observeLabel(id, element), [id]);
   if (!sourceNode || !targetNode || !data) return null;
 
   const { relationship, decoration } = data;
   const style = RELATIONSHIP_STYLES[relationship.status];
   const hasMark = STATUS_ICONS[relationship.status] !== null;
   const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
-  const [path, labelX, labelY] = getStraightPath(ends);
+  const [path] = getStraightPath(ends);
+  const { x: labelX, y: labelY } = labelCentre({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, placement);
   const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
   const showLabel = words.length > 0 || hasMark || decoration.badge !== null;
   const stateClass = `${decoration.dimmed ? ' is-dimmed' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`;
@@ -44,13 +50,16 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
         path={path}
         interactionWidth={24}
         className={`relationship-edge status-${relationship.status}${stateClass}`}
-        style={{ stroke: style.color, strokeWidth: style.strokeWidth, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
+        style={{ stroke: style.color, strokeWidth: themedStrokeWidth(style), strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
       {showLabel && (
         <EdgeLabelPortal>
           {/* A pointer shortcut only: the relationship line is the focusable, named element (flow-elements.ts). */}
           {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- pointer shortcut; the line is the keyboard target */}
           <div
+            ref={labelRef}
+            // The full text as a tooltip too, should a very long label ever be wrapped past reading.
+            title={words.join(': ') || undefined}
             className={`relationship-label status-${relationship.status}${selected ? ' is-selected' : ''}${stateClass} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             onClick={() => setSelection({ relationshipIds: [id] })}

@@ -30,11 +30,13 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
 
   return (
     <div
-      className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`}
+      className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}${stakeholder.pinned ? ' is-pinned' : ''}`}
       onPointerEnter={() => setPointerOver(true)}
       onPointerLeave={() => setPointerOver(false)}
     >
       <Handle id="anchor" type="source" position={Position.Top} className="stakeholder-node__anchor" isConnectable={false} isConnectableStart={false} isConnectableEnd={false} />
+      {/* Pinned (Tidy layout leaves it where it is): the inspector says so in words; styles/pinned.css. */}
+      {stakeholder.pinned && <span className="stakeholder-node__pin" title="Pinned: Tidy layout leaves it where it is" aria-hidden="true" />}
       {showDots &&
         SIDE_HANDLES.map((side) => (
           // Loose connection mode: every dot can start or end a relationship. The dots are a pointer affordance (a

@@ -8,6 +8,10 @@ import { RELATIONSHIP_STATUS_LABELS } from '@shared/document/vocabulary';
 export interface RelationshipStyle {
   readonly label: string;
   readonly description: string;
+  /**
+   * The line's colour, as the theme's custom property (styles/themes.css): each theme has its own, and exports
+   * always take the light one. Works in a style and in an SVG presentation attribute alike.
+   */
   readonly color: string;
   readonly strokeWidth: number;
   /** SVG stroke-dasharray; undefined draws a solid line. */
@@ -20,7 +24,7 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
   healthy: {
     label: RELATIONSHIP_STATUS_LABELS.healthy,
     description: 'thick solid line, tick: works well',
-    color: '#2b8a3e',
+    color: 'var(--status-healthy)',
     strokeWidth: 3,
     dash: undefined,
     showStatusWord: false,
@@ -28,7 +32,7 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
   neutral: {
     label: RELATIONSHIP_STATUS_LABELS.neutral,
     description: 'thin solid line',
-    color: '#5c6773',
+    color: 'var(--status-neutral)',
     strokeWidth: 1.75,
     dash: undefined,
     showStatusWord: false,
@@ -36,7 +40,7 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
   strained: {
     label: RELATIONSHIP_STATUS_LABELS.strained,
     description: 'dotted line, marked on the line',
-    color: '#b35c00',
+    color: 'var(--status-strained)',
     strokeWidth: 2.75,
     dash: '1 7',
     showStatusWord: true,
@@ -44,9 +48,17 @@ export const RELATIONSHIP_STYLES: Record<RelationshipStatus, RelationshipStyle> 
   problematic: {
     label: RELATIONSHIP_STATUS_LABELS.problematic,
     description: 'thick dashed line, warning sign, marked on the line',
-    color: '#c92a2a',
+    color: 'var(--status-problematic)',
     strokeWidth: 3.5,
     dash: '12 7',
     showStatusWord: true,
   },
 };
+
+/**
+ * The line width as drawn on screen: the style's width times the theme's line scale (thicker in the high-contrast
+ * theme; exports keep 1, see styles/themes.css).
+ */
+export function themedStrokeWidth(style: RelationshipStyle): string {
+  return `calc(${style.strokeWidth}px * var(--map-line-scale, 1))`;
+}

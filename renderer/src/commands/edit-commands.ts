@@ -5,27 +5,27 @@ import { extractFragment, FRAGMENT_FORMAT, type MapFragment } from '@shared/oper
 import { painPointsAffectedByDeletion } from '@shared/operations/delete-items';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
 import { findRelationshipBetween } from '@shared/operations/relationships';
-import { FIT_VIEW_OPTIONS, flowInstance, viewportCentre } from '../canvas/flow-instance';
-import { DEFAULT_NODE_SIZE, findFreeSpot } from '../canvas/placement';
+import { fitMap } from '../canvas/fit-map';
+import { flowInstance } from '../canvas/flow-instance';
+import { DEFAULT_NODE_SIZE, measureStakeholderBox, notePlaced, placeStakeholder, revealBox } from '../canvas/placement';
 import { announce, setSelection, startRename, useEditor, documentNow } from '../store/editor-store';
 import { edit } from './edits';
 import { closeOpenItem } from './navigate-commands';
 import { deleteItem } from './pain-point-commands';
 
-/** Adds a stakeholder in a free spot near the middle of the view, selects it and, if asked, starts renaming. */
+/**
+ * Adds a stakeholder in free space around the selection or the team (placement.ts; "Add stakeholder here" passes
+ * the spot), selects it, brings it into view and, if asked, starts renaming.
+ */
 export function addStakeholderNamed(name: string, kind: StakeholderKind, options: { rename?: boolean; near?: { x: number; y: number } } = {}): void {
-  const state = useEditor.getState();
-  const doc = documentNow(state);
+  const doc = documentNow();
   if (!doc) return;
-  const occupied = state.nodes.map((n) => ({
-    x: n.position.x,
-    y: n.position.y,
-    width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
-    height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
-  }));
-  const position = findFreeSpot(options.near ?? viewportCentre(), occupied);
+  const size = measureStakeholderBox(name, kind);
+  const position = placeStakeholder(size, kind, options.near);
   const id = createId(ID_PREFIX.stakeholder, new Set(doc.stakeholders.map((s) => s.id)));
-  edit('stakeholder.add', { id, name, kind, position });
+  if (!edit('stakeholder.add', { id, name, kind, position })) return;
+  notePlaced(id);
+  revealBox({ ...position, ...size });
   if (options.rename) startRename(id);
   else announce(`Added ${name}`);
 }
@@ -134,13 +134,37 @@ export function pasteFromClipboard(clipboard: DataTransfer): boolean {
   } catch {
     return false;
   }
+  if (fragment.stakeholders.length === 0) return false;
+  // The copies go, as a group, into free space around the selection (usually what was copied) or the team.
+  const group = pastedGroupBox(fragment.stakeholders);
+  const spot = placeStakeholder(group, 'department');
+  const offset = { x: spot.x - group.x, y: spot.y - group.y };
   // The seed makes the pasted copies' ids, so the edit is plain data that replays to the same document.
-  return edit('items.paste', {
+  const pasted = edit('items.paste', {
     stakeholders: [...fragment.stakeholders],
     relationships: [...fragment.relationships],
-    offset: { x: 40, y: 40 },
+    offset,
     seed: Math.floor(Math.random() * 2 ** 31),
   });
+  if (pasted) revealBox({ ...spot, width: group.width, height: group.height });
+  return pasted;
+}
+
+/** The box the pasted stakeholders cover, with the sizes measured for the originals where they are on the map. */
+function pastedGroupBox(stakeholders: readonly { id: string; position: { x: number; y: number } }[]): { x: number; y: number; width: number; height: number } {
+  const measured = new Map(useEditor.getState().nodes.map((n) => [n.id, n.measured]));
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const s of stakeholders) {
+    const size = measured.get(s.id);
+    minX = Math.min(minX, s.position.x);
+    minY = Math.min(minY, s.position.y);
+    maxX = Math.max(maxX, s.position.x + (size?.width ?? DEFAULT_NODE_SIZE.width));
+    maxY = Math.max(maxY, s.position.y + (size?.height ?? DEFAULT_NODE_SIZE.height));
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 // ----- view --------------------------------------------------------------------------------------------------
@@ -151,6 +175,7 @@ export function zoomIn(): void {
 export function zoomOut(): void {
   void flowInstance()?.zoomOut({ duration: 120 });
 }
+/** Fits the whole map to the window, clear of the legend, the filter bar and the minimap. */
 export function fitView(): void {
-  void flowInstance()?.fitView(FIT_VIEW_OPTIONS);
+  fitMap({ duration: 200 });
 }

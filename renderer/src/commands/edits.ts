@@ -112,6 +112,8 @@ export const EDITS = {
           color: z.string().max(10_000).nullable(),
           influence: rating,
           interest: rating,
+          /** Tidy layout leaves a pinned stakeholder where it is. */
+          pinned: z.boolean(),
         })
         .partial(),
       field,
@@ -170,6 +172,26 @@ export const EDITS = {
       return addPainPoint(withCategory, { id: a.id, title: a.title, categoryId, attachedTo: a.attachedTo });
     },
     after: (a) => ({ open: { type: 'painPoint', id: a.id } }),
+  }),
+  /**
+   * A pain point typed in the quick capture field, with its quote, as one undo step. Unlike painPoint.add it opens
+   * nothing and leaves the selection as it is: the facilitator keeps typing the next one, attached to the same items.
+   */
+  'painPoint.capture': define({
+    args: z.object({
+      id,
+      title: z.string().max(10_000),
+      quotes: z.array(text).max(1_000),
+      categoryId: z.string().max(10_000).optional(),
+      attachedTo: z.array(attachment).max(100_000),
+    }),
+    apply: (doc, a) => {
+      const withCategory = withSomeCategory(doc);
+      const categoryId = a.categoryId ?? withCategory.categories[0]?.id ?? '';
+      const added = addPainPoint(withCategory, { id: a.id, title: a.title, categoryId, attachedTo: a.attachedTo, quotes: a.quotes });
+      // Refused (a taken id, a category or item that went away): no step at all, not a lone default category.
+      return added === withCategory ? doc : added;
+    },
   }),
   'painPoint.update': define({
     args: z.object({

@@ -1,9 +1,12 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
-import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleLegend, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
+import { focusQuickCapture } from './quick-capture-commands';
+import { chooseTheme, toggleLargeText, toggleLegend } from './preference-commands';
 import { isTextField } from './shortcuts';
+import { tidyLayout } from './tidy-layout';
 
 const isEditingText = () => isTextField(document.activeElement);
 
@@ -66,6 +69,9 @@ export function runCommand(command: MenuCommand): void {
     case 'map.addPainPoint':
       if (hasWorkspace) addPainPointTo();
       return;
+    case 'map.capturePainPoint':
+      focusQuickCapture();
+      return;
     case 'map.addSolution': {
       // From an open pain point, the new solution addresses it: that is what "propose" means in the room.
       const open = useEditor.getState().openItem;
@@ -96,6 +102,9 @@ export function runCommand(command: MenuCommand): void {
     case 'view.fit':
       fitView();
       return;
+    case 'view.tidyLayout':
+      if (hasWorkspace) void tidyLayout();
+      return;
     case 'view.toggleMinimap':
       toggleMinimap();
       return;
@@ -106,6 +115,22 @@ export function runCommand(command: MenuCommand): void {
       toggleFocus();
       // The map just changed size: fit it to the new space (two frames: layout, then React Flow's resize).
       requestAnimationFrame(() => requestAnimationFrame(fitView));
+      return;
+    // Display preferences work on the start view too: they are the window's, not the workspace's.
+    case 'view.themeSystem':
+      chooseTheme('system');
+      return;
+    case 'view.themeLight':
+      chooseTheme('light');
+      return;
+    case 'view.themeDark':
+      chooseTheme('dark');
+      return;
+    case 'view.themeHighContrast':
+      chooseTheme('high-contrast');
+      return;
+    case 'view.toggleLargeText':
+      toggleLargeText();
       return;
     case 'help.shortcuts':
       // The sheet is derived from the one keymap table (shared/host/keymap.ts), as the menu's accelerators are.

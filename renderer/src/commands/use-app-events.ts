@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { host } from '../host';
 import { isDirty, useEditor } from '../store/editor-store';
+import { moveFocusedCard } from './board-commands';
 import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
 import { displayName } from './document-name';
 import { handleCloseRequest, openPath, openSample } from './file-commands';
@@ -26,6 +27,8 @@ export function useKeyboardShortcuts(): void {
       event.preventDefault();
       if (command === 'edit.rename') renameSelected();
       else if (command === 'edit.clearSelection') clearSelection();
+      else if (command === 'board.moveCardPrevious') moveFocusedCard(-1);
+      else if (command === 'board.moveCardNext') moveFocusedCard(1);
       else runCommand(command);
     };
     window.addEventListener('keydown', onKeyDown);

@@ -16,9 +16,9 @@ import type { MapLayout } from './map-layout';
  */
 export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: MapLayout }) {
   const decorations = mapDecorations(doc, NO_FILTER, null);
-  const placements = useLabelPlacements(layout);
+  const [mapRef, placementOf] = useLabelPlacements(layout);
   return (
-    <div className="static-map" ref={placements.ref} style={{ width: layout.width, height: layout.height }}>
+    <div className="static-map" ref={mapRef} style={{ width: layout.width, height: layout.height }}>
       <svg className="static-map__lines" width={layout.width} height={layout.height} aria-hidden="true">
         {layout.edges.map(({ relationship, from, to }) => {
           const style = RELATIONSHIP_STYLES[relationship.status];
@@ -42,7 +42,7 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
         const Icon = STATUS_ICONS[relationship.status];
         const badge = decorations.relationships.get(relationship.id)?.badge ?? null;
         if (!style.showStatusWord && !relationship.label && !Icon && !badge) return null;
-        const centre = labelCentre(from, to, placements.of(relationship.id));
+        const centre = labelCentre(from, to, placementOf(relationship.id));
         return (
           <div
             key={relationship.id}
@@ -106,7 +106,8 @@ function useLabelPlacements(layout: MapLayout) {
     setPlacements({ layout, byId: placeLabels(requests, layout.nodes.map((n) => n.box), { bounds }) });
   }, [layout, placements]);
   const byId = placements?.layout === layout ? placements.byId : null;
-  return { ref, of: (id: string) => byId?.get(id) ?? MIDPOINT };
+  const placementOf = (id: string) => byId?.get(id) ?? MIDPOINT;
+  return [ref, placementOf] as const;
 }
 
 /** The pain point badge as in the editor, but not a button. */

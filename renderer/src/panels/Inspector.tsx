@@ -1,5 +1,6 @@
 import { MAX_SHORT_TEXT } from '@shared/document/format';
-import { Plus, Trash2 } from 'lucide-react';
+import '../styles/pinned.css';
+import { Pin, Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RELATIONSHIP_STATUSES, STAKEHOLDER_KINDS, type RelationshipStatus } from '@shared/document/format';
@@ -105,6 +106,22 @@ function StakeholderInspector({ id }: { id: string }) {
       <div className="field-row">
         <RatingField label="Influence" value={stakeholder.influence} onChange={change('influence')} />
         <RatingField label="Interest" value={stakeholder.interest} onChange={change('interest')} />
+      </div>
+      <div className="pin-toggle">
+        <label className="pin-toggle__control">
+          {/* One click, one undo step: a toggle is not typing, so it does not merge with the edits around it. */}
+          <input
+            type="checkbox"
+            checked={stakeholder.pinned === true}
+            aria-describedby={`pin-hint-${id}`}
+            onChange={(e) => edit('stakeholder.update', { id, patch: { pinned: e.target.checked } })}
+          />
+          <Pin size={15} aria-hidden="true" />
+          <span>Pinned</span>
+        </label>
+        <p id={`pin-hint-${id}`} className="hint pin-toggle__hint">
+          Tidy layout leaves it where it is.
+        </p>
       </div>
       <label className="field">
         <span className="field__label">Owner</span>

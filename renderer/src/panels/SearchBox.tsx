@@ -17,6 +17,16 @@ const MAX_RESULTS = 12;
  * Finds stakeholders, relationships, pain points (their quotes too) and solutions, and takes you to the one
  * chosen. A combobox: arrows move through the results, Enter goes, Escape closes.
  */
+let lastPointer = { x: NaN, y: NaN };
+
+/** Whether the pointer is somewhere else than at the last mouse event on the results. */
+function pointerMoved(event: { clientX: number; clientY: number }): boolean {
+  const moved = event.clientX !== lastPointer.x || event.clientY !== lastPointer.y;
+  const first = Number.isNaN(lastPointer.x);
+  lastPointer = { x: event.clientX, y: event.clientY };
+  return moved && !first;
+}
+
 export function SearchBox() {
   const doc = useDocument();
   const [query, setQuery] = useState('');
@@ -65,7 +75,9 @@ export function SearchBox() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && results[active] ? `${listId}-${active}` : undefined}
-        placeholder="Search (Ctrl+F)"
+        // The key in the tooltip, not the placeholder: the field narrows at 1024 px and would cut it mid-word.
+        placeholder="Search"
+        title="Search the workspace (Ctrl+F)"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -97,7 +109,11 @@ export function SearchBox() {
                   e.preventDefault();
                   go(result);
                 }}
-                onMouseEnter={() => setActive(i)}
+                // Only a pointer that really moves picks a result: Chromium also sends mouse events when the list
+                // appears under a resting pointer, which would change the result Enter takes while the user types.
+                onMouseMove={(e) => {
+                  if (pointerMoved(e)) setActive(i);
+                }}
               >
                 <Icon size={16} aria-hidden="true" className="search-box__type-icon" />
                 <span className="search-box__text">

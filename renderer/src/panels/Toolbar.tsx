@@ -12,7 +12,7 @@ import {
   Redo2,
   Save,
   SaveAll,
-  ListTree,
+  Sparkles,
   Undo2,
   ZoomIn,
   ZoomOut,
@@ -48,7 +48,9 @@ function ViewTabs() {
           title={`${label} (${shortcut})`}
           onClick={() => showView(view)}
         >
-          <Icon size={16} aria-hidden="true" /> {label}
+          <Icon size={16} aria-hidden="true" />
+          {/* Visually hidden below 1400 px (app.css): the tab keeps its name, and its tooltip says it. */}
+          <span className="view-tabs__label">{label}</span>
         </button>
       ))}
     </div>
@@ -82,11 +84,11 @@ function ToolButton({ command, label, shortcut, Icon, disabled, pressed }: {
 export function Toolbar() {
   const title = useEditor((s) => selectDocument(s)?.title ?? '');
   const fileName = useEditor((s) => (s.workspace?.filePath ? displayName(s) : null));
+  const filePath = useEditor((s) => s.workspace?.filePath ?? null);
   const dirty = useEditor((s) => isDirty(s.workspace));
   const canUndo = useEditor((s) => (s.workspace?.history.past.length ?? 0) > 0);
   const canRedo = useEditor((s) => (s.workspace?.history.future.length ?? 0) > 0);
   const showMinimap = useEditor((s) => s.showMinimap);
-  const showLegend = useEditor((s) => s.showLegend);
   const focusMode = useEditor((s) => s.focusMode);
 
   return (
@@ -108,11 +110,15 @@ export function Toolbar() {
           maxLength={MAX_SHORT_TEXT}
           className="toolbar__title-input"
           aria-label="Workspace title"
+          // A long title is cut with an ellipsis in the toolbar; the tooltip has all of it.
+          title={title || undefined}
           value={title}
           onChange={(event) => edit('workspace.setTitle', { title: event.target.value })}
         />
         <span className="toolbar__file" aria-live="polite">
-          <span className="toolbar__filename">{fileName ?? 'Not saved yet'}</span>
+          <span className="toolbar__filename" title={filePath ?? undefined}>
+            {fileName ?? 'Not saved yet'}
+          </span>
           {dirty && (
             <span className="toolbar__dirty" title="Unsaved changes">
               {' '}● <span className="visually-hidden">unsaved changes</span>
@@ -126,8 +132,8 @@ export function Toolbar() {
         <ToolButton command="view.zoomOut" label="Zoom out" shortcut="Ctrl+-" Icon={ZoomOut} />
         <ToolButton command="view.zoomIn" label="Zoom in" shortcut="Ctrl+=" Icon={ZoomIn} />
         <ToolButton command="view.fit" label="Fit map to window" shortcut="Ctrl+0" Icon={Maximize} />
+        <ToolButton command="view.tidyLayout" label="Tidy layout" Icon={Sparkles} />
         <ToolButton command="view.toggleMinimap" label="Minimap" Icon={MapIcon} pressed={showMinimap} />
-        <ToolButton command="view.toggleLegend" label="Legend" Icon={ListTree} pressed={showLegend} />
         <ToolButton command="view.toggleFocus" label="Focus on the map" shortcut="Ctrl+." Icon={Presentation} pressed={focusMode} />
       </div>
     </header>

@@ -43,7 +43,6 @@ export interface EditorState {
   readonly selection: Selection;
   readonly renamingId: string | null;
   readonly showMinimap: boolean;
-  readonly showLegend: boolean;
   /** Side panels hidden so the map gets the whole window (presenting on a projector). */
   readonly focusMode: boolean;
   readonly view: MainView;
@@ -63,7 +62,6 @@ const initialState: EditorState = {
   selection: EMPTY_SELECTION,
   renamingId: null,
   showMinimap: true,
-  showLegend: true,
   focusMode: false,
   view: 'map',
   openItem: null,
@@ -392,9 +390,6 @@ export function endRename(): void {
 }
 export function toggleMinimap(): void {
   useEditor.setState((s) => ({ showMinimap: !s.showMinimap }));
-}
-export function toggleLegend(): void {
-  useEditor.setState((s) => ({ showLegend: !s.showLegend }));
 }
 export function toggleFocus(): void {
   useEditor.setState((s) => ({ focusMode: !s.focusMode }));

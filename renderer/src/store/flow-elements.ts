@@ -43,7 +43,7 @@ export function reconcileNodes(
 
 function describeStakeholder(stakeholder: Stakeholder, decoration: ItemDecoration): string {
   const base = `${stakeholder.name || 'Unnamed stakeholder'} (${STAKEHOLDER_KIND_LABELS[stakeholder.kind]})`;
-  return `${base}${painPointWords(decoration)}${decoration.dimmed ? ', filtered out' : ''}`;
+  return `${base}${stakeholder.pinned ? ', pinned' : ''}${painPointWords(decoration)}${decoration.dimmed ? ', filtered out' : ''}`;
 }
 
 function painPointWords(decoration: ItemDecoration): string {

@@ -30,8 +30,9 @@ interface DragState {
 
 /**
  * The pain point board: one column per category, the room's sticky notes on a wall. Cards are dragged between
- * columns to recategorise (the inspector's category field is the keyboard way), voted on in place and opened in
- * the inspector with a click or Enter. Sized to be read from the back of a room on a projector.
+ * columns to recategorise (Alt+Left and Alt+Right on a focused card are the keyboard way: commands/board-commands.ts),
+ * voted on in place and opened in the inspector with a click or Enter. Sized to be read from the back of a room on
+ * a projector; the six default columns fit side by side from 1024 px, with compact cards in narrow columns.
  */
 export function BoardView() {
   const { categories, painPoints } = useEditor(
@@ -316,7 +317,10 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
       }}
       onDragEnd={onDragEnd}
     >
-      <h4 className="board-card__title">{title}</h4>
+      {/* The title attribute: the whole title for the pointer where a narrow column shortens it (focus shows it all). */}
+      <h4 className="board-card__title" title={title}>
+        {title}
+      </h4>
       <p className="board-card__attached" title={attachedTo}>
         <Link2 size={14} aria-hidden="true" />
         <span className="visually-hidden">Attached to: </span>
@@ -335,7 +339,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
             <Minus size={16} aria-hidden="true" />
           </button>
           <span className="board-card__vote-count" aria-live="polite">
-            <strong>{votes}</strong> {votes === 1 ? 'vote' : 'votes'}
+            <strong>{votes}</strong> <span className="board-card__word">{votes === 1 ? 'vote' : 'votes'}</span>
           </span>
           <button
             type="button"
@@ -348,13 +352,14 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
           </button>
         </div>
         {quotes.length > 0 && (
-          <span className="board-card__quotes">
-            <Quote size={14} aria-hidden="true" /> {plural(quotes.length, 'quote')}
+          <span className="board-card__quotes" title={plural(quotes.length, 'quote')}>
+            <Quote size={14} aria-hidden="true" /> {quotes.length}
+            <span className="board-card__word"> {quotes.length === 1 ? 'quote' : 'quotes'}</span>
           </span>
         )}
         {unaddressed && (
           <span className="board-card__unaddressed" title="No candidate solution addresses this yet">
-            <CircleAlert size={15} aria-hidden="true" /> Unaddressed
+            <CircleAlert size={15} aria-hidden="true" /> <span className="board-card__word">Unaddressed</span>
           </span>
         )}
       </div>

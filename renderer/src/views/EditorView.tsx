@@ -8,6 +8,7 @@ import { VersionsDialog } from '../dialogs/VersionsDialog';
 import { PrintPortal } from '../export/PrintPortal';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
+import { QuickCapture } from '../panels/QuickCapture';
 import { Toolbar } from '../panels/Toolbar';
 import { useEditor } from '../store/editor-store';
 import { BoardView } from './BoardView';
@@ -15,8 +16,9 @@ import { SolutionsView } from './SolutionsView';
 
 /**
  * The editor: toolbar on top, the map (with the palette) or the pain point board or the solutions list in the
- * middle, the inspector right. The map stays mounted behind the other views, so switching back keeps its
- * pan, zoom and measured nodes without redrawing thousands of items.
+ * middle (under the quick capture bar on the map and the board), the inspector right. The map stays mounted
+ * behind the other views, so switching back keeps its pan, zoom and measured nodes without redrawing thousands
+ * of items.
  */
 export function EditorView() {
   const focusMode = useEditor((s) => s.focusMode);
@@ -28,6 +30,9 @@ export function EditorView() {
         {!focusMode && view === 'map' && <Palette />}
         {/* The main landmark stays a landmark; the tab panel of the view tabs is inside it (axe landmark-one-main). */}
         <main className="editor__main">
+          {/* Outside the view's tab panel: one capture bar serves the map and the board, in Focus mode too. Hidden,
+              not unmounted, on the solutions list, so a line being typed is still there on the way back. */}
+          <QuickCapture hidden={view === 'solutions'} />
           <div className="editor__panel" id="main-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
             {/* Hidden with visibility, not display: React Flow keeps its measured sizes while another view shows. */}
             <div className={`editor__map${view === 'map' ? '' : ' is-covered'}`} aria-hidden={view !== 'map'} inert={view !== 'map'}>

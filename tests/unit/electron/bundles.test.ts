@@ -20,10 +20,12 @@ import { makeTempDir } from './helpers';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const MAIN_BUNDLE = path.join(ROOT, 'dist/electron/main.cjs');
-const PRELOAD_BUNDLE = path.join(ROOT, 'dist/electron/preload.cjs');
-const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
-const READER_WORKER_BUNDLE = path.join(ROOT, 'dist/electron', WORKSPACE_READER_WORKER_FILE);
+// The build under test: dist/, or the folder STAKEMAP_DIST names, as for the end-to-end tests (harness/paths.ts).
+const DIST = path.resolve(ROOT, process.env.STAKEMAP_DIST ?? 'dist');
+const MAIN_BUNDLE = path.join(DIST, 'electron/main.cjs');
+const PRELOAD_BUNDLE = path.join(DIST, 'electron/preload.cjs');
+const RENDERER_INDEX = path.join(DIST, 'renderer/index.html');
+const READER_WORKER_BUNDLE = path.join(DIST, 'electron', WORKSPACE_READER_WORKER_FILE);
 
 beforeAll(() => {
   const missing = [MAIN_BUNDLE, PRELOAD_BUNDLE, READER_WORKER_BUNDLE, RENDERER_INDEX].filter((file) => !existsSync(file));
@@ -168,7 +170,7 @@ describe('dist/electron/main.cjs', () => {
   });
 
   it('references only files that exist in dist/renderer', async () => {
-    const assets = await readdir(path.join(ROOT, 'dist/renderer/assets'));
+    const assets = await readdir(path.join(DIST, 'renderer/assets'));
     const html = await readFile(RENDERER_INDEX, 'utf8');
     for (const match of html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+)"/g)) expect(assets).toContain(match[1]);
   });
@@ -266,6 +268,31 @@ describe('dist/electron/main.cjs', () => {
     // Quitting stops the reader: a read asked for afterwards is refused, with the reason.
     app.emit('will-quit', { preventDefault: () => undefined });
     await expect(invoke('workspace:open-path', { filePath })).resolves.toEqual({ kind: 'readFailed', filePath, reason: QUITTING_REASON, code: null });
+  });
+
+  it('sets the native theme, the window background and the View menu checks from the stored preferences, and follows preferences:set', async () => {
+    const userData = await makeTempDir('stakemap-override-');
+    const config = path.join(userData, 'config.json');
+    await writeFile(config, JSON.stringify({ preferences: { theme: 'high-contrast', largeText: true } }));
+    const { electron, record, window, invoke } = await launch({ STAKEMAP_USER_DATA: userData });
+    type Item = { id?: string; checked?: boolean; submenu?: Item[] };
+    const flatten = (items: Item[]): Item[] => items.flatMap((item) => [item, ...flatten(item.submenu ?? [])]);
+    const checked = () => flatten((record.applicationMenus.at(-1) as { template: Item[] }).template).filter((item) => item.checked).map((item) => item.id);
+
+    // Before the window opened: high contrast is drawn on black, so the native parts go dark.
+    expect(electron.nativeTheme).toMatchObject({ themeSource: 'dark' });
+    expect(window.options.backgroundColor).toBe('#000000');
+    expect(checked()).toEqual(['view.toggleLegend', 'view.themeHighContrast', 'view.toggleLargeText']);
+    await expect(invoke('preferences:get')).resolves.toEqual({ theme: 'high-contrast', largeText: true, legendExpanded: true });
+
+    await invoke('preferences:set', { theme: 'light', largeText: false, legendExpanded: true });
+    expect(electron.nativeTheme).toMatchObject({ themeSource: 'light' });
+    expect(checked()).toEqual(['view.toggleLegend', 'view.themeLight']);
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({ preferences: { theme: 'light', largeText: false } });
+    await invoke('preferences:set', { theme: 'system', largeText: true, legendExpanded: false });
+    expect(electron.nativeTheme).toMatchObject({ themeSource: 'system' });
+    expect(checked()).toEqual(['view.themeSystem', 'view.toggleLargeText']);
+    await expect(invoke('preferences:set', { theme: 'sepia', largeText: false })).rejects.toThrow(/Invalid arguments/);
   });
 
   it('uses STAKEMAP_USER_DATA as the userData folder, before taking the single instance lock', async () => {

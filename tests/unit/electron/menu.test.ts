@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../../shared/host/menu-commands';
+import { DEFAULT_PREFERENCES } from '../../../shared/host/preferences';
 import { buildMenuTemplate, commandAccelerators, type MenuState } from '../../../electron/menu';
 
 const RECENT = [
@@ -10,7 +11,7 @@ const RECENT = [
 
 function build(state: Partial<MenuState> = {}) {
   const actions = { sendCommand: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
-  const template = buildMenuTemplate({ platform: 'linux', isPackaged: true, recent: RECENT, ...state }, actions);
+  const template = buildMenuTemplate({ platform: 'linux', isPackaged: true, recent: RECENT, preferences: DEFAULT_PREFERENCES, ...state }, actions);
   return { template, actions, items: flatten(template) };
 }
 
@@ -109,6 +110,52 @@ describe('buildMenuTemplate', () => {
   it('offers developer tools only when not packaged', () => {
     expect(build({ isPackaged: true }).items.some((item) => item.role === 'toggleDevTools')).toBe(false);
     expect(build({ isPackaged: false }).items.some((item) => item.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('has View > Theme with one radio item per theme, the stored one checked, each sending its command', () => {
+    const viewMenu = (preferences: MenuState['preferences']) => build({ preferences }).template.find((menu) => menu.label === '&View')!;
+    const themeMenu = (preferences: MenuState['preferences']) =>
+      (viewMenu(preferences).submenu as MenuItemConstructorOptions[]).find((item) => item.id === 'view.theme')!;
+    const radios = (preferences: MenuState['preferences']) => themeMenu(preferences).submenu as MenuItemConstructorOptions[];
+
+    expect(themeMenu(DEFAULT_PREFERENCES).label).toBe('Theme');
+    expect(radios(DEFAULT_PREFERENCES).map((item) => [item.id, item.label, item.type, item.checked])).toEqual([
+      ['view.themeSystem', 'System', 'radio', true],
+      ['view.themeLight', 'Light', 'radio', false],
+      ['view.themeDark', 'Dark', 'radio', false],
+      ['view.themeHighContrast', 'High Contrast', 'radio', false],
+    ]);
+    expect(radios({ theme: 'high-contrast', largeText: false, legendExpanded: true }).filter((item) => item.checked).map((item) => item.id)).toEqual(['view.themeHighContrast']);
+    expect(radios({ theme: 'dark', largeText: true, legendExpanded: true }).filter((item) => item.checked).map((item) => item.id)).toEqual(['view.themeDark']);
+
+    const { items, actions } = build({ preferences: { theme: 'light', largeText: false, legendExpanded: true } });
+    click(byId(items, 'view.themeDark'));
+    expect(actions.sendCommand).toHaveBeenCalledWith('view.themeDark');
+    // Chosen in the renderer, not registered as keys.
+    for (const radio of radios(DEFAULT_PREFERENCES)) expect(radio.accelerator).toBeUndefined();
+  });
+
+  it('has View > Large Text as a checkbox showing the stored choice, after Theme', () => {
+    const largeText = (value: boolean) => byId(build({ preferences: { theme: 'system', largeText: value, legendExpanded: true } }).items, 'view.toggleLargeText');
+    expect(largeText(false)).toMatchObject({ label: 'Large Text', type: 'checkbox', checked: false });
+    expect(largeText(true)).toMatchObject({ type: 'checkbox', checked: true });
+    const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];
+    const at = view.findIndex((item) => item.id === 'view.theme');
+    expect(view[at - 1]?.type).toBe('separator');
+    expect(view[at + 1]?.id).toBe('view.toggleLargeText');
+    // Toggle Legend stays in the View menu (the toolbar no longer has a Legend button).
+    expect(view.some((item) => item.id === 'view.toggleLegend')).toBe(true);
+  });
+
+  it('has View > Tidy Layout right after Fit to View, sending its command, with no key of its own', () => {
+    const { items, actions } = build();
+    const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];
+    const at = view.findIndex((item) => item.id === 'view.tidyLayout');
+    expect(view[at]).toMatchObject({ label: 'Tidy Layout' });
+    expect(view[at]?.accelerator).toBeUndefined();
+    expect(view[at - 1]?.id).toBe('view.fit');
+    click(byId(items, 'view.tidyLayout'));
+    expect(actions.sendCommand).toHaveBeenCalledWith('view.tidyLayout');
   });
 
   it('gives every item a unique id', () => {

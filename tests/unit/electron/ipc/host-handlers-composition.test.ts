@@ -4,6 +4,7 @@ import { createAppHandlers } from '../../../../electron/ipc/app-handlers';
 import { createExportHandlers } from '../../../../electron/ipc/export-handlers';
 import { createHandlerContext, type HostDependencies } from '../../../../electron/ipc/handler-context';
 import { createHostHandlers } from '../../../../electron/ipc/host-handlers';
+import { createPreferencesHandlers } from '../../../../electron/ipc/preferences-handlers';
 import { createRecoveryHandlers } from '../../../../electron/ipc/recovery-handlers';
 import { createWorkspaceHandlers } from '../../../../electron/ipc/workspace-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
@@ -35,6 +36,7 @@ describe('createHostHandlers', () => {
       workspace: Object.keys(createWorkspaceHandlers(context)),
       export: Object.keys(createExportHandlers(context)),
       app: Object.keys(createAppHandlers(deps)),
+      preferences: Object.keys(createPreferencesHandlers(deps)),
       recovery: Object.keys(createRecoveryHandlers({ ...deps, fingerprints: context.fingerprints })),
     };
     const all = Object.values(concerns).flat();

@@ -138,6 +138,8 @@ const VALID_ARGS: { readonly [C in InvokeChannel]: InvokeArgs<C> } = {
   'export:pdf': { suggestedName: 'Workshop', pageSize: 'A4', landscape: true },
   'export:options-get': undefined,
   'export:options-set': DEFAULT_EXPORT_OPTIONS,
+  'preferences:get': undefined,
+  'preferences:set': { theme: 'high-contrast', largeText: true, legendExpanded: true },
   'versions:list': { filePath: '/w/a.stakemap' },
   'versions:read': { filePath: '/w/a.stakemap', versionId: '2026-11-22T10-00-00.000Z-1' },
   'recent:list': undefined,

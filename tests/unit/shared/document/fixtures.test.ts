@@ -30,6 +30,7 @@ const EXPECTED: Record<string, { opens: true; dangling: number } | { opens: fals
   'utf32le-no-bom.stakemap': { opens: false, kind: 'wrongEncoding' },
   'many-bad-quotes.stakemap': { opens: false, kind: 'invalid' },
   'duplicate-keys.stakemap': { opens: true, dangling: 0 },
+  'tangled-map.stakemap': { opens: true, dangling: 0 },
 };
 
 const workspaceFiles = readdirSync(FIXTURES_DIR).filter((name) => /\.(stakemap|json)$/.test(name));

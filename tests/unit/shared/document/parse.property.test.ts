@@ -69,7 +69,7 @@ function expectTyped(result: ParseResult): void {
 // ----- arbitrary JSON values ---------------------------------------------------------------------------
 
 const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'];
-const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'votes', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', '__proto__', 'constructor', 'prototype'];
+const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'votes', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', '__proto__', 'constructor', 'prototype'];
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 const smallJson = fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' });
@@ -201,6 +201,7 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
             owner: text(),
             notes: text(60),
             color: fc.option(text(8), { nil: null }),
+            pinned: fc.constantFrom(undefined, true, false),
             extra: unknownProperties,
           })
           .map(({ extra, ...s }) => defined({ ...extra, id, ...s })),

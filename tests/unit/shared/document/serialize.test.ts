@@ -41,7 +41,7 @@ describe('serializeWorkspace', () => {
     // Reordering a schema shape changes every saved file: this list is the format's, and changes only with it.
     expect(KEY_ORDER).toEqual({
       workspace: ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'],
-      stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color'],
+      stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color', 'pinned'],
       relationship: ['id', 'source', 'target', 'status', 'label', 'notes'],
       painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes'],
       attachment: ['type', 'id'],
@@ -50,7 +50,12 @@ describe('serializeWorkspace', () => {
       point: ['x', 'y'],
       viewport: ['x', 'y', 'zoom'],
     });
-    const file = toFileObject(fullDocument()) as { stakeholders: object[]; solutions: { impact?: number }[] };
+    // The first stakeholder of the full document has every field (pinned is written only when true).
+    const full = fullDocument();
+    const file = toFileObject({ ...full, stakeholders: full.stakeholders.map((s, i) => (i === 0 ? { ...s, pinned: true } : s)) }) as {
+      stakeholders: object[];
+      solutions: { impact?: number }[];
+    };
     expect(Object.keys(file.stakeholders[0]!)).toEqual(KEY_ORDER.stakeholder);
     expect(Object.keys(file.solutions.find((s) => s.impact !== undefined)!)).toEqual(KEY_ORDER.solution);
   });

@@ -14,6 +14,7 @@ import {
   type KeymapCommand,
 } from '../../../../shared/host/keymap';
 import { MENU_COMMANDS } from '../../../../shared/host/menu-commands';
+import { DEFAULT_PREFERENCES } from '../../../../shared/host/preferences';
 
 /*
  * The keymap is the one table behind the renderer's key handling, the native menu's accelerators and the help
@@ -30,7 +31,7 @@ function menuItems(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const flatten = (items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
     items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
   const actions = { sendCommand: () => undefined, openRecent: () => undefined, clearRecent: () => undefined };
-  return flatten(buildMenuTemplate({ platform, isPackaged: true, recent: [] }, actions));
+  return flatten(buildMenuTemplate({ platform, isPackaged: true, recent: [], preferences: DEFAULT_PREFERENCES }, actions));
 }
 
 /** The key event a binding describes: Shift held for "?" and "+" as a keyboard types them. */
@@ -129,6 +130,7 @@ describe('what users see', () => {
       'edit.find': 'CmdOrCtrl+F',
       'map.addStakeholder': 'N',
       'map.addPainPoint': 'P',
+      'map.capturePainPoint': 'C',
       'view.showMap': 'CmdOrCtrl+1',
       'view.showBoard': 'CmdOrCtrl+2',
       'view.showSolutions': 'CmdOrCtrl+3',

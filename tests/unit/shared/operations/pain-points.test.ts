@@ -68,6 +68,15 @@ describe('addPainPoint', () => {
     });
   });
 
+  it('takes the quotes it starts with (quick capture), leaving out empty ones, and keeps no reference to the array', () => {
+    const quotes = ['We lose every trend.', '  ', '', 'Days, not hours.'];
+    const next = addPainPoint(sampleDoc(), { id: 'p-new', title: 'Slow', categoryId: 'processes', quotes });
+    expect(next.painPoints.at(-1)).toMatchObject({ quotes: ['We lose every trend.', 'Days, not hours.'], votes: 0 });
+    quotes.push('later');
+    expect(next.painPoints.at(-1)?.quotes).toHaveLength(2);
+    expect(workspaceSchema.safeParse(next).success).toBe(true);
+  });
+
   it.each([
     ['a taken id', { id: 'p-wide', title: 'x', categoryId: 'roles' }],
     ['a missing category', { id: 'p-new', title: 'x', categoryId: 'nope' }],

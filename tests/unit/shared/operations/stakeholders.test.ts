@@ -73,6 +73,25 @@ describe('updateStakeholder', () => {
   });
 });
 
+describe('updateStakeholder: pinned', () => {
+  it('pins with pinned: true and unpins by removing the property (written only when true)', () => {
+    const doc = sampleDoc();
+    const pinned = updateStakeholder(doc, 's-legal', { pinned: true });
+    expect(pinned.stakeholders[1]).toEqual({ ...doc.stakeholders[1], pinned: true });
+    expect(pinned.stakeholders[0]).toBe(doc.stakeholders[0]);
+    const unpinned = updateStakeholder(pinned, 's-legal', { pinned: false });
+    expect(unpinned.stakeholders[1]).not.toHaveProperty('pinned');
+    expect(unpinned.stakeholders[1]).toEqual(doc.stakeholders[1]);
+  });
+
+  it('returns the same document when the pin does not change', () => {
+    const doc = sampleDoc();
+    expect(updateStakeholder(doc, 's-legal', { pinned: false })).toBe(doc);
+    const pinned = updateStakeholder(doc, 's-legal', { pinned: true });
+    expect(updateStakeholder(pinned, 's-legal', { pinned: true })).toBe(pinned);
+  });
+});
+
 describe('moveStakeholders', () => {
   it('moves several stakeholders in one new document', () => {
     const doc = sampleDoc();
