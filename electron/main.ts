@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { nativeThemeSource, windowBackground } from '../shared/host/preferences';
 import { APP_SCHEME } from './app-protocol';
 import { installApplicationMenu } from './application-menu';
+import { createDocumentMenuState } from './document-menu-state';
 import { createAssetServer } from './asset-server';
 import { exposeE2eHooksIfRequested, reportDocumentStateForE2e } from './e2e-hooks';
 import { createElectronDialogs } from './electron-dialogs';
@@ -157,6 +158,8 @@ function main(): void {
     // the window. A read under way when the app quits is stopped rather than waited for.
     const reader = createWorkspaceReader({ workerPath: READER_WORKER_PATH });
     app.on('will-quit', () => void reader.dispose());
+    // View > Show Agenda is checked from the document state the renderer reports.
+    const documentMenu = createDocumentMenuState();
     const handlers = createHostHandlers({
       dialogs: createElectronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow : null)),
       settings,
@@ -165,6 +168,7 @@ function main(): void {
       window: {
         setDocumentState: (state) => {
           mainWindow?.setDocumentState(state);
+          documentMenu.update(state);
           reportDocumentStateForE2e(state);
         },
         closeConfirmed: () => mainWindow?.closeConfirmed(),
@@ -188,6 +192,7 @@ function main(): void {
       isPackaged: app.isPackaged,
       recent,
       preferences: appPreferences,
+      document: documentMenu,
       actions: {
         sendCommand: (command) => {
           if (mainWindow) mainWindow.send('menu:command', command);

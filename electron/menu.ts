@@ -24,6 +24,8 @@ export interface MenuState {
    * them (the renderer sets them through preferences:set) and rebuilds the menu when they change.
    */
   readonly preferences: Preferences;
+  /** Whether the open workspace shows its agenda (View > Show Agenda); false or absent on the start view. */
+  readonly agendaVisible?: boolean;
 }
 
 export interface MenuActions {
@@ -153,6 +155,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       // Checked while the legend on the map is open; unchecked, it is folded to its "Legend" button.
       { ...command('Legend', 'view.toggleLegend'), type: 'checkbox', checked: state.preferences.legendExpanded },
       command('Focus on the Map', 'view.toggleFocus'),
+      // Checked while the open workspace shows its stage bar (the renderer reports it with the document state).
+      { ...command('Show Agenda', 'view.toggleAgenda'), type: 'checkbox', checked: state.agendaVisible ?? false },
       { type: 'separator' },
       {
         id: 'view.theme',

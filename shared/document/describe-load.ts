@@ -14,6 +14,8 @@ const COLLECTION_NOUN = {
   relationships: 'relationship',
   painPoints: 'pain point',
   solutions: 'solution',
+  participants: 'participant',
+  ballots: 'vote',
 } as const;
 
 /**

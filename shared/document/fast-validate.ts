@@ -1,15 +1,20 @@
 import {
   ATTACHMENT_TYPES,
   DEFAULT_CATEGORIES,
+  DEFAULT_STAGES,
+  DEFAULT_VOTING_BUDGET,
   FORMAT_ID,
+  MAX_STAGE_MINUTES,
+  MAX_VOTING_BUDGET,
   MAX_COORDINATE,
   MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
   RELATIONSHIP_STATUSES,
   SOLUTION_STATUSES,
+  STAGE_VIEWS,
   STAKEHOLDER_KINDS,
 } from './format';
-import { isoDateSchema, type WorkspaceDocument } from './schema';
+import { isoDateSchema, solutionSchema, type WorkspaceDocument } from './schema';
 
 /*
  * The fast path of loading. The zod schema (schema.ts) is the definition of the format and words every error,
@@ -91,9 +96,15 @@ function attachment(raw: unknown) {
   return { ...a };
 }
 
-function quote(raw: unknown): string {
-  need(isLongText(raw));
-  return raw as string;
+const isNullableId = (v: unknown): boolean => v === null || isId(v);
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+const isIntIn = (min: number, max: number) => (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+
+function quote(raw: unknown) {
+  need(isObject(raw));
+  const q = raw as Raw;
+  need(isLongText(q.text));
+  return { ...q, voice: withDefault(q.voice, null, isNullableId) };
 }
 
 function addressed(raw: unknown): string {
@@ -111,7 +122,8 @@ function painPoint(raw: unknown) {
     categoryId: withDefault(p.categoryId, '', isShortText),
     quotes: list(p.quotes, quote),
     attachedTo: list(p.attachedTo, attachment),
-    votes: withDefault(p.votes, 0, (v) => Number.isSafeInteger(v) && (v as number) >= 0),
+    tally: withDefault(p.tally, 0, (v) => Number.isSafeInteger(v) && (v as number) >= 0),
+    voice: withDefault(p.voice, null, isNullableId),
   };
 }
 
@@ -125,7 +137,63 @@ function solution(raw: unknown) {
     addresses: list(s.addresses, addressed),
     status: withDefault(s.status, 'idea', (v) => oneOf(SOLUTION_STATUSES, v)),
     owner: withDefault(s.owner, '', isShortText),
+    dueDate: withDefault(s.dueDate, null, (v) => v === null || calendarDate(v)),
   };
+}
+
+function calendarDate(value: unknown): boolean {
+  // Rare and short: the schema's own check, so the two paths cannot disagree on what a date is.
+  return typeof value === 'string' && value.length === 10 && solutionSchema.shape.dueDate.safeParse(value).success;
+}
+
+function stage(raw: unknown) {
+  need(isObject(raw));
+  const s = raw as Raw;
+  need(isId(s.id) && isShortText(s.title) && isIntIn(1, MAX_STAGE_MINUTES)(s.minutes));
+  return {
+    ...s,
+    goal: withDefault(s.goal, '', isLongText),
+    view: withDefault(s.view, 'map', (v) => oneOf(STAGE_VIEWS, v)),
+    voting: withDefault(s.voting, false, isBoolean),
+  };
+}
+
+function agenda(raw: unknown) {
+  if (raw === undefined) return { visible: true, currentStageId: null, stages: DEFAULT_STAGES.map((s) => ({ ...s })) };
+  need(isObject(raw));
+  const a = raw as Raw;
+  return {
+    ...a,
+    visible: withDefault(a.visible, true, isBoolean),
+    currentStageId: withDefault(a.currentStageId, null, isNullableId),
+    stages: a.stages === undefined ? DEFAULT_STAGES.map((s) => ({ ...s })) : list(a.stages, stage),
+  };
+}
+
+function participant(raw: unknown) {
+  need(isObject(raw));
+  const p = raw as Raw;
+  need(isId(p.id) && isShortText(p.label));
+  return { ...p, departmentId: withDefault(p.departmentId, null, isNullableId) };
+}
+
+function voting(raw: unknown) {
+  if (raw === undefined) return { budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false };
+  need(isObject(raw));
+  const v = raw as Raw;
+  return {
+    ...v,
+    budget: withDefault(v.budget, DEFAULT_VOTING_BUDGET, isIntIn(1, MAX_VOTING_BUDGET)),
+    hideResults: withDefault(v.hideResults, false, isBoolean),
+    revealed: withDefault(v.revealed, false, isBoolean),
+  };
+}
+
+function ballot(raw: unknown) {
+  need(isObject(raw));
+  const b = raw as Raw;
+  need(isId(b.participantId) && isId(b.painPointId));
+  return { ...b };
 }
 
 function category(raw: unknown) {
@@ -166,6 +234,10 @@ export function fastValidate(raw: unknown): WorkspaceDocument | null {
       solutions: list(w.solutions, solution),
       categories: w.categories === undefined ? DEFAULT_CATEGORIES.map((c) => ({ ...c })) : list(w.categories, category),
       viewport,
+      agenda: agenda(w.agenda),
+      participants: list(w.participants, participant),
+      voting: voting(w.voting),
+      ballots: list(w.ballots, ballot),
     } as WorkspaceDocument;
   } catch (error) {
     if (error instanceof NotFast) return null;

@@ -7,7 +7,7 @@
 export const FORMAT_ID = 'stakemap';
 
 /** The format version this build reads natively and always writes. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /**
  * Largest workspace file, in bytes (UTF-8), that Stakemap opens or saves: files above it are refused before they
@@ -56,3 +56,39 @@ export const MAX_LONG_TEXT = 1_000_000;
  * enough that the map's bounds (differences and sums of positions) stay finite when the map is fitted or exported.
  */
 export const MAX_COORDINATE = 1_000_000_000;
+
+/** The views a workshop stage can open. */
+export const STAGE_VIEWS = ['map', 'board', 'solutions'] as const;
+export type StageView = (typeof STAGE_VIEWS)[number];
+
+/** Longest timebox of one stage, in minutes (ten hours). */
+export const MAX_STAGE_MINUTES = 600;
+
+/** Dots each participant may give when voting, unless the workspace says otherwise. */
+export const DEFAULT_VOTING_BUDGET = 3;
+/** Largest voting budget accepted. */
+export const MAX_VOTING_BUDGET = 100;
+
+/** One stage of a workshop agenda, as DEFAULT_STAGES lists them. */
+export interface DefaultStage {
+  readonly id: string;
+  readonly title: string;
+  readonly goal: string;
+  readonly minutes: number;
+  readonly view: StageView;
+  readonly voting: boolean;
+}
+
+/**
+ * The seed workshop's agenda ("Organising for Social"), used when a file names none. The ids are stable: a
+ * file's `currentStageId` may point at them.
+ */
+export const DEFAULT_STAGES: readonly DefaultStage[] = [
+  { id: 'stage-map', title: 'Map stakeholders', goal: 'Place the team at the centre and every function it works with around it.', minutes: 20, view: 'map', voting: false },
+  { id: 'stage-relationships', title: 'Mark relationships', goal: 'Draw who works with whom and mark the relationships that cause trouble.', minutes: 10, view: 'map', voting: false },
+  { id: 'stage-pain-points', title: 'Collect pain points', goal: 'Gather what goes wrong, in the words of the people in the room.', minutes: 25, view: 'board', voting: false },
+  { id: 'stage-cluster', title: 'Cluster', goal: 'Sort the pain points into categories and merge the duplicates.', minutes: 15, view: 'board', voting: false },
+  { id: 'stage-vote', title: 'Vote', goal: 'Each participant gives their dots to the pain points that hurt most.', minutes: 10, view: 'board', voting: true },
+  { id: 'stage-solutions', title: 'Candidate solutions', goal: 'Propose solutions for the top pain points and name who takes each one on.', minutes: 25, view: 'solutions', voting: false },
+  { id: 'stage-wrap-up', title: 'Wrap-up', goal: 'Agree on next steps, owners and dates before the room leaves.', minutes: 10, view: 'solutions', voting: false },
+];

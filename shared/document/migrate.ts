@@ -1,4 +1,4 @@
-import { CURRENT_VERSION } from './format';
+import { CURRENT_VERSION, DEFAULT_STAGES } from './format';
 
 /**
  * One named step that turns a raw (unvalidated) workspace object of version `from` into version `from + 1`.
@@ -10,11 +10,39 @@ export interface MigrationStep {
   readonly migrate: (raw: Record<string, unknown>) => Record<string, unknown>;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * The project's migrations, oldest first. Version 1 is the first public version, so there is nothing to
- * migrate yet; the next format change adds `{ name: '...', from: 1, migrate }` here and bumps CURRENT_VERSION.
+ * Version 1 -> 2: a pain point's anonymous `votes` count becomes its `tally` (votes entered as a count; ballots
+ * are new), each quote string becomes `{ text, voice: null }`, and the workspace gets the default agenda, hidden:
+ * a map made before workshops existed should not suddenly show a stage bar. Nothing else changes.
+ *
+ * The step works on unvalidated data: a value of the wrong type is left as it is for the schema to word (a
+ * `votes` of "many" becomes a `tally` of "many", so the message names the field the file now has), and
+ * properties it does not know are kept.
  */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+function votesBecomeTalliesAndQuotesBecomeObjects(raw: Record<string, unknown>): Record<string, unknown> {
+  const painPoints = Array.isArray(raw.painPoints)
+    ? raw.painPoints.map((item: unknown) => {
+        if (!isObject(item)) return item;
+        const { votes, ...rest } = item;
+        const migrated: Record<string, unknown> = { ...rest };
+        if (votes !== undefined && !Object.hasOwn(item, 'tally')) migrated.tally = votes;
+        else if (votes !== undefined) migrated.votes = votes;
+        if (Array.isArray(item.quotes)) {
+          migrated.quotes = item.quotes.map((quote: unknown) => (typeof quote === 'string' ? { text: quote, voice: null } : quote));
+        }
+        return migrated;
+      })
+    : raw.painPoints;
+  const agenda = raw.agenda === undefined ? { visible: false, currentStageId: null, stages: DEFAULT_STAGES.map((s) => ({ ...s })) } : raw.agenda;
+  return { ...raw, ...(raw.painPoints === undefined ? {} : { painPoints }), agenda };
+}
+
+/** The project's migrations, oldest first. */
+export const MIGRATIONS: readonly MigrationStep[] = [
+  { name: 'votes-become-tallies-and-quotes-become-objects', from: 1, migrate: votesBecomeTalliesAndQuotesBecomeObjects },
+];
 
 export type MigrationResult =
   | { ok: true; raw: Record<string, unknown>; applied: string[] }

@@ -307,7 +307,7 @@ function keepProtoKeys(raw: Record<string, unknown>, doc: WorkspaceDocument): vo
 
 function findDuplicateIds(doc: WorkspaceDocument): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const collections = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories'] as const;
+  const collections = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants'] as const;
   for (const collection of collections) {
     const firstIndex = new Map<string, number>();
     doc[collection].forEach((item: { id: string }, index: number) => {
@@ -316,6 +316,20 @@ function findDuplicateIds(doc: WorkspaceDocument): FieldProblem[] {
       else problems.push({ path: `${collection}[${index}].id`, message: `the id ${quoteForMessage(item.id)} is already used by ${collection}[${earlier}]` });
     });
   }
+  const stageIndex = new Map<string, number>();
+  doc.agenda.stages.forEach((stage, index) => {
+    const earlier = stageIndex.get(stage.id);
+    if (earlier === undefined) stageIndex.set(stage.id, index);
+    else problems.push({ path: `agenda.stages[${index}].id`, message: `the id ${quoteForMessage(stage.id)} is already used by agenda.stages[${earlier}]` });
+  });
+  // One dot per voter and pain point: a repeated pair would count a participant's vote twice.
+  const ballotIndex = new Map<string, number>();
+  doc.ballots.forEach((ballot, index) => {
+    const key = JSON.stringify([ballot.participantId, ballot.painPointId]);
+    const earlier = ballotIndex.get(key);
+    if (earlier === undefined) ballotIndex.set(key, index);
+    else problems.push({ path: `ballots[${index}]`, message: `repeats the vote of ballots[${earlier}] (one per participant and pain point)` });
+  });
   return problems;
 }
 

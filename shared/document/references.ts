@@ -3,11 +3,11 @@ import type { WorkspaceDocument } from './schema';
 /** A reference inside the document that points at an item that does not exist. */
 export interface DanglingReference {
   /** What holds the broken reference. */
-  readonly from: { readonly collection: 'relationships' | 'painPoints' | 'solutions'; readonly id: string; readonly label: string };
-  /** The field that holds it, e.g. `source`, `attachedTo`, `addresses`. */
+  readonly from: { readonly collection: 'relationships' | 'painPoints' | 'solutions' | 'participants' | 'ballots'; readonly id: string; readonly label: string };
+  /** The field that holds it, e.g. `source`, `attachedTo`, `addresses`, `voice`, `quotes[1].voice`, `departmentId`. */
   readonly field: string;
   /** What it should point at, and the id that was not found. */
-  readonly missing: { readonly collection: 'stakeholders' | 'relationships' | 'painPoints'; readonly id: string };
+  readonly missing: { readonly collection: 'stakeholders' | 'relationships' | 'painPoints' | 'participants'; readonly id: string };
 }
 
 /**
@@ -48,6 +48,29 @@ export function findDanglingReferences(doc: WorkspaceDocument): DanglingReferenc
         found.push({ from: { collection: 'solutions', id: s.id, label: s.title }, field: 'addresses', missing: { collection: 'painPoints', id: painPointId } });
       }
     }
+  }
+  // Whose voice and which department: a stakeholder id. Deleting a stakeholder clears these (delete-items.ts); a
+  // file written elsewhere may still name a missing one, which is reported like the references above.
+  for (const p of doc.painPoints) {
+    if (p.voice !== null && !stakeholderIds.has(p.voice)) {
+      found.push({ from: { collection: 'painPoints', id: p.id, label: p.title }, field: 'voice', missing: { collection: 'stakeholders', id: p.voice } });
+    }
+    p.quotes.forEach((q, i) => {
+      if (q.voice !== null && !stakeholderIds.has(q.voice)) {
+        found.push({ from: { collection: 'painPoints', id: p.id, label: p.title }, field: `quotes[${i}].voice`, missing: { collection: 'stakeholders', id: q.voice } });
+      }
+    });
+  }
+  const participantIds = new Set(doc.participants.map((p) => p.id));
+  for (const p of doc.participants) {
+    if (p.departmentId !== null && !stakeholderIds.has(p.departmentId)) {
+      found.push({ from: { collection: 'participants', id: p.id, label: p.label }, field: 'departmentId', missing: { collection: 'stakeholders', id: p.departmentId } });
+    }
+  }
+  for (const b of doc.ballots) {
+    const from = { collection: 'ballots' as const, id: `${b.participantId} → ${b.painPointId}`, label: '' };
+    if (!participantIds.has(b.participantId)) found.push({ from, field: 'participantId', missing: { collection: 'participants', id: b.participantId } });
+    if (!painPointIds.has(b.painPointId)) found.push({ from, field: 'painPointId', missing: { collection: 'painPoints', id: b.painPointId } });
   }
   return found;
 }

@@ -2,17 +2,22 @@ import { z } from 'zod';
 import {
   ATTACHMENT_TYPES,
   DEFAULT_CATEGORIES,
+  DEFAULT_STAGES,
+  DEFAULT_VOTING_BUDGET,
   FORMAT_ID,
+  MAX_STAGE_MINUTES,
+  MAX_VOTING_BUDGET,
   MAX_COORDINATE,
   MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
   RELATIONSHIP_STATUSES,
   SOLUTION_STATUSES,
+  STAGE_VIEWS,
   STAKEHOLDER_KINDS,
 } from './format';
 
 /*
- * Zod schema of format version 1. Every object is "loose": properties this version does not know are kept,
+ * Zod schema of format version 2 (docs/format.md describes it; docs/stakemap.schema.json is generated from it). Every object is "loose": properties this version does not know are kept,
  * so a file edited by another tool loses nothing when we save it. Fields a hand-written file may reasonably
  * leave out (notes, owner, label ...) get their empty default; identity and structure are required.
  * Text and numbers are bounded (see format.ts) so that a hostile or damaged file cannot stall the editor.
@@ -59,14 +64,23 @@ export const attachmentSchema = z.looseObject({
   id,
 });
 
+/** A quote heard in the room, optionally with the department (stakeholder id) whose voice it was. */
+export const quoteSchema = z.looseObject({
+  text: longText,
+  voice: id.nullable().default(null),
+});
+
 export const painPointSchema = z.looseObject({
   id,
   title: shortText,
   description: longText.default(''),
   categoryId: shortText.default(''),
-  quotes: z.array(longText).default([]),
+  quotes: z.array(quoteSchema).default([]),
   attachedTo: z.array(attachmentSchema).default([]),
-  votes: z.int().min(0).default(0),
+  /** Votes entered as a count (sticker dots in the room). The total adds the ballots (shared/domain/votes.ts). */
+  tally: z.int().min(0).default(0),
+  /** The stakeholder (department) whose voice the pain point came from; never a person. */
+  voice: id.nullable().default(null),
 });
 
 export const solutionSchema = z.looseObject({
@@ -78,6 +92,8 @@ export const solutionSchema = z.looseObject({
   owner: shortText.default(''),
   impact: rating,
   effort: rating,
+  /** A calendar date, "YYYY-MM-DD". */
+  dueDate: z.iso.date().nullable().default(null),
 });
 
 export const categorySchema = z.looseObject({
@@ -90,6 +106,44 @@ export const viewportSchema = z.looseObject({
   x: z.number(),
   y: z.number(),
   zoom: z.number().positive(),
+});
+
+export const stageSchema = z.looseObject({
+  id,
+  title: shortText,
+  goal: longText.default(''),
+  minutes: z.int().min(1).max(MAX_STAGE_MINUTES),
+  /** The view the stage opens. */
+  view: z.enum(STAGE_VIEWS).default('map'),
+  /** Whether the stage turns dot voting on. */
+  voting: z.boolean().default(false),
+});
+
+export const agendaSchema = z.looseObject({
+  visible: z.boolean().default(true),
+  /** null: the first stage. */
+  currentStageId: id.nullable().default(null),
+  stages: z.array(stageSchema).default(() => DEFAULT_STAGES.map((s) => ({ ...s }))),
+});
+
+export const participantSchema = z.looseObject({
+  id,
+  /** A display name or an anonymous label such as "P3". */
+  label: shortText,
+  /** The stakeholder that is the participant's department. */
+  departmentId: id.nullable().default(null),
+});
+
+export const votingSchema = z.looseObject({
+  budget: z.int().min(1).max(MAX_VOTING_BUDGET).default(DEFAULT_VOTING_BUDGET),
+  hideResults: z.boolean().default(false),
+  revealed: z.boolean().default(false),
+});
+
+/** One dot: a participant's vote for a pain point. At most one per pair. */
+export const ballotSchema = z.looseObject({
+  participantId: id,
+  painPointId: id,
 });
 
 /** An ISO 8601 date and time with an offset, as `createdAt` and `updatedAt` hold. */
@@ -108,6 +162,10 @@ export const workspaceSchema = z.looseObject({
   solutions: z.array(solutionSchema).default([]),
   categories: z.array(categorySchema).default(() => DEFAULT_CATEGORIES.map((c) => ({ ...c }))),
   viewport: viewportSchema.default({ x: 0, y: 0, zoom: 1 }),
+  agenda: agendaSchema.default(() => ({ visible: true, currentStageId: null, stages: DEFAULT_STAGES.map((s) => ({ ...s })) })),
+  participants: z.array(participantSchema).default([]),
+  voting: votingSchema.default(() => ({ budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false })),
+  ballots: z.array(ballotSchema).default([]),
 });
 
 export type WorkspaceDocument = z.output<typeof workspaceSchema>;
@@ -119,3 +177,9 @@ export type Solution = z.output<typeof solutionSchema>;
 export type Category = z.output<typeof categorySchema>;
 export type Viewport = z.output<typeof viewportSchema>;
 export type Position = Stakeholder['position'];
+export type Quote = z.output<typeof quoteSchema>;
+export type Stage = z.output<typeof stageSchema>;
+export type Agenda = z.output<typeof agendaSchema>;
+export type Participant = z.output<typeof participantSchema>;
+export type Voting = z.output<typeof votingSchema>;
+export type Ballot = z.output<typeof ballotSchema>;

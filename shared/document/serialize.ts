@@ -1,7 +1,13 @@
 import { CURRENT_VERSION, FORMAT_ID } from './format';
 import {
+  agendaSchema,
   attachmentSchema,
+  ballotSchema,
   categorySchema,
+  participantSchema,
+  quoteSchema,
+  stageSchema,
+  votingSchema,
   painPointSchema,
   relationshipSchema,
   solutionSchema,
@@ -37,6 +43,12 @@ export const KEY_ORDER = {
   category: keysOf(categorySchema),
   point: keysOf(stakeholderSchema.shape.position),
   viewport: keysOf(viewportSchema),
+  quote: keysOf(quoteSchema),
+  agenda: keysOf(agendaSchema),
+  stage: keysOf(stageSchema),
+  participant: keysOf(participantSchema),
+  voting: keysOf(votingSchema),
+  ballot: keysOf(ballotSchema),
 } as const;
 
 /**
@@ -112,10 +124,14 @@ export function toFileObject(doc: WorkspaceDocument): Json {
   return ordered({ ...doc, format: FORMAT_ID, version: CURRENT_VERSION }, KEY_ORDER.workspace, {
     stakeholders: list(KEY_ORDER.stakeholder, { position: point }, TRANSIENT_NODE_KEYS),
     relationships: list(KEY_ORDER.relationship, {}, TRANSIENT_EDGE_KEYS),
-    painPoints: list(KEY_ORDER.painPoint, { attachedTo: list(KEY_ORDER.attachment) }),
+    painPoints: list(KEY_ORDER.painPoint, { quotes: list(KEY_ORDER.quote), attachedTo: list(KEY_ORDER.attachment) }),
     solutions: list(KEY_ORDER.solution),
     categories: list(KEY_ORDER.category),
     viewport: (v) => ordered(v as Json, KEY_ORDER.viewport),
+    agenda: (a) => ordered(a as Json, KEY_ORDER.agenda, { stages: list(KEY_ORDER.stage) }),
+    participants: list(KEY_ORDER.participant),
+    voting: (v) => ordered(v as Json, KEY_ORDER.voting),
+    ballots: list(KEY_ORDER.ballot),
   });
 }
 

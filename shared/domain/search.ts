@@ -94,7 +94,7 @@ export function searchWorkspace(doc: WorkspaceDocument, query: string, limit = 5
     const fields = [
       { field: 'title', text: p.title },
       { field: 'description', text: p.description },
-      ...p.quotes.map((text) => ({ field: 'quote', text })),
+      ...p.quotes.map((q) => ({ field: 'quote', text: q.text })),
     ];
     consider('painPoint', p.id, i, fields, () => p.title || 'Untitled pain point');
   });

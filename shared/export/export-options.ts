@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SAFE_TO_SHARE, safeToShareSchema } from './safe-to-share';
 
 /*
  * The choices of the Export dialog, remembered between exports and between runs (in the app's settings, under
@@ -35,6 +36,8 @@ export const exportOptionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS),
   png: pngExportOptionsSchema,
   pdf: pdfExportOptionsSchema,
+  /** Applies to every format (safe-to-share.ts). */
+  safeToShare: safeToShareSchema,
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
@@ -43,6 +46,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = Object.freeze({
   format: 'png',
   png: Object.freeze({ scale: 2, background: 'white' }),
   pdf: Object.freeze({ pageSize: 'A4', landscape: true }),
+  safeToShare: DEFAULT_SAFE_TO_SHARE,
 });
 
 /**
@@ -57,9 +61,11 @@ export function readExportOptions(stored: unknown): ExportOptions {
   const format = exportOptionsSchema.shape.format.safeParse(parts.format);
   const png = pngExportOptionsSchema.safeParse(parts.png);
   const pdf = pdfExportOptionsSchema.safeParse(parts.pdf);
+  const safeToShare = safeToShareSchema.safeParse(parts.safeToShare);
   return {
     format: format.success ? format.data : DEFAULT_EXPORT_OPTIONS.format,
     png: png.success ? png.data : { ...DEFAULT_EXPORT_OPTIONS.png },
     pdf: pdf.success ? pdf.data : { ...DEFAULT_EXPORT_OPTIONS.pdf },
+    safeToShare: safeToShare.success ? safeToShare.data : { ...DEFAULT_SAFE_TO_SHARE },
   };
 }

@@ -118,10 +118,12 @@ export function splitMarkdownTableRow(row: string): string[] {
  * with their quotes, candidate solutions and unaddressed pain points. Deterministic (the same report always gives
  * the same text), LF line endings, one trailing newline.
  */
-export function reportToMarkdown(report: WorkshopReport): string {
+export function reportToMarkdown(report: WorkshopReport, options: { wrapUp?: string } = {}): string {
   const blocks: string[] = [];
   blocks.push(`# ${inline(report.title)}`);
   blocks.push(`Workshop report, ${report.dateLabel}.`);
+  // The wrap-up (wrap-up-markdown.ts, as a level-2 section) comes first: it is what the room leaves with.
+  if (options.wrapUp) blocks.push(options.wrapUp.trimEnd());
 
   blocks.push('## Summary');
   blocks.push(summaryList(report).join('\n'));

@@ -3,6 +3,7 @@ import type { PainPoint, Solution, WorkspaceDocument } from '../document/schema'
 import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
 import { attachmentKey, describeAttachments, painPointsByAttachment, stakeholderNameById } from '../domain/pain-point-index';
 import { isLiveSolution, solutionsByPainPoint, unaddressedPainPointIds } from '../domain/unaddressed';
+import { voteTotals } from '../domain/votes';
 
 /*
  * The workshop report (journey 7): what the PDF export prints after the map, and what the Markdown export writes.
@@ -64,7 +65,9 @@ export interface ReportPainPoint {
   readonly description: string;
   /** The category's name, or `Uncategorised` when the category id names no category. */
   readonly categoryName: string;
+  /** Total votes: the tally plus the ballots cast for participants. */
   readonly votes: number;
+  /** The quotes' text (who said them is not part of the report). */
   readonly quotes: readonly string[];
   /** What it is attached to, in words (`Legal, Social media team – Brand`, or `Whole workspace`). */
   readonly attachedTo: string;
@@ -182,13 +185,15 @@ export function reportPainPoints(doc: WorkspaceDocument): ReportPainPoint[] {
   const unaddressed = unaddressedPainPointIds(doc);
   const solutionsOf = solutionsByPainPoint(doc);
   const categoryNames = categoryNameById(doc);
+  // Total votes: the tally plus the ballots cast for participants.
+  const totals = voteTotals(doc);
   return doc.painPoints.map((p) => ({
     id: p.id,
     title: painPointTitle(p),
     description: p.description,
     categoryName: categoryNames.get(p.categoryId) ?? UNCATEGORISED_NAME,
-    votes: p.votes,
-    quotes: [...p.quotes],
+    votes: totals.get(p.id) ?? 0,
+    quotes: p.quotes.map((q) => q.text),
     attachedTo: describeAttachments(doc, p),
     unaddressed: unaddressed.has(p.id),
     solutions: (solutionsOf.get(p.id) ?? []).map((s) => (isLiveSolution(s) ? solutionTitle(s) : `${solutionTitle(s)} (dropped)`)),

@@ -116,6 +116,8 @@ export const documentStateSchema = z.object({
   displayName: z.string().max(1024),
   filePath: filePath.nullable(),
   dirty: z.boolean(),
+  /** Whether the open workspace shows its agenda (the check on View > Show Agenda); absent means no. */
+  agendaVisible: z.boolean().optional(),
 });
 export type DocumentState = z.infer<typeof documentStateSchema>;
 

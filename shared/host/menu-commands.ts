@@ -35,6 +35,8 @@ export const MENU_COMMANDS = [
   'view.toggleMinimap',
   'view.toggleLegend',
   'view.toggleFocus',
+  /** View > Show Agenda: the workshop's stage bar and timer, shown or hidden with the workspace (agenda.visible). */
+  'view.toggleAgenda',
   /** View > Theme: follow the OS (light or dark), Light, Dark, or High Contrast (shared/host/preferences.ts). */
   'view.themeSystem',
   'view.themeLight',

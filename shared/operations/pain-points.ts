@@ -1,10 +1,12 @@
-import type { Attachment, PainPoint, WorkspaceDocument } from '../document/schema';
+import type { Attachment, PainPoint, Quote, WorkspaceDocument } from '../document/schema';
 import { patchRecord, replaceById } from './collections';
 
 /*
  * Operations on pain points: what hurts, attached to stakeholders and/or relationships (none means
- * workspace-wide), with a category, the participants' own words (quotes) and votes. Every function returns the
- * same document when nothing changes or the change is refused, so the undo history records no empty steps.
+ * workspace-wide), with a category, the participants' own words (quotes), the department whose voice it came
+ * from, and a tally of votes entered as a count (ballots cast for participants are in ballots.ts). Every function
+ * returns the same document when nothing changes or the change is refused, so the undo history records no empty
+ * steps.
  */
 
 export interface NewPainPoint {
@@ -33,15 +35,19 @@ export function addPainPoint(doc: WorkspaceDocument, input: NewPainPoint): Works
     title: input.title,
     description: input.description ?? '',
     categoryId: input.categoryId,
-    quotes: (input.quotes ?? []).filter((quote) => quote.trim() !== ''),
+    quotes: (input.quotes ?? []).filter((quote) => quote.trim() !== '').map((text) => ({ text, voice: null })),
     attachedTo,
-    votes: 0,
+    tally: 0,
+    voice: null,
   };
   return { ...doc, painPoints: [...doc.painPoints, painPoint] };
 }
 
-/** The fields of a pain point the editor changes directly (quotes, votes and attachments have their own operations). */
-export type PainPointPatch = Partial<Pick<PainPoint, 'title' | 'description' | 'categoryId'>>;
+/**
+ * The fields of a pain point the editor changes directly (quotes, the tally and attachments have their own
+ * operations). `voice` is a stakeholder id, or null for none.
+ */
+export type PainPointPatch = Partial<Pick<PainPoint, 'title' | 'description' | 'categoryId' | 'voice'>>;
 
 /**
  * Changes some fields of one pain point. Returns the same document when nothing changes; refuses a move to a
@@ -49,9 +55,10 @@ export type PainPointPatch = Partial<Pick<PainPoint, 'title' | 'description' | '
  */
 export function updatePainPoint(doc: WorkspaceDocument, id: string, patch: PainPointPatch): WorkspaceDocument {
   if (patch.categoryId !== undefined && !categoryExists(doc, patch.categoryId)) return doc;
-  // Only the editable fields: a caller passing a whole pain point must not overwrite quotes or votes this way.
-  const { title, description, categoryId } = patch;
-  return withPainPoint(doc, id, (p) => patchRecord(p, { title, description, categoryId }));
+  if (patch.voice !== undefined && !voiceExists(doc, patch.voice)) return doc;
+  // Only the editable fields: a caller passing a whole pain point must not overwrite quotes or the tally this way.
+  const { title, description, categoryId, voice } = patch;
+  return withPainPoint(doc, id, (p) => patchRecord(p, { title, description, categoryId, voice }));
 }
 
 /**
@@ -92,19 +99,40 @@ export function setPainPointAttachments(doc: WorkspaceDocument, id: string, atta
   return unchanged ? doc : withPainPoint(doc, id, (p) => ({ ...p, attachedTo: next }));
 }
 
-/** Adds a quote at the end. Refuses a quote with no text: an empty quote says nothing and would print as a blank line. */
-export function addQuote(doc: WorkspaceDocument, id: string, text: string): WorkspaceDocument {
-  if (text.trim() === '') return doc;
-  return withPainPoint(doc, id, (p) => ({ ...p, quotes: [...p.quotes, text] }));
+/**
+ * Adds a quote at the end, optionally with the department (stakeholder id) whose voice it was. Refuses a quote
+ * with no text (an empty quote says nothing and would print as a blank line) and a voice that names no stakeholder.
+ */
+export function addQuote(doc: WorkspaceDocument, id: string, text: string, voice: string | null = null): WorkspaceDocument {
+  if (text.trim() === '' || !voiceExists(doc, voice)) return doc;
+  const quote: Quote = { text, voice };
+  return withPainPoint(doc, id, (p) => ({ ...p, quotes: [...p.quotes, quote] }));
 }
 
 /** Changes the text of one quote. Refuses an index that names no quote and empty text (remove the quote instead). */
 export function updateQuote(doc: WorkspaceDocument, id: string, index: number, text: string): WorkspaceDocument {
   if (text.trim() === '') return doc;
   return withPainPoint(doc, id, (p) => {
-    if (!isIndexOf(p.quotes, index) || p.quotes[index] === text) return p;
+    const current = p.quotes[index];
+    if (!isIndexOf(p.quotes, index) || current === undefined || current.text === text) return p;
     const quotes = p.quotes.slice();
-    quotes[index] = text;
+    // The quote's other properties (its voice, anything another tool wrote) stay.
+    quotes[index] = { ...current, text };
+    return { ...p, quotes };
+  });
+}
+
+/**
+ * Records whose voice one quote was: a stakeholder (department) id, or null for none. Refuses an index that
+ * names no quote and a stakeholder that does not exist.
+ */
+export function setQuoteVoice(doc: WorkspaceDocument, id: string, index: number, voice: string | null): WorkspaceDocument {
+  if (!voiceExists(doc, voice)) return doc;
+  return withPainPoint(doc, id, (p) => {
+    const current = p.quotes[index];
+    if (!isIndexOf(p.quotes, index) || current === undefined || current.voice === voice) return p;
+    const quotes = p.quotes.slice();
+    quotes[index] = { ...current, voice };
     return { ...p, quotes };
   });
 }
@@ -123,27 +151,29 @@ export function moveQuote(doc: WorkspaceDocument, id: string, from: number, to: 
     if (from === to || !isIndexOf(p.quotes, from) || !isIndexOf(p.quotes, to)) return p;
     const quotes = p.quotes.slice();
     const [moved] = quotes.splice(from, 1);
-    quotes.splice(to, 0, moved as string);
+    quotes.splice(to, 0, moved as Quote);
     return { ...p, quotes };
   });
 }
 
-/** Adds one vote. */
+/** Adds one vote to the tally (votes entered as a count, such as sticker dots counted in the room). */
 export function voteUp(doc: WorkspaceDocument, id: string): WorkspaceDocument {
-  return withPainPoint(doc, id, (p) => ({ ...p, votes: p.votes + 1 }));
+  return withPainPoint(doc, id, (p) => ({ ...p, tally: p.tally + 1 }));
 }
 
 /**
- * Takes one vote away. At zero nothing changes (and no undo step is recorded): the file format allows no
- * negative count, and a room takes back votes it gave, it does not vote against.
+ * Takes one vote away from the tally (ballots cast for participants are withdrawn in ballots.ts). At zero nothing
+ * changes (and no undo step is recorded): the file format allows no negative count, and a room takes back votes
+ * it gave, it does not vote against.
  */
 export function voteDown(doc: WorkspaceDocument, id: string): WorkspaceDocument {
-  return withPainPoint(doc, id, (p) => (p.votes > 0 ? { ...p, votes: p.votes - 1 } : p));
+  return withPainPoint(doc, id, (p) => (p.tally > 0 ? { ...p, tally: p.tally - 1 } : p));
 }
 
 /**
- * Deletes a pain point and removes it from every solution that addresses it, so no solution is left pointing
- * at nothing. The solutions themselves stay, even with nothing left to address: they are the room's ideas.
+ * Deletes a pain point, removes it from every solution that addresses it and removes the ballots cast for it, so
+ * nothing is left pointing at nothing (and no participant's budget stays spent on it). The solutions themselves
+ * stay, even with nothing left to address: they are the room's ideas.
  */
 export function deletePainPoint(doc: WorkspaceDocument, id: string): WorkspaceDocument {
   if (!doc.painPoints.some((p) => p.id === id)) return doc;
@@ -153,10 +183,12 @@ export function deletePainPoint(doc: WorkspaceDocument, id: string): WorkspaceDo
     solutionsChanged = true;
     return { ...s, addresses: s.addresses.filter((a) => a !== id) };
   });
+  const ballots = doc.ballots.some((b) => b.painPointId === id) ? doc.ballots.filter((b) => b.painPointId !== id) : doc.ballots;
   return {
     ...doc,
     painPoints: doc.painPoints.filter((p) => p.id !== id),
     solutions: solutionsChanged ? solutions : doc.solutions,
+    ballots,
   };
 }
 
@@ -174,6 +206,11 @@ export function attachmentTargetExists(doc: WorkspaceDocument, attachment: Attac
 function withPainPoint(doc: WorkspaceDocument, id: string, update: (p: PainPoint) => PainPoint): WorkspaceDocument {
   const painPoints = replaceById(doc.painPoints, id, update);
   return painPoints === doc.painPoints ? doc : { ...doc, painPoints };
+}
+
+/** A voice is no one (null) or a stakeholder that exists. */
+function voiceExists(doc: WorkspaceDocument, voice: string | null): boolean {
+  return voice === null || doc.stakeholders.some((s) => s.id === voice);
 }
 
 function categoryExists(doc: WorkspaceDocument, categoryId: string): boolean {

@@ -1,5 +1,5 @@
 import { SOLUTION_STATUSES, type SolutionStatus } from '../document/format';
-import type { Solution, WorkspaceDocument } from '../document/schema';
+import { solutionSchema, type Solution, type WorkspaceDocument } from '../document/schema';
 import { patchRecord, replaceById } from './collections';
 
 /*
@@ -15,6 +15,8 @@ export interface NewSolution {
   readonly description?: string;
   readonly status?: SolutionStatus;
   readonly owner?: string;
+  /** A calendar date, "YYYY-MM-DD". */
+  readonly dueDate?: string | null;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface NewSolution {
 export function addSolution(doc: WorkspaceDocument, input: NewSolution): WorkspaceDocument {
   if (input.id === '' || doc.solutions.some((s) => s.id === input.id)) return doc;
   if (input.status !== undefined && !isStatus(input.status)) return doc;
+  if (input.dueDate !== undefined && !isDueDatePatch(input.dueDate)) return doc;
   const addresses = unique(input.addresses ?? []);
   const painPointIds = new Set(doc.painPoints.map((p) => p.id));
   if (!addresses.every((id) => painPointIds.has(id))) return doc;
@@ -36,6 +39,7 @@ export function addSolution(doc: WorkspaceDocument, input: NewSolution): Workspa
     addresses,
     status: input.status ?? 'idea',
     owner: input.owner ?? '',
+    dueDate: input.dueDate ?? null,
   };
   return { ...doc, solutions: [...doc.solutions, solution] };
 }
@@ -48,6 +52,8 @@ export type SolutionPatch = {
   readonly owner?: string;
   readonly impact?: number | null;
   readonly effort?: number | null;
+  /** A calendar date, "YYYY-MM-DD", or null for none. */
+  readonly dueDate?: string | null;
 };
 
 /**
@@ -58,9 +64,10 @@ export type SolutionPatch = {
 export function updateSolution(doc: WorkspaceDocument, id: string, patch: SolutionPatch): WorkspaceDocument {
   if (!isRatingPatch(patch.impact) || !isRatingPatch(patch.effort)) return doc;
   if (patch.status !== undefined && !isStatus(patch.status)) return doc;
+  if (patch.dueDate !== undefined && !isDueDatePatch(patch.dueDate)) return doc;
   // Only the editable fields: a caller passing a whole solution must not overwrite what it addresses this way.
-  const { title, description, status, owner, impact, effort } = patch;
-  return withSolution(doc, id, (s) => patchRecord(s, { title, description, status, owner, impact, effort }, ['impact', 'effort']));
+  const { title, description, status, owner, impact, effort, dueDate } = patch;
+  return withSolution(doc, id, (s) => patchRecord(s, { title, description, status, owner, impact, effort, dueDate }, ['impact', 'effort']));
 }
 
 /**
@@ -101,6 +108,11 @@ export function setSolutionAddresses(doc: WorkspaceDocument, solutionId: string,
 export function deleteSolution(doc: WorkspaceDocument, id: string): WorkspaceDocument {
   if (!doc.solutions.some((s) => s.id === id)) return doc;
   return { ...doc, solutions: doc.solutions.filter((s) => s.id !== id) };
+}
+
+/** Whether a due date is absent (null) or a real calendar date "YYYY-MM-DD" (no 2026-02-30): the schema's check. */
+export function isDueDatePatch(value: string | null): boolean {
+  return value === null || (typeof value === 'string' && solutionSchema.shape.dueDate.safeParse(value).success);
 }
 
 function withSolution(doc: WorkspaceDocument, id: string, update: (s: Solution) => Solution): WorkspaceDocument {

@@ -1,7 +1,7 @@
-import { CURRENT_VERSION, DEFAULT_CATEGORIES, FORMAT_ID } from '../document/format';
+import { CURRENT_VERSION, DEFAULT_CATEGORIES, DEFAULT_STAGES, DEFAULT_VOTING_BUDGET, FORMAT_ID } from '../document/format';
 import type { Viewport, WorkspaceDocument } from '../document/schema';
 
-/** A new, empty workspace with the default categories. */
+/** A new, empty workspace with the default categories and the default workshop agenda (shown), no participants. */
 export function createWorkspace(title: string, now: Date): WorkspaceDocument {
   const stamp = now.toISOString();
   return {
@@ -16,6 +16,10 @@ export function createWorkspace(title: string, now: Date): WorkspaceDocument {
     solutions: [],
     categories: DEFAULT_CATEGORIES.map((c) => ({ ...c })),
     viewport: { x: 0, y: 0, zoom: 1 },
+    agenda: { visible: true, currentStageId: null, stages: DEFAULT_STAGES.map((s) => ({ ...s })) },
+    participants: [],
+    voting: { budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false },
+    ballots: [],
   };
 }
 

@@ -19,17 +19,17 @@ const broken: Array<{ file: string; says: RegExp }> = [
   { file: 'empty.stakemap', says: /empty/ },
   { file: 'foreign.json', says: /not a Stakemap workspace/ },
   { file: 'json-array.stakemap', says: /not a Stakemap workspace/ },
-  { file: 'newer-version.stakemap', says: /format version 2.*format version 1/ },
+  { file: 'newer-version.stakemap', says: /format version 3.*format version 2/ },
   { file: 'invalid-field.stakemap', says: /stakeholders\[\d+\]\.kind/ },
   { file: 'duplicate-ids.stakemap', says: /already used/ },
   // Notepad's "Unicode": refused by main's strict UTF-8 reader, or by the parser when it has no byte order mark.
   { file: 'utf16le.stakemap', says: /not UTF-8|UTF-16/ },
   { file: 'utf16le-no-bom.stakemap', says: /saved as UTF-16 LE text.*UTF-8 only/ },
   { file: 'non-finite-numbers.stakemap', says: /stakeholders\[0\]\.position\.x: expected a finite number, found Infinity/ },
-  { file: 'bad-votes.stakemap', says: /painPoints\[1\]\.votes: expected a whole number/ },
+  { file: 'bad-votes.stakemap', says: /painPoints\[1\]\.tally: expected a whole number/ },
   { file: 'long-name.stakemap', says: /stakeholders\[0\]\.name: is 10,001 characters long/ },
   // Issue 11: used to make parsing throw (nothing was shown); now the first problems, and a bounded count.
-  { file: 'many-bad-quotes.stakemap', says: /more than 1,000 fields are not valid[\s\S]*painPoints\[0\]\.quotes\[0\]: expected text, found 1/ },
+  { file: 'many-bad-quotes.stakemap', says: /more than 1,000 fields are not valid[\s\S]*painPoints\[0\]\.quotes\[0\]: expected an object, found 1/ },
   { file: 'utf32le-no-bom.stakemap', says: /saved as UTF-32 LE text/ },
 ];
 

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrateToCurrent } from '../../shared/document/migrate';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test } from './fixtures';
 
@@ -39,7 +40,12 @@ test('unknown properties written by another tool are kept when Stakemap saves', 
   const original = JSON.parse(await readFile(path.join(fixtures, 'unknown-properties.stakemap'), 'utf8')) as WorkspaceDocument;
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.title).toBe('Renamed by Stakemap');
-  expect({ ...saved, title: original.title, updatedAt: original.updatedAt }).toEqual(original);
+  // A version 1 file: saved migrated to version 2 (votes become tallies, quotes objects, a hidden agenda), with
+  // every property the other tool wrote still there; version 2's new fields are added at their defaults.
+  const migrated = migrateToCurrent(original, 1);
+  expect(migrated.ok).toBe(true);
+  expect(saved.version).toBe(2);
+  expect({ ...saved, title: original.title, updatedAt: original.updatedAt }).toMatchObject(migrated.ok ? migrated.raw : {});
 });
 
 test.describe('unsaved changes', () => {

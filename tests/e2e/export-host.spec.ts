@@ -99,8 +99,14 @@ test('the export choices are remembered across restarts', async ({ app }) => {
     format: 'png',
     png: { scale: 2, background: 'white' },
     pdf: { pageSize: 'A4', landscape: true },
+    safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
   });
-  const chosen = { format: 'pdf', png: { scale: 3, background: 'transparent' }, pdf: { pageSize: 'A3', landscape: false } } as const;
+  const chosen = {
+    format: 'pdf',
+    png: { scale: 3, background: 'transparent' },
+    pdf: { pageSize: 'A3', landscape: false },
+    safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
+  } as const;
   await callHost(app.page, 'setExportOptions', chosen);
   const page = await app.restart();
   expect(await callHost(page, 'getExportOptions')).toEqual(chosen);

@@ -80,7 +80,7 @@ test('create, connect, mark problematic, rename, undo/redo, save, relaunch and r
   const text = await readFile(filePath, 'utf8');
   const saved = JSON.parse(text) as WorkspaceDocument;
   expect(saved.format).toBe('stakemap');
-  expect(saved.version).toBe(1);
+  expect(saved.version).toBe(2);
   expect(text.endsWith('}\n')).toBe(true);
   expect(saved.stakeholders.map((s: { name: string }) => s.name).sort()).toEqual(['Brand & marketing', 'Legal', 'Social media team']);
   expect(saved.stakeholders.find((s: { name: string }) => s.name === 'Social media team')?.kind).toBe('team');

@@ -125,9 +125,10 @@ test('attach, badge, board, drag to another category, vote, propose a solution, 
       title: TITLE,
       description: '',
       categoryId: 'governance',
-      quotes: QUOTES,
+      quotes: QUOTES.map((text) => ({ text, voice: null })),
       attachedTo: [{ type: 'relationship', id: 'r-legal' }],
-      votes: 2,
+      tally: 2,
+      voice: null,
     },
   ]);
   expect(saved.solutions).toEqual([
@@ -139,6 +140,7 @@ test('attach, badge, board, drag to another category, vote, propose a solution, 
       status: 'agreed',
       owner: 'Head of Social',
       impact: 4,
+      dueDate: null,
     },
   ]);
 

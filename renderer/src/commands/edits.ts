@@ -3,12 +3,18 @@ import {
   ATTACHMENT_TYPES,
   DEFAULT_CATEGORIES,
   RELATIONSHIP_STATUSES,
+  MAX_STAGE_MINUTES,
+  MAX_VOTING_BUDGET,
   SOLUTION_STATUSES,
+  STAGE_VIEWS,
   STAKEHOLDER_KINDS,
 } from '@shared/document/format';
 import { fastValidate } from '@shared/document/fast-validate';
 import { relationshipSchema, stakeholderSchema, workspaceSchema, type WorkspaceDocument } from '@shared/document/schema';
+import { addStage, moveStage, nextStage, previousStage, removeStage, setAgendaVisible, setCurrentStage, updateStage } from '@shared/operations/agenda';
+import { castBallot, setHideResults, setRevealed, setVotingBudget, withdrawBallot, type BallotRefusal } from '@shared/operations/ballots';
 import { addCategory, deleteCategory, moveCategory, updateCategory } from '@shared/operations/categories';
+import { addParticipant, removeParticipant, updateParticipant } from '@shared/operations/participants';
 import { pasteFragment } from '@shared/operations/clipboard';
 import { seededRandom } from '@shared/operations/seeded-random';
 import { deleteItems } from '@shared/operations/delete-items';
@@ -20,6 +26,7 @@ import {
   detachPainPoint,
   moveQuote,
   removeQuote,
+  setQuoteVoice,
   updatePainPoint,
   updateQuote,
   voteDown,
@@ -29,7 +36,7 @@ import { connectStakeholders, setRelationshipStatus, updateRelationship } from '
 import { addressPainPoint, addSolution, deleteSolution, unaddressPainPoint, updateSolution } from '@shared/operations/solutions';
 import { addStakeholder, moveStakeholders, updateStakeholder } from '@shared/operations/stakeholders';
 import { setWorkspaceTitle } from '@shared/operations/workspace';
-import { commit, type CommitOptions } from '../store/editor-store';
+import { commit, documentNow, type CommitOptions } from '../store/editor-store';
 
 /*
  * Every change to the document is one of these edits: a name and JSON arguments (plain data, so an edit can be
@@ -42,8 +49,16 @@ import { commit, type CommitOptions } from '../store/editor-store';
  * of its ids), so replaying an edit on the same document gives the same document.
  */
 
+/** Why an edit was refused: the caller tells the user (see tryEdit). */
+export type EditRefusal = BallotRefusal;
+
 interface EditDefinition<Args> {
   readonly args: z.ZodType<Args>;
+  /**
+   * For an edit that can be refused for a reason the user must hear (a vote over budget): the reason, or null
+   * when `apply` may run. Runs on the document as it is, just before the edit; a refused edit changes nothing.
+   */
+  refuse?(doc: WorkspaceDocument, args: Args): EditRefusal | null;
   /** The pure operation. Returning the same document means "nothing to do": no undo step is recorded. */
   apply(doc: WorkspaceDocument, args: Args): WorkspaceDocument;
   /** Consecutive edits with the same key (typing in one field) merge into one undo step. */
@@ -196,7 +211,7 @@ export const EDITS = {
   'painPoint.update': define({
     args: z.object({
       id,
-      patch: z.object({ title: z.string().max(10_000), description: text, categoryId: z.string().max(10_000) }).partial(),
+      patch: z.object({ title: z.string().max(10_000), description: text, categoryId: z.string().max(10_000), voice: id.nullable() }).partial(),
       field,
     }),
     apply: (doc, a) => updatePainPoint(doc, a.id, a.patch),
@@ -204,11 +219,15 @@ export const EDITS = {
   }),
   'painPoint.voteUp': define({ args: z.object({ id }), apply: (doc, a) => voteUp(doc, a.id) }),
   'painPoint.voteDown': define({ args: z.object({ id }), apply: (doc, a) => voteDown(doc, a.id) }),
-  'painPoint.addQuote': define({ args: z.object({ id, text }), apply: (doc, a) => addQuote(doc, a.id, a.text) }),
+  'painPoint.addQuote': define({ args: z.object({ id, text, voice: id.nullable().optional() }), apply: (doc, a) => addQuote(doc, a.id, a.text, a.voice ?? null) }),
   'painPoint.updateQuote': define({
     args: z.object({ id, index: z.number().int().min(0), text }),
     apply: (doc, a) => updateQuote(doc, a.id, a.index, a.text),
     coalesceKey: (a) => `painPoint:${a.id}:quote:${a.index}`,
+  }),
+  'painPoint.setQuoteVoice': define({
+    args: z.object({ id, index: z.number().int().min(0), voice: id.nullable() }),
+    apply: (doc, a) => setQuoteVoice(doc, a.id, a.index, a.voice),
   }),
   'painPoint.moveQuote': define({
     args: z.object({ id, from: z.number().int().min(0), to: z.number().int().min(0) }),
@@ -228,7 +247,15 @@ export const EDITS = {
     args: z.object({
       id,
       patch: z
-        .object({ title: z.string().max(10_000), description: text, status: z.enum(SOLUTION_STATUSES), owner: z.string().max(10_000), impact: rating, effort: rating })
+        .object({
+          title: z.string().max(10_000),
+          description: text,
+          status: z.enum(SOLUTION_STATUSES),
+          owner: z.string().max(10_000),
+          impact: rating,
+          effort: rating,
+          dueDate: z.iso.date().nullable(),
+        })
         .partial(),
       field,
     }),
@@ -251,6 +278,83 @@ export const EDITS = {
   'category.move': define({ args: z.object({ id, to: z.number().int().min(0) }), apply: (doc, a) => moveCategory(doc, a.id, a.to) }),
   /** Deletes a category; its pain points move to `reassignTo` in the same step (refused while in use without one). */
   'category.delete': define({ args: z.object({ id, reassignTo: id.nullable() }), apply: (doc, a) => deleteCategory(doc, a.id, a.reassignTo) }),
+
+  'participant.add': define({
+    args: z.object({ id, label: z.string().max(10_000), departmentId: id.nullable().optional() }),
+    apply: (doc, a) => addParticipant(doc, a),
+  }),
+  'participant.update': define({
+    args: z.object({ id, patch: z.object({ label: z.string().max(10_000), departmentId: id.nullable() }).partial(), field }),
+    apply: (doc, a) => updateParticipant(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('participant', a),
+  }),
+  /** Removes a participant and the ballots they cast. */
+  'participant.remove': define({ args: z.object({ id }), apply: (doc, a) => removeParticipant(doc, a.id) }),
+
+  /** One of a participant's dots on a pain point; refused (with the reason) over budget, twice, or for what is gone. */
+  'ballot.cast': define({
+    args: z.object({ participantId: id, painPointId: id }),
+    refuse: (doc, a) => {
+      const result = castBallot(doc, a);
+      return result.ok ? null : result.reason;
+    },
+    apply: (doc, a) => {
+      const result = castBallot(doc, a);
+      return result.ok ? result.doc : doc;
+    },
+  }),
+  'ballot.withdraw': define({ args: z.object({ participantId: id, painPointId: id }), apply: (doc, a) => withdrawBallot(doc, a) }),
+  /** The voting settings; a budget below what someone has cast is refused with the reason. */
+  'voting.update': define({
+    args: z.object({ budget: z.number().int().min(1).max(MAX_VOTING_BUDGET), hideResults: z.boolean(), revealed: z.boolean() }).partial(),
+    refuse: (doc, a) => {
+      if (a.budget === undefined) return null;
+      const result = setVotingBudget(doc, a.budget);
+      return result.ok ? null : result.reason;
+    },
+    apply: (doc, a) => {
+      let next = doc;
+      if (a.budget !== undefined) {
+        const result = setVotingBudget(next, a.budget);
+        if (!result.ok) return doc;
+        next = result.doc;
+      }
+      if (a.hideResults !== undefined) next = setHideResults(next, a.hideResults);
+      if (a.revealed !== undefined) next = setRevealed(next, a.revealed);
+      return next;
+    },
+  }),
+
+  'agenda.addStage': define({
+    args: z.object({
+      id,
+      title: z.string().max(10_000),
+      goal: text.optional(),
+      minutes: z.number().int().min(1).max(MAX_STAGE_MINUTES),
+      view: z.enum(STAGE_VIEWS).optional(),
+      voting: z.boolean().optional(),
+      index: z.number().int().min(0).optional(),
+    }),
+    apply: (doc, { index, ...stage }) => addStage(doc, stage, index),
+  }),
+  'agenda.updateStage': define({
+    args: z.object({
+      id,
+      patch: z
+        .object({ title: z.string().max(10_000), goal: text, minutes: z.number().int().min(1).max(MAX_STAGE_MINUTES), view: z.enum(STAGE_VIEWS), voting: z.boolean() })
+        .partial(),
+      field,
+    }),
+    apply: (doc, a) => updateStage(doc, a.id, a.patch),
+    coalesceKey: (a) => fieldKey('stage', a),
+  }),
+  'agenda.moveStage': define({ args: z.object({ id, to: z.number().int().min(0) }), apply: (doc, a) => moveStage(doc, a.id, a.to) }),
+  'agenda.removeStage': define({ args: z.object({ id }), apply: (doc, a) => removeStage(doc, a.id) }),
+  /** Makes a stage current (null: the first). */
+  'agenda.setCurrentStage': define({ args: z.object({ id: id.nullable() }), apply: (doc, a) => setCurrentStage(doc, a.id) }),
+  'agenda.nextStage': define({ args: z.object({}), apply: (doc) => nextStage(doc) }),
+  'agenda.previousStage': define({ args: z.object({}), apply: (doc) => previousStage(doc) }),
+  'agenda.setVisible': define({ args: z.object({ visible: z.boolean() }), apply: (doc, a) => setAgendaVisible(doc, a.visible) }),
 } as const;
 
 export type EditName = keyof typeof EDITS;
@@ -274,15 +378,35 @@ export function edit<N extends EditName>(name: N, args: EditArgs<N>): boolean {
   return runEdit({ name, args });
 }
 
+/** What tryEdit reports: whether the document changed, or why the edit was refused (nothing changed then). */
+export type EditOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: EditRefusal };
+
+/**
+ * Runs one edit like `edit`, and for an edit that can be refused (ballot.cast, voting.update with a budget) says
+ * why it was: the caller words the reason for the user (describeBallotRefusal). A refused edit records no undo step.
+ */
+export function tryEdit<N extends EditName>(name: N, args: EditArgs<N>): EditOutcome {
+  return runEditWithOutcome({ name, args });
+}
+
 /** Runs an edit given as plain data (see edit). */
 export function runEdit(call: { readonly name: string; readonly args: unknown }): boolean {
+  const outcome = runEditWithOutcome(call);
+  return outcome.ok && outcome.changed;
+}
+
+function runEditWithOutcome(call: { readonly name: string; readonly args: unknown }): EditOutcome {
   if (!Object.hasOwn(EDITS, call.name)) throw new InvalidEditError(`There is no edit named ${JSON.stringify(call.name)}.`);
   const definition = EDITS[call.name as EditName] as unknown as EditDefinition<unknown>;
   const checked = definition.args.safeParse(call.args);
   if (!checked.success) throw new InvalidEditError(`The arguments of ${call.name} are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const args = checked.data;
-  return commit((doc) => definition.apply(doc, args), (before, after) => ({
+  const doc = documentNow();
+  const reason = doc && definition.refuse ? definition.refuse(doc, args) : null;
+  if (reason) return { ok: false, reason };
+  const changed = commit((doc) => definition.apply(doc, args), (before, after) => ({
     coalesceKey: definition.coalesceKey?.(args) ?? undefined,
     ...definition.after?.(args, before, after),
   }));
+  return { ok: true, changed };
 }

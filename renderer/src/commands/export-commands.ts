@@ -5,6 +5,9 @@ import type { ExportFormat, ExportOptions } from '@shared/export/export-options'
 import { painPointsCsv, solutionsCsv } from '@shared/export/csv';
 import { reportToMarkdown } from '@shared/export/markdown';
 import { buildReport } from '@shared/export/report';
+import { redactForSharing } from '@shared/export/safe-to-share';
+import { buildWrapUp } from '@shared/export/wrap-up';
+import { wrapUpToMarkdown } from '@shared/export/wrap-up-markdown';
 import type { SaveResult } from '@shared/host/channels';
 import { ExportFrame } from '../export/ExportFrame';
 import { ExportCanceled, renderPng, toBase64 } from '../export/export-png';
@@ -22,6 +25,12 @@ export function exportLayout(): MapLayout | null {
   const doc = currentDocument();
   if (!doc) return null;
   return layoutMap(doc, measuredSizes(useEditor.getState().nodes));
+}
+
+/** The document an export is made from: the workspace, made safe to share if asked (every format, every byte). */
+function exportedDocument(options: ExportOptions) {
+  const doc = currentDocument();
+  return doc ? redactForSharing(doc, options.safeToShare) : null;
 }
 
 function suggestedName(): string {
@@ -42,10 +51,10 @@ export async function runExport(options: ExportOptions): Promise<void> {
         await exportPdf(options);
         break;
       case 'markdown':
-        await exportMarkdown();
+        await exportMarkdown(options);
         break;
       case 'csv':
-        await exportCsv();
+        await exportCsv(options);
         break;
       default: {
         const unreachable: never = options.format;
@@ -83,7 +92,7 @@ function report(result: SaveResult, what: string, extra = ''): void {
 const fileName = (filePath: string) => filePath.split(/[\\/]/).pop() ?? filePath;
 
 async function exportPng(options: ExportOptions, controller: AbortController): Promise<void> {
-  const doc = currentDocument();
+  const doc = exportedDocument(options);
   const layout = exportLayout();
   if (!doc || !layout) return;
   const { signal } = controller;
@@ -103,7 +112,7 @@ async function exportPng(options: ExportOptions, controller: AbortController): P
 }
 
 async function exportPdf(options: ExportOptions): Promise<void> {
-  const doc = currentDocument();
+  const doc = exportedDocument(options);
   const layout = exportLayout();
   if (!doc || !layout) return;
   setExportJob({ step: 'Laying out the report…', cancel: null });
@@ -113,7 +122,7 @@ async function exportPdf(options: ExportOptions): Promise<void> {
   const generatedAt = new Date().toISOString();
   const frameSize = measureFrame(doc, layout, buildReport(doc, new Date(generatedAt)).dateLabel);
   // PrintPortal renders the report into #print-root; only print media shows it, so the window does not change.
-  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize }));
+  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize, safeToShare: options.safeToShare }));
   document.body.classList.add('is-printing');
   await document.fonts.ready;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -129,15 +138,17 @@ async function exportPdf(options: ExportOptions): Promise<void> {
   }
 }
 
-async function exportMarkdown(): Promise<void> {
-  const doc = currentDocument();
+async function exportMarkdown(options: ExportOptions): Promise<void> {
+  const doc = exportedDocument(options);
   if (!doc) return;
-  const result = await host().exportFile('markdown', suggestedName(), reportToMarkdown(buildReport(doc, new Date())));
+  const now = new Date();
+  const wrapUp = wrapUpToMarkdown(buildWrapUp(doc, now), { heading: 2 });
+  const result = await host().exportFile('markdown', suggestedName(), reportToMarkdown(buildReport(doc, now), { wrapUp }));
   report(result, 'Markdown report');
 }
 
-async function exportCsv(): Promise<void> {
-  const doc = currentDocument();
+async function exportCsv(options: ExportOptions): Promise<void> {
+  const doc = exportedDocument(options);
   if (!doc) return;
   const result = await host().exportCsv(suggestedName(), painPointsCsv(doc), solutionsCsv(doc));
   if (result.kind === 'saved') announce(`Exported ${result.filePaths.map(fileName).join(' and ')}.`);

@@ -5,6 +5,7 @@ import type { OpenResult, SaveResult } from '@shared/host/channels';
 import { safeFileName } from '@shared/host/file-names';
 import { createWorkspace } from '@shared/operations/workspace';
 import sampleText from '@shared/sample/organising-for-social.stakemap?raw';
+import { workspaceFromTemplate, type TemplateId } from '@shared/templates/templates';
 import { flowInstance } from '../canvas/flow-instance';
 import { host } from '../host';
 import { displayName } from './document-name';
@@ -47,6 +48,12 @@ export async function confirmUnsavedChanges(): Promise<boolean> {
 export async function newWorkspace(): Promise<void> {
   if (!(await confirmUnsavedChanges())) return;
   loadWorkspace(createWorkspace('Untitled workspace', new Date()), { filePath: null, fitOnOpen: true });
+}
+
+/** New from template (the start view): a workspace ready for a workshop, or a blank one. Not saved yet. */
+export async function newFromTemplate(id: TemplateId): Promise<void> {
+  if (!(await confirmUnsavedChanges())) return;
+  loadWorkspace(workspaceFromTemplate(id, new Date()), { filePath: null, fitOnOpen: true });
 }
 
 export async function openSample(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
 import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { toggleAgenda } from './agenda-commands';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
 import { closeCurrentWorkspace, newWorkspace, openWithDialog, save, saveAs } from './file-commands';
@@ -115,6 +116,9 @@ export function runCommand(command: MenuCommand): void {
       toggleFocus();
       // The map just changed size: fit it to the new space (two frames: layout, then React Flow's resize).
       requestAnimationFrame(() => requestAnimationFrame(fitView));
+      return;
+    case 'view.toggleAgenda':
+      if (hasWorkspace) toggleAgenda();
       return;
     // Display preferences work on the start view too: they are the window's, not the workspace's.
     case 'view.themeSystem':

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { host } from '../host';
+import { selectAgendaVisible } from '../store/agenda-selectors';
 import { isDirty, useEditor } from '../store/editor-store';
 import { moveFocusedCard } from './board-commands';
 import { clearSelection, copySelection, cutSelection, pasteFromClipboard, renameSelected } from './edit-commands';
@@ -103,11 +104,12 @@ export function useDocumentStateSync(): void {
       const name = displayName(state);
       const dirty = isDirty(state.workspace);
       const filePath = state.workspace?.filePath ?? null;
-      const key = JSON.stringify([name, dirty, filePath]);
+      const agendaVisible = selectAgendaVisible(state);
+      const key = JSON.stringify([name, dirty, filePath, agendaVisible]);
       if (key === last) return;
       last = key;
       document.title = state.workspace ? `${dirty ? '● ' : ''}${name} — Stakemap` : 'Stakemap';
-      void host().setDocumentState({ displayName: name, filePath, dirty });
+      void host().setDocumentState({ displayName: name, filePath, dirty, agendaVisible });
     };
     sync();
     return useEditor.subscribe(sync);

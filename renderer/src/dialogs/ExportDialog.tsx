@@ -49,6 +49,7 @@ export function ExportDialog() {
   };
   const setPng = (patch: Partial<ExportOptions['png']>) => setOptions((o) => ({ ...o, png: { ...o.png, ...patch } }));
   const setPdf = (patch: Partial<ExportOptions['pdf']>) => setOptions((o) => ({ ...o, pdf: { ...o.pdf, ...patch } }));
+  const setSafe = (patch: Partial<ExportOptions['safeToShare']>) => setOptions((o) => ({ ...o, safeToShare: { ...o.safeToShare, ...patch } }));
 
   return (
     <dialog
@@ -148,6 +149,29 @@ export function ExportDialog() {
               </fieldset>
             </div>
           )}
+
+          <fieldset className="field export-dialog__safe">
+            <legend className="field__label">Sharing</legend>
+            <label className="checkbox-field">
+              <input type="checkbox" checked={options.safeToShare.enabled} onChange={(e) => setSafe({ enabled: e.target.checked })} aria-describedby="safe-to-share-hint" />
+              Safe to share
+            </label>
+            <p className="hint" id="safe-to-share-hint">
+              No participant names, quotes without attribution, and no department named where fewer than three people spoke for it. Applies to every
+              format, the PNG's embedded workspace included.
+            </p>
+            {options.safeToShare.enabled && (
+              <div className="export-dialog__safe-options">
+                <label className="checkbox-field">
+                  <input type="checkbox" checked={options.safeToShare.removeOwners} onChange={(e) => setSafe({ removeOwners: e.target.checked })} /> Remove owners
+                </label>
+                <label className="checkbox-field">
+                  <input type="checkbox" checked={options.safeToShare.quotes === 'removed'} onChange={(e) => setSafe({ quotes: e.target.checked ? 'removed' : 'unattributed' })} />{' '}
+                  Remove quotes
+                </label>
+              </div>
+            )}
+          </fieldset>
 
           <div className="message-dialog__actions">
             <button type="button" className="button" onClick={() => showExportDialog(false)}>

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { PDF_MARGINS_INCHES } from '@shared/export/pdf-options';
 import { buildReport } from '@shared/export/report';
+import { redactForSharing } from '@shared/export/safe-to-share';
+import { buildWrapUp } from '@shared/export/wrap-up';
 import { exportLayout } from '../commands/export-commands';
 import { currentDocument, useUi } from '../store/editor-store';
 import { printableArea, PrintReport } from './PrintReport';
@@ -10,12 +12,14 @@ import { printableArea, PrintReport } from './PrintReport';
 export function PrintPortal() {
   const job = useUi((s) => s.printJob);
   const content = useMemo(() => {
-    const doc = currentDocument();
+    const current = currentDocument();
     const layout = exportLayout();
-    if (!job || !doc || !layout) return null;
+    if (!job || !current || !layout) return null;
+    const doc = redactForSharing(current, job.safeToShare);
     const report = buildReport(doc, new Date(job.generatedAt));
     const area = printableArea(job.pageSize, job.landscape, PDF_MARGINS_INCHES);
-    return <PrintReport doc={doc} layout={layout} report={report} area={area} frameSize={job.frameSize} />;
+    const wrapUp = buildWrapUp(doc, new Date(job.generatedAt));
+    return <PrintReport doc={doc} layout={layout} report={report} area={area} frameSize={job.frameSize} wrapUp={wrapUp} />;
   }, [job]);
   const target = document.getElementById('print-root');
   if (!content || !target) return null;

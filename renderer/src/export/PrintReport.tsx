@@ -1,8 +1,10 @@
 import type { CSSProperties } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import type { ReportPainPoint, WorkshopReport } from '@shared/export/report';
+import type { WrapUp } from '@shared/export/wrap-up';
 import { ExportFrame } from './ExportFrame';
 import type { MapLayout } from './map-layout';
+import { WrapUpPage } from './WrapUpPage';
 
 /** The printable area of each page, in CSS pixels (96 per inch), inside the margins the PDF is printed with. */
 export function printableArea(pageSize: 'A4' | 'Letter' | 'A3', landscape: boolean, marginsInches: { top: number; bottom: number; left: number; right: number }) {
@@ -19,7 +21,7 @@ export function printableArea(pageSize: 'A4' | 'Letter' | 'A3', landscape: boole
 
 /**
  * The PDF: page 1 is the whole map fitted to the page (vectors and selectable text, as drawn by StaticMap);
- * then the report: summary, problematic relationships, pain points by category with their quotes, candidate
+ * then the wrap-up page (the top pain points and what was agreed), then the report: summary, problematic relationships, pain points by category with their quotes, candidate
  * solutions and the unaddressed pain points. Every block avoids page breaks inside it.
  */
 export function PrintReport({
@@ -28,12 +30,15 @@ export function PrintReport({
   report,
   area,
   frameSize,
+  wrapUp,
 }: {
   doc: WorkspaceDocument;
   layout: MapLayout;
   report: WorkshopReport;
   area: { width: number; height: number };
   frameSize: { width: number; height: number };
+  /** The wrap-up page printed first (issue 14): what the room leaves with. */
+  wrapUp?: WrapUp;
 }) {
   const scale = Math.min(area.width / frameSize.width, area.height / frameSize.height);
   const { summary } = report;
@@ -44,6 +49,9 @@ export function PrintReport({
           <ExportFrame doc={doc} layout={layout} dateLabel={report.dateLabel} background="white" />
         </div>
       </section>
+
+      {/* The report's first page: what the room leaves with, right after the map. */}
+      {wrapUp && <WrapUpPage wrapUp={wrapUp} />}
 
       <h1>{report.title}</h1>
       <p className="print-report__meta">Workshop report · {report.dateLabel}</p>

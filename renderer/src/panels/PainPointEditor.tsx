@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Attachment, PainPoint, WorkspaceDocument } from '@shared/document/schema';
 import { attachmentKey, describeAttachment } from '@shared/domain/pain-point-index';
 import { solutionsAddressing, unaddressedPainPointIds } from '@shared/domain/unaddressed';
+import { votesFor } from '@shared/domain/votes';
 import { edit, type EditArgs } from '../commands/edits';
 import { revealOnMap } from '../commands/navigate-commands';
 import { deleteItem, proposeSolution, takeFreshItem } from '../commands/pain-point-commands';
@@ -60,7 +61,7 @@ export function PainPointEditor({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      <Votes painPoint={painPoint} />
+      <Votes painPoint={painPoint} votes={votesFor(doc, id)} />
       <label className="field">
         <span className="field__label">Description</span>
         <textarea rows={3} value={painPoint.description} onChange={(e) => change({ description: e.target.value }, 'description')} />
@@ -75,15 +76,16 @@ export function PainPointEditor({ id }: { id: string }) {
   );
 }
 
-function Votes({ painPoint }: { painPoint: PainPoint }) {
-  const { id, votes } = painPoint;
+/** The total votes (tally + ballots); the buttons change the tally, the count entered by hand. */
+function Votes({ painPoint, votes }: { painPoint: PainPoint; votes: number }) {
+  const { id, tally } = painPoint;
   return (
     <div className="field">
       <span className="field__label" id={`votes-${id}`}>
         Votes
       </span>
       <div className="vote-control" role="group" aria-labelledby={`votes-${id}`}>
-        <button type="button" className="icon-button icon-button--bordered" aria-label="Remove a vote" disabled={votes === 0} onClick={() => edit('painPoint.voteDown', { id })}>
+        <button type="button" className="icon-button icon-button--bordered" aria-label="Remove a vote" disabled={tally === 0} onClick={() => edit('painPoint.voteDown', { id })}>
           <Minus size={16} aria-hidden="true" />
         </button>
         <output className="vote-control__count" aria-live="polite" aria-label={`${votes} vote${votes === 1 ? '' : 's'}`}>
@@ -111,7 +113,7 @@ function Quotes({ painPoint }: { painPoint: PainPoint }) {
         {quotes.map((quote, index) => (
           // Index keys: quotes have no ids, and a moved quote re-renders its text anyway.
           <li key={index} className="quotes__item">
-            <QuoteField painPointId={id} index={index} text={quote} />
+            <QuoteField painPointId={id} index={index} text={quote.text} />
             <div className="quotes__actions">
               <button type="button" className="icon-button" aria-label={`Move quote ${index + 1} up`} disabled={index === 0} onClick={() => edit('painPoint.moveQuote', { id, from: index, to: index - 1 })}>
                 <ArrowUp size={15} aria-hidden="true" />

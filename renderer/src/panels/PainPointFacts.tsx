@@ -1,13 +1,16 @@
 import { CircleAlert, MessageSquareQuote, ThumbsUp } from 'lucide-react';
 import type { Category, PainPoint } from '@shared/document/schema';
 
-/** A pain point's category, votes, quotes and "Unaddressed" mark, as its rows in lists show them. */
-export function PainPointFacts({ painPoint, category, unaddressed }: { painPoint: PainPoint; category: Category | undefined; unaddressed: boolean }) {
+/**
+ * A pain point's category, votes, quotes and "Unaddressed" mark, as its rows in lists show them. `votes` is the
+ * total (tally + ballots, shared/domain/votes.ts), which the caller has from the whole document.
+ */
+export function PainPointFacts({ painPoint, category, unaddressed, votes }: { painPoint: PainPoint; category: Category | undefined; unaddressed: boolean; votes: number }) {
   return (
     <>
       <span>{category?.name ?? 'Uncategorised'}</span>
       <span title="Votes">
-        <ThumbsUp size={13} aria-hidden="true" /> {painPoint.votes}
+        <ThumbsUp size={13} aria-hidden="true" /> {votes}
         <span className="visually-hidden"> votes</span>
       </span>
       <span title="Quotes">

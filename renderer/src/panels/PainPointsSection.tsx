@@ -2,6 +2,7 @@ import { Plus } from 'lucide-react';
 import { useMemo } from 'react';
 import type { Attachment, PainPoint } from '@shared/document/schema';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
+import { voteTotals } from '@shared/domain/votes';
 import { sameAttachment } from '@shared/operations/pain-points';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { openItem, useDocument } from '../store/editor-store';
@@ -17,9 +18,10 @@ export function PainPointsSection({ attachment, heading }: { attachment: Attachm
   const rows = useMemo(() => {
     if (!doc) return [];
     const unaddressed = unaddressedPainPointIds(doc);
+    const totals = voteTotals(doc);
     const byId = new Map(doc.categories.map((c) => [c.id, c]));
     const belongs = (p: PainPoint) => (attachment ? p.attachedTo.some((a) => sameAttachment(a, attachment)) : p.attachedTo.length === 0);
-    return doc.painPoints.filter(belongs).map((p) => ({ painPoint: p, category: byId.get(p.categoryId), unaddressed: unaddressed.has(p.id) }));
+    return doc.painPoints.filter(belongs).map((p) => ({ painPoint: p, category: byId.get(p.categoryId), unaddressed: unaddressed.has(p.id), votes: totals.get(p.id) ?? 0 }));
   }, [doc, attachment]);
 
   return (
@@ -29,7 +31,7 @@ export function PainPointsSection({ attachment, heading }: { attachment: Attachm
       </h3>
       {rows.length > 0 && (
         <ul className="pain-point-rows">
-          {rows.map(({ painPoint, category, unaddressed }) => (
+          {rows.map(({ painPoint, category, unaddressed, votes }) => (
             <li key={painPoint.id}>
               <button
                 type="button"
@@ -39,7 +41,7 @@ export function PainPointsSection({ attachment, heading }: { attachment: Attachm
               >
                 <span className="pain-point-row__title">{painPoint.title || 'Untitled pain point'}</span>
                 <span className="pain-point-row__meta">
-                  <PainPointFacts painPoint={painPoint} category={category} unaddressed={unaddressed} />
+                  <PainPointFacts painPoint={painPoint} category={category} unaddressed={unaddressed} votes={votes} />
                 </span>
               </button>
             </li>

@@ -2,6 +2,7 @@ import { MAX_SHORT_TEXT } from '@shared/document/format';
 import { MessageSquareWarning, Trash2, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { SOLUTION_STATUSES } from '@shared/document/format';
+import { isDueDatePatch } from '@shared/operations/solutions';
 import { deleteItem, takeFreshItem } from '../commands/pain-point-commands';
 import { edit, type EditArgs } from '../commands/edits';
 import { openItem, useDocument } from '../store/editor-store';
@@ -9,7 +10,10 @@ import { EditorHeading } from './EditorHeading';
 import { RatingField } from './RatingField';
 import { SOLUTION_STATUS_INFO } from './solution-status';
 
-/** Edits one candidate solution: what it is, its status, owner, impact, effort and the pain points it addresses. */
+/**
+ * Edits one candidate solution: what it is, its status, owner, due date, impact, effort and the pain points it
+ * addresses.
+ */
 export function SolutionEditor({ id }: { id: string }) {
   const doc = useDocument();
   const solution = doc?.solutions.find((s) => s.id === id);
@@ -50,6 +54,23 @@ export function SolutionEditor({ id }: { id: string }) {
       <label className="field">
         <span className="field__label">Owner</span>
         <input maxLength={MAX_SHORT_TEXT} value={solution.owner} placeholder="Who takes it forward" onChange={(e) => change({ owner: e.target.value }, 'owner')} />
+      </label>
+      <label className="field">
+        <span className="field__label">Due date</span>
+        <input
+          type="date"
+          className="solution-due-date"
+          // Four-digit years only: the format's dates are "YYYY-MM-DD", and Chromium would accept a six-digit year.
+          min="1000-01-01"
+          max="9999-12-31"
+          value={solution.dueDate ?? ''}
+          onChange={(e) => {
+            // Empty while a part of the date is cleared or the whole date is: no date. A value the format cannot
+            // hold is not sent (the edit's arguments would refuse it).
+            const value = e.target.value === '' ? null : e.target.value;
+            if (isDueDatePatch(value)) change({ dueDate: value }, 'dueDate');
+          }}
+        />
       </label>
       <div className="field-row">
         <RatingField label="Impact" value={solution.impact} onChange={(impact) => change({ impact })} />

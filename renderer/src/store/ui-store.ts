@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Attachment } from '@shared/document/schema';
+import type { SafeToShare } from '@shared/export/safe-to-share';
 import type { HostApi } from '@shared/host/host-api';
 
 /*
@@ -34,6 +35,8 @@ export interface PrintJob {
   readonly landscape: boolean;
   readonly generatedAt: string;
   readonly frameSize: { readonly width: number; readonly height: number };
+  /** What the report leaves out so it can be shared (shared/export/safe-to-share.ts). */
+  readonly safeToShare: SafeToShare;
 }
 
 /** What was right-clicked on the map, and where. */

@@ -2,11 +2,11 @@ import '../styles/board.css';
 import { CircleAlert, Link2, Minus, Plus, Quote, Search, Tags } from 'lucide-react';
 import { memo, useCallback, useId, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Category, PainPoint } from '@shared/document/schema';
+import type { Ballot, Category, PainPoint } from '@shared/document/schema';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { edit } from '../commands/edits';
 import { announce, openItem, showCategories, useEditor, documentNow, selectDocument } from '../store/editor-store';
-import { attachmentTextsOf, boardColumns, painPointTitle, unaddressedOf, type BoardColumn, type BoardSort } from './board-columns';
+import { attachmentTextsOf, boardColumns, painPointTitle, unaddressedOf, voteTotalsOf, type BoardColumn, type BoardSort } from './board-columns';
 
 /** The drag data type of a pain point card: only our cards can be dropped on a column, not text or files. */
 export const PAIN_POINT_DRAG_TYPE = 'application/x-stakemap-pain-point';
@@ -15,6 +15,8 @@ const NO_CATEGORIES: readonly Category[] = [];
 const NO_PAIN_POINTS: readonly PainPoint[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
 const NO_TEXTS: ReadonlyMap<string, string> = new Map();
+const NO_BALLOTS: readonly Ballot[] = [];
+const NO_TOTALS: ReadonlyMap<string, number> = new Map();
 
 function categoryName(c: Category): string {
   return c.name.trim() === '' ? 'Unnamed category' : c.name;
@@ -35,12 +37,14 @@ interface DragState {
  * a projector; the six default columns fit side by side from 1024 px, with compact cards in narrow columns.
  */
 export function BoardView() {
-  const { categories, painPoints } = useEditor(
+  const { categories, painPoints, ballots } = useEditor(
     useShallow((s) => ({
       categories: selectDocument(s)?.categories ?? NO_CATEGORIES,
       painPoints: selectDocument(s)?.painPoints ?? NO_PAIN_POINTS,
+      ballots: selectDocument(s)?.ballots ?? NO_BALLOTS,
     })),
   );
+  const totals = useEditor((s) => (selectDocument(s) ? voteTotalsOf(selectDocument(s)!) : NO_TOTALS));
   const unaddressed = useEditor((s) => (selectDocument(s) ? unaddressedOf(selectDocument(s)!) : NO_IDS));
   const attachments = useEditor((s) => (selectDocument(s) ? attachmentTextsOf(selectDocument(s)!) : NO_TEXTS));
   const openId = useEditor((s) => (s.openItem?.type === 'painPoint' ? s.openItem.id : null));
@@ -51,7 +55,7 @@ export function BoardView() {
   const [drag, setDrag] = useState<DragState | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
-  const columns = useMemo(() => boardColumns({ categories, painPoints }, { sort, query }), [categories, painPoints, sort, query]);
+  const columns = useMemo(() => boardColumns({ categories, painPoints, ballots }, { sort, query }), [categories, painPoints, ballots, sort, query]);
   const shown = columns.reduce((n, c) => n + c.cards.length, 0);
   const filtering = query.trim() !== '';
 
@@ -125,6 +129,7 @@ export function BoardView() {
             filtering={filtering}
             openId={openId}
             unaddressed={unaddressed}
+            totals={totals}
             attachments={attachments}
             drag={drag}
             isDropTarget={column.category !== null && dropTarget === column.category.id}
@@ -165,6 +170,8 @@ interface ColumnProps {
   readonly filtering: boolean;
   readonly openId: string | null;
   readonly unaddressed: ReadonlySet<string>;
+  /** Total votes (tally + ballots) by pain point id. */
+  readonly totals: ReadonlyMap<string, number>;
   readonly attachments: ReadonlyMap<string, string>;
   readonly drag: DragState | null;
   readonly isDropTarget: boolean;
@@ -174,7 +181,7 @@ interface ColumnProps {
   readonly onCardDragEnd: () => void;
 }
 
-function Column({ column, filtering, openId, unaddressed, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd }: ColumnProps) {
+function Column({ column, filtering, openId, unaddressed, totals, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd }: ColumnProps) {
   const headingId = useId();
   const { category, cards, total } = column;
   const name = category ? categoryName(category) : 'Uncategorised';
@@ -250,6 +257,7 @@ function Column({ column, filtering, openId, unaddressed, attachments, drag, isD
             painPoint={p}
             attachedTo={attachments.get(p.id) ?? ''}
             unaddressed={unaddressed.has(p.id)}
+            votes={totals.get(p.id) ?? 0}
             open={openId === p.id}
             dragging={drag?.id === p.id}
             onDragStart={onCardDragStart}
@@ -271,6 +279,8 @@ interface CardProps {
   readonly painPoint: PainPoint;
   readonly attachedTo: string;
   readonly unaddressed: boolean;
+  /** The total shown (tally + ballots); the buttons change the tally. */
+  readonly votes: number;
   readonly open: boolean;
   readonly dragging: boolean;
   readonly onDragStart: (state: DragState) => void;
@@ -278,8 +288,8 @@ interface CardProps {
 }
 
 /** One pain point on the board. Memoized: voting on one card re-renders that card only. */
-const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, dragging, onDragStart, onDragEnd }: CardProps) {
-  const { id, votes, quotes } = painPoint;
+const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, open, dragging, onDragStart, onDragEnd }: CardProps) {
+  const { id, tally, quotes } = painPoint;
   const title = painPointTitle(painPoint);
 
   const openIt = () => openItem({ type: 'painPoint', id });
@@ -333,7 +343,8 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, open, drag
             className="board-card__vote"
             aria-label={`Remove a vote from ${title}`}
             title="Remove a vote"
-            disabled={votes === 0}
+            // The tally is what the buttons change: ballots are withdrawn for their participant.
+            disabled={tally === 0}
             onClick={(e) => vote(e, 'painPoint.voteDown')}
           >
             <Minus size={16} aria-hidden="true" />

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { BadgeList } from '../canvas/BadgeList';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { MapContextMenu } from '../canvas/MapContextMenu';
+import { AgendaDialog } from '../dialogs/AgendaDialog';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { ExportDialog } from '../dialogs/ExportDialog';
 import { VersionsDialog } from '../dialogs/VersionsDialog';
@@ -9,6 +10,7 @@ import { PrintPortal } from '../export/PrintPortal';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
 import { QuickCapture } from '../panels/QuickCapture';
+import { StageBar } from '../panels/StageBar';
 import { Toolbar } from '../panels/Toolbar';
 import { useEditor } from '../store/editor-store';
 import { BoardView } from './BoardView';
@@ -16,9 +18,9 @@ import { SolutionsView } from './SolutionsView';
 
 /**
  * The editor: toolbar on top, the map (with the palette) or the pain point board or the solutions list in the
- * middle (under the quick capture bar on the map and the board), the inspector right. The map stays mounted
- * behind the other views, so switching back keeps its pan, zoom and measured nodes without redrawing thousands
- * of items.
+ * middle (under the workshop's stage bar, and the quick capture bar on the map and the board), the inspector
+ * right. The map stays mounted behind the other views, so switching back keeps its pan, zoom and measured nodes
+ * without redrawing thousands of items.
  */
 export function EditorView() {
   const focusMode = useEditor((s) => s.focusMode);
@@ -30,6 +32,8 @@ export function EditorView() {
         {!focusMode && view === 'map' && <Palette />}
         {/* The main landmark stays a landmark; the tab panel of the view tabs is inside it (axe landmark-one-main). */}
         <main className="editor__main">
+          {/* The workshop's stage and timer, on every view and in Focus on the map (hidden with the agenda). */}
+          <StageBar />
           {/* Outside the view's tab panel: one capture bar serves the map and the board, in Focus mode too. Hidden,
               not unmounted, on the solutions list, so a line being typed is still there on the way back. */}
           <QuickCapture hidden={view === 'solutions'} />
@@ -46,6 +50,7 @@ export function EditorView() {
         <BadgeList />
         <MapContextMenu />
         <CategoriesDialog />
+        <AgendaDialog />
         <ExportDialog />
         <VersionsDialog />
         <PrintPortal />

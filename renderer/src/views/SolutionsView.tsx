@@ -8,7 +8,7 @@ import type { Category, PainPoint, Solution } from '@shared/document/schema';
 import { proposeSolution } from '../commands/pain-point-commands';
 import { SOLUTION_STATUS_INFO } from '../panels/solution-status';
 import { openItem, useEditor, selectDocument } from '../store/editor-store';
-import { painPointTitle, unaddressedOf } from './board-columns';
+import { painPointTitle, unaddressedOf, voteTotalsOf } from './board-columns';
 
 /** A solution's status as a chip: icon and word, the same marks as the inspector's status picker. */
 export function SolutionStatusChip({ status }: { status: SolutionStatus }) {
@@ -30,6 +30,7 @@ const NO_SOLUTIONS: readonly Solution[] = [];
 const NO_PAIN_POINTS: readonly PainPoint[] = [];
 const NO_CATEGORIES: readonly Category[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
+const NO_TOTALS: ReadonlyMap<string, number> = new Map();
 
 type StatusFilter = SolutionStatus | 'all';
 
@@ -47,6 +48,7 @@ export function SolutionsView() {
     })),
   );
   const unaddressed = useEditor((s) => (selectDocument(s) ? unaddressedOf(selectDocument(s)!) : NO_IDS));
+  const totals = useEditor((s) => (selectDocument(s) ? voteTotalsOf(selectDocument(s)!) : NO_TOTALS));
   const openKey = useEditor((s) => (s.openItem ? `${s.openItem.type}:${s.openItem.id}` : null));
   const [status, setStatus] = useState<StatusFilter>('all');
 
@@ -112,7 +114,7 @@ export function SolutionsView() {
           </p>
         )}
 
-        <UnaddressedList painPoints={painPoints} categories={categories} unaddressed={unaddressed} openKey={openKey} />
+        <UnaddressedList painPoints={painPoints} categories={categories} unaddressed={unaddressed} totals={totals} openKey={openKey} />
       </div>
     </section>
   );
@@ -228,18 +230,20 @@ interface UnaddressedListProps {
   readonly painPoints: readonly PainPoint[];
   readonly categories: readonly Category[];
   readonly unaddressed: ReadonlySet<string>;
+  /** Total votes (tally + ballots) by pain point id. */
+  readonly totals: ReadonlyMap<string, number>;
   readonly openKey: string | null;
 }
 
 /** The pain points still waiting for a live solution, most voted first: the room's priorities come first. */
-function UnaddressedList({ painPoints, categories, unaddressed, openKey }: UnaddressedListProps) {
+function UnaddressedList({ painPoints, categories, unaddressed, totals, openKey }: UnaddressedListProps) {
   const rows = useMemo(
     () =>
       painPoints
         .filter((p) => unaddressed.has(p.id))
         // Stable sort: equal votes stay in the order they were added.
-        .sort((a, b) => b.votes - a.votes),
-    [painPoints, unaddressed],
+        .sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0)),
+    [painPoints, unaddressed, totals],
   );
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
 
@@ -262,6 +266,7 @@ function UnaddressedList({ painPoints, categories, unaddressed, openKey }: Unadd
             {rows.map((p) => {
               const category = categoryById.get(p.categoryId);
               const title = painPointTitle(p);
+              const votes = totals.get(p.id) ?? 0;
               return (
                 <li
                   key={p.id}
@@ -273,7 +278,7 @@ function UnaddressedList({ painPoints, categories, unaddressed, openKey }: Unadd
                       {title}
                     </button>
                     <span className="unaddressed__meta">
-                      {category ? category.name.trim() || 'Unnamed category' : 'Uncategorised'} · {p.votes} {p.votes === 1 ? 'vote' : 'votes'}
+                      {category ? category.name.trim() || 'Unnamed category' : 'Uncategorised'} · {votes} {votes === 1 ? 'vote' : 'votes'}
                     </span>
                   </div>
                   <button type="button" className="button" aria-label={`Propose solution for ${title}`} onClick={() => proposeSolution([p.id])}>

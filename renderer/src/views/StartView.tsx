@@ -1,7 +1,8 @@
 import { FilePlus2, FolderOpen, Sparkles, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '@shared/host/channels';
-import { newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
+import { TEMPLATES } from '@shared/templates/templates';
+import { newFromTemplate, newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
 import { forgetRecentWorkspace, listRecentWorkspaces } from '../commands/host-commands';
 import { RecoverySection } from './RecoverySection';
 
@@ -36,6 +37,26 @@ export function StartView() {
             <Sparkles size={18} aria-hidden="true" /> Open the sample workshop
           </button>
         </div>
+        <section className="start-view__templates" aria-labelledby="templates-heading">
+          <h2 id="templates-heading">New from template</h2>
+          <ul className="template-list">
+            {TEMPLATES.map((template) => (
+              <li key={template.id}>
+                <button
+                  type="button"
+                  className="template-list__item"
+                  aria-describedby={`template-${template.id}`}
+                  onClick={() => void newFromTemplate(template.id)}
+                >
+                  <span className="template-list__name">{template.name}</span>
+                  <span className="template-list__description" id={`template-${template.id}`}>
+                    {template.description}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
         <RecoverySection />
         <section className="start-view__recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent workspaces</h2>

@@ -1,7 +1,8 @@
-import type { Category, PainPoint, WorkspaceDocument } from '@shared/document/schema';
+import type { Ballot, Category, PainPoint, WorkspaceDocument } from '@shared/document/schema';
 import { describeAttachments } from '@shared/domain/pain-point-index';
 import { fold } from '@shared/domain/search';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
+import { voteTotals } from '@shared/domain/votes';
 
 /*
  * What the pain point board shows: one column per category, in the categories' order, with the pain points that
@@ -36,18 +37,20 @@ export interface BoardColumn {
  * among equal votes, so cards with the same count do not jump around as others are voted on.
  */
 export function boardColumns(
-  doc: { readonly categories: readonly Category[]; readonly painPoints: readonly PainPoint[] },
+  doc: { readonly categories: readonly Category[]; readonly painPoints: readonly PainPoint[]; readonly ballots: readonly Ballot[] },
   options: BoardOptions,
 ): BoardColumn[] {
   const words = queryWords(options.query);
   const byCategory = new Map<string, PainPoint[]>(doc.categories.map((c) => [c.id, []]));
   const uncategorised: PainPoint[] = [];
   for (const p of doc.painPoints) (byCategory.get(p.categoryId) ?? uncategorised).push(p);
+  // The total (tally + ballots), as the cards show it.
+  const totals = options.sort === 'votes' ? voteTotals(doc) : new Map<string, number>();
 
   const column = (category: Category | null, all: readonly PainPoint[]): BoardColumn => {
     const cards = words.length === 0 ? all.slice() : all.filter((p) => matchesWords(p, words));
     // Array.prototype.sort is stable (ES2019), which gives "ties in document order".
-    if (options.sort === 'votes') cards.sort((a, b) => b.votes - a.votes);
+    if (options.sort === 'votes') cards.sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0));
     return { category, cards, total: all.length };
   };
 
@@ -83,7 +86,7 @@ function queryWords(query: string): string[] {
 
 /** Every word somewhere in the pain point, not necessarily in one field: "legal days" finds a title and a quote. */
 function matchesWords(p: PainPoint, words: readonly string[]): boolean {
-  const fields = [p.title, p.description, ...p.quotes].map(fold);
+  const fields = [p.title, p.description, ...p.quotes.map((q) => q.text)].map(fold);
   return words.every((w) => fields.some((f) => f.includes(w)));
 }
 
@@ -107,6 +110,9 @@ export function memoOnParts<R>(
     return last;
   };
 }
+
+/** Each pain point's total votes (tally + ballots), by id (shared by the board and the solutions view). */
+export const voteTotalsOf = memoOnParts((doc) => [doc.painPoints, doc.ballots], voteTotals);
 
 /** Ids of the pain points no live solution addresses (shared by the board and the solutions view). */
 export const unaddressedOf = memoOnParts((doc) => [doc.painPoints, doc.solutions], unaddressedPainPointIds);

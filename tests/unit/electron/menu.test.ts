@@ -147,6 +147,20 @@ describe('buildMenuTemplate', () => {
     expect(view.some((item) => item.id === 'view.toggleLegend')).toBe(true);
   });
 
+  it('has View > Show Agenda as a checkbox showing whether the workspace shows its stage bar, after Focus on the Map', () => {
+    const agenda = (state: Partial<MenuState>) => byId(build(state).items, 'view.toggleAgenda');
+    expect(agenda({ agendaVisible: true })).toMatchObject({ label: 'Show Agenda', type: 'checkbox', checked: true });
+    expect(agenda({ agendaVisible: false })).toMatchObject({ type: 'checkbox', checked: false });
+    // The start view has no workspace, so no agenda to show.
+    expect(agenda({})).toMatchObject({ type: 'checkbox', checked: false });
+    const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];
+    const at = view.findIndex((item) => item.id === 'view.toggleAgenda');
+    expect(view[at - 1]?.id).toBe('view.toggleFocus');
+    const { items, actions } = build({ agendaVisible: true });
+    click(byId(items, 'view.toggleAgenda'));
+    expect(actions.sendCommand).toHaveBeenCalledWith('view.toggleAgenda');
+  });
+
   it('has View > Tidy Layout right after Fit to View, sending its command, with no key of its own', () => {
     const { items, actions } = build();
     const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];

@@ -34,11 +34,20 @@ function fsWith(overrides: Partial<Record<keyof WorkspaceFs, unknown>>): Workspa
 const fileStats = (size: number) => ({ size, mtimeMs: 0, isFile: () => true, isDirectory: () => false });
 
 describe('runCheck', () => {
-  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'unknown-properties.stakemap', 'proto-keys.stakemap', 'with-bom.stakemap'])(
-    'prints ✓ and exits 0 for %s',
+  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('prints ✓ and exits 0 for %s', async (name) => {
+    const path = fixturePath(name);
+    expect(await check([path])).toEqual({ code: 0, out: [`✓ ${path}`], err: [] });
+  });
+
+  it.each(['v1-minimal.stakemap', 'v1-full.stakemap', 'unknown-properties.stakemap', 'proto-keys.stakemap'])(
+    'prints ✓, says a version 1 file would be saved in version 2, and exits 0 for %s',
     async (name) => {
       const path = fixturePath(name);
-      expect(await check([path])).toEqual({ code: 0, out: [`✓ ${path}`], err: [] });
+      expect(await check([path])).toEqual({
+        code: 0,
+        out: [`✓ ${path}`, '    It is written in format version 1; the app would save it in version 2.'],
+        err: [],
+      });
     },
   );
 
@@ -53,6 +62,7 @@ describe('runCheck', () => {
       '      - Pain point “Embargoes are announced too late” (p-embargo): attachedTo points to stakeholder “s-comms”, which does not exist.',
       '      - Pain point “Embargoes are announced too late” (p-embargo): attachedTo points to relationship “r-gone”, which does not exist.',
       '      - Solution “Pre-approved response library” (x-library): addresses points to pain point “p-missing”, which does not exist.',
+      '    It is written in format version 1; the app would save it in version 2.',
     ]);
   });
 
@@ -62,7 +72,7 @@ describe('runCheck', () => {
     ['empty.stakemap', /“empty\.stakemap” is not a readable workspace file/, /^The file is empty\.$/],
     ['foreign.json', /“foreign\.json” is not a Stakemap workspace/, /no "format": "stakemap"/],
     ['json-array.stakemap', /“json-array\.stakemap” is not a Stakemap workspace/, /JSON list/],
-    ['newer-version.stakemap', /file format version 2.*format version 1/, /not been changed/],
+    ['newer-version.stakemap', /file format version 3.*format version 2/, /not been changed/],
     ['invalid-field.stakemap', /2 fields are not valid/, /^stakeholders\[0\]\.kind: expected one of "team", "department", "external", found "dept"$/],
     ['duplicate-ids.stakemap', /2 fields are not valid/, /^stakeholders\[2\]\.id: the id "s-legal" is already used by stakeholders\[0\]$/],
   ])('prints ✗, the summary and the details, indented, and exits 1, for %s', async (name, summary, detail) => {

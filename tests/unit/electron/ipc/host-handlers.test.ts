@@ -627,7 +627,12 @@ describe('export:pdf', () => {
 });
 
 describe('export:options-get and export:options-set', () => {
-  const chosen: ExportOptions = { format: 'pdf', png: { scale: 4, background: 'transparent' }, pdf: { pageSize: 'Letter', landscape: false } };
+  const chosen: ExportOptions = {
+    format: 'pdf',
+    png: { scale: 4, background: 'transparent' },
+    pdf: { pageSize: 'Letter', landscape: false },
+    safeToShare: { enabled: true, removeOwners: true, quotes: 'unattributed' },
+  };
 
   it('gives the defaults until something is chosen, then remembers the choice across runs', async () => {
     const store = new MemoryStore();
@@ -636,6 +641,7 @@ describe('export:options-get and export:options-set', () => {
       format: 'png',
       png: { scale: 2, background: 'white' },
       pdf: { pageSize: 'A4', landscape: true },
+      safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
     });
     await t.handlers['export:options-set'](chosen);
     expect(store.get(SETTINGS_KEYS.exportOptions)).toEqual(chosen);
@@ -653,6 +659,7 @@ describe('export:options-get and export:options-set', () => {
       format: 'png',
       png: { scale: 2, background: 'white' },
       pdf: { pageSize: 'Letter', landscape: false },
+      safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
     });
     // Whatever comes back satisfies the channel's result schema.
     expect(invokeChannels['export:options-get'].result.parse(await t.handlers['export:options-get'](undefined))).toBeTruthy();

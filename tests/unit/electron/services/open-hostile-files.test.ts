@@ -51,7 +51,7 @@ describe('opening hostile files', () => {
     ['utf16be.stakemap', 'main', /not UTF-8 text|UTF-16/],
     ['utf16le-no-bom.stakemap', 'parser', /saved as UTF-16 LE text/],
     ['non-finite-numbers.stakemap', 'parser', /position\.x: expected a finite number/],
-    ['bad-votes.stakemap', 'parser', /votes: must be at least 0, found -3/],
+    ['bad-votes.stakemap', 'parser', /tally: must be at least 0, found -3/],
     ['long-name.stakemap', 'parser', /is 10,001 characters long/],
   ] as const)('%s is refused by the %s with a clear reason', async (name, refusedBy, words) => {
     expect(FIXTURES).toContain(name);

@@ -25,7 +25,8 @@ import { makeTempDir } from '../helpers';
  */
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const BUILT_WORKER = path.join(ROOT, 'dist/electron', WORKSPACE_READER_WORKER_FILE);
+// The build under test: dist/, or the folder STAKEMAP_DIST names, as bundles.test.ts and the end-to-end tests do.
+const BUILT_WORKER = path.join(ROOT, process.env.STAKEMAP_DIST ?? 'dist', 'electron', WORKSPACE_READER_WORKER_FILE);
 const built = existsSync(BUILT_WORKER);
 const SKIPPED = `(skipped: ${path.relative(ROOT, BUILT_WORKER)} is not built; run \`npm run build\` first)`;
 

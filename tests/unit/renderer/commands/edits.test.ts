@@ -47,7 +47,7 @@ describe('edits', () => {
     for (const call of calls) runEdit(call);
     expect(serializeWorkspace(doc())).toBe(first);
     expect(doc().stakeholders).toHaveLength(3);
-    expect(doc().painPoints[0]).toMatchObject({ quotes: ['The moment has passed.'], votes: 1 });
+    expect(doc().painPoints[0]).toMatchObject({ quotes: [{ text: 'The moment has passed.', voice: null }], tally: 1 });
     expect(doc().solutions[0]).toMatchObject({ status: 'agreed', owner: 'Priya', impact: 4 });
   });
 

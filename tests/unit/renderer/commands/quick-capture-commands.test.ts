@@ -32,10 +32,10 @@ describe('captureLine', () => {
     expect(doc().painPoints).toHaveLength(before + 1);
     expect(doc().painPoints.at(-1)).toMatchObject({
       title: 'Legal sign-off takes days',
-      quotes: ['The moment has passed'],
+      quotes: [{ text: 'The moment has passed', voice: null }],
       categoryId: 'processes',
       attachedTo: [{ type: 'stakeholder', id: 's-legal' }],
-      votes: 0,
+      tally: 0,
     });
     expect(notice()).toBe('Added “Legal sign-off takes days” to Legal (Processes), with a quote');
   });

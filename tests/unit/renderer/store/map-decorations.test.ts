@@ -5,7 +5,7 @@ import { sampleDoc } from '../../shared/operations/test-docs';
 
 const withSolution = (status: 'idea' | 'dropped') => ({
   ...sampleDoc(),
-  solutions: [{ id: 'x-1', title: 'Fix it', description: '', addresses: ['p-on-rel'], status, owner: '' }],
+  solutions: [{ id: 'x-1', title: 'Fix it', description: '', addresses: ['p-on-rel'], status, owner: '', dueDate: null }],
 });
 
 describe('mapDecorations', () => {

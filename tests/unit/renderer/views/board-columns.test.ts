@@ -12,7 +12,7 @@ import {
 import { deepFreeze } from '../../shared/test-helpers';
 
 function painPoint(id: string, fields: Partial<PainPoint> = {}): PainPoint {
-  return { id, title: id, description: '', categoryId: 'processes', quotes: [], attachedTo: [], votes: 0, ...fields };
+  return { id, title: id, description: '', categoryId: 'processes', quotes: [], attachedTo: [], tally: 0, voice: null, ...fields };
 }
 
 function workspace(painPoints: PainPoint[], categories?: WorkspaceDocument['categories']): WorkspaceDocument {
@@ -41,25 +41,25 @@ describe('boardColumns', () => {
   });
 
   it('keeps document order when sorting "as added"', () => {
-    const doc = workspace([painPoint('p-1', { votes: 1 }), painPoint('p-2', { votes: 5 }), painPoint('p-3', { votes: 3 })]);
+    const doc = workspace([painPoint('p-1', { tally: 1 }), painPoint('p-2', { tally: 5 }), painPoint('p-3', { tally: 3 })]);
     const processes = boardColumns(doc, ALL).find((c) => c.category?.id === 'processes')!;
     expect(ids(processes.cards)).toEqual(['p-1', 'p-2', 'p-3']);
   });
 
   it('sorts by votes, most first, with ties in document order', () => {
     const doc = workspace([
-      painPoint('p-1', { votes: 2 }),
-      painPoint('p-2', { votes: 5 }),
-      painPoint('p-3', { votes: 2 }),
-      painPoint('p-4', { votes: 0 }),
-      painPoint('p-5', { votes: 5 }),
+      painPoint('p-1', { tally: 2 }),
+      painPoint('p-2', { tally: 5 }),
+      painPoint('p-3', { tally: 2 }),
+      painPoint('p-4', { tally: 0 }),
+      painPoint('p-5', { tally: 5 }),
     ]);
     const processes = boardColumns(doc, { sort: 'votes', query: '' }).find((c) => c.category?.id === 'processes')!;
     expect(ids(processes.cards)).toEqual(['p-2', 'p-5', 'p-1', 'p-3', 'p-4']);
   });
 
   it('does not reorder the document it reads', () => {
-    const doc = workspace([painPoint('p-1', { votes: 1 }), painPoint('p-2', { votes: 9 })]);
+    const doc = workspace([painPoint('p-1', { tally: 1 }), painPoint('p-2', { tally: 9 })]);
     boardColumns(doc, { sort: 'votes', query: '' });
     expect(ids(doc.painPoints)).toEqual(['p-1', 'p-2']);
   });
@@ -84,7 +84,7 @@ describe('boardColumns', () => {
     const doc = workspace([
       painPoint('p-title', { title: 'Légal sign-off takes days' }),
       painPoint('p-description', { description: 'Nobody owns the LEGAL calendar' }),
-      painPoint('p-quote', { quotes: ['We wait for légal every time'] }),
+      painPoint('p-quote', { quotes: [{ text: 'We wait for légal every time', voice: null }] }),
       painPoint('p-other', { title: 'Brand guidelines are unclear', categoryId: 'roles' }),
     ]);
     const columns = boardColumns(doc, { sort: 'document', query: '  legal ' });
@@ -96,7 +96,7 @@ describe('boardColumns', () => {
   });
 
   it('needs every word of the query, in any field', () => {
-    const p = painPoint('p-1', { title: 'Approvals are slow', quotes: ['Legal takes days'] });
+    const p = painPoint('p-1', { title: 'Approvals are slow', quotes: [{ text: 'Legal takes days', voice: null }] });
     expect(matchesBoardQuery(p, 'slow legal')).toBe(true);
     expect(matchesBoardQuery(p, 'slow brand')).toBe(false);
     expect(matchesBoardQuery(p, '   ')).toBe(true);
@@ -152,7 +152,7 @@ describe('derived data for the views', () => {
     expect(unaddressedOf({ ...doc, title: 'Other' })).toBe(first);
     const withSolution: WorkspaceDocument = {
       ...doc,
-      solutions: [{ id: 'x-1', title: 'Fix', description: '', addresses: ['p-1'], status: 'idea', owner: '' }],
+      solutions: [{ id: 'x-1', title: 'Fix', description: '', addresses: ['p-1'], status: 'idea', owner: '', dueDate: null }],
     };
     expect([...unaddressedOf(withSolution)]).toEqual(['p-2']);
   });

@@ -8,6 +8,8 @@ import { FIXTURES_DIR, fixturePath, readFixture } from '../test-helpers';
 const EXPECTED: Record<string, { opens: true; dangling: number } | { opens: false; kind: LoadError['kind'] }> = {
   'valid-minimal.stakemap': { opens: true, dangling: 0 },
   'valid-full.stakemap': { opens: true, dangling: 0 },
+  'v1-minimal.stakemap': { opens: true, dangling: 0 },
+  'v1-full.stakemap': { opens: true, dangling: 0 },
   'unknown-properties.stakemap': { opens: true, dangling: 0 },
   'proto-keys.stakemap': { opens: true, dangling: 0 },
   'with-bom.stakemap': { opens: true, dangling: 0 },

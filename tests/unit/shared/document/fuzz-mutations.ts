@@ -926,7 +926,11 @@ function longStrings(context: Context): Made {
         ['solutions', 'description'],
       ] as const);
       const target = someItem(context, collection);
-      if (field === 'quotes') listOf(target, 'quotes').push(textOfLength(random, length));
+      if (field === 'quotes') {
+        // A version 1 base (generated) holds quotes as strings; the sample base, in version 2, as { text, voice }.
+        const text = textOfLength(random, length);
+        listOf(target, 'quotes').push(context.doc.version === 1 ? text : { text, voice: null });
+      }
       else target[field] = textOfLength(random, length);
       const expect = variant === 'long text over the limit' ? 'refuse' : 'accept';
       return made(context, { variant, detail: `${collection}.${field}: ${length} characters`, expect, ...(expect === 'refuse' ? { names: /characters|too long|at most/i } : {}) });

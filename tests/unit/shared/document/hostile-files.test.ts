@@ -200,7 +200,7 @@ describe('enormous text', () => {
     ['solution title', { solutions: [{ id: 'x', title: 'S'.repeat(MAX_SHORT_TEXT + 1) }] }, 'solutions[0].title'],
     ['category name', { categories: [{ id: 'c', name: 'C'.repeat(MAX_SHORT_TEXT + 1), color: '#000' }] }, 'categories[0].name'],
     ['id', { stakeholders: [stakeholder({ id: 'i'.repeat(MAX_SHORT_TEXT + 1) })] }, 'stakeholders[0].id'],
-    ['quote', { painPoints: [{ id: 'p', title: 'P', quotes: ['q'.repeat(MAX_LONG_TEXT + 1)] }] }, 'painPoints[0].quotes[0]'],
+    ['quote', { painPoints: [{ id: 'p', title: 'P', quotes: ['q'.repeat(MAX_LONG_TEXT + 1)] }] }, 'painPoints[0].quotes[0].text'],
     ['note', { stakeholders: [stakeholder({ notes: 'n'.repeat(MAX_LONG_TEXT + 1) })] }, 'stakeholders[0].notes'],
   ])('refuses a %s over the limit, naming its path', (_, fields, path) => {
     const error = invalidProblems(workspace(fields));
@@ -266,8 +266,8 @@ describe('numbers that are not finite, not whole or out of range', () => {
       kind: 'invalid',
       totalProblems: 2,
       problems: [
-        { path: 'painPoints[0].votes', message: 'must be at least 0, found -3' },
-        { path: 'painPoints[1].votes', message: 'expected a whole number, found 2.5' },
+        { path: 'painPoints[0].tally', message: 'must be at least 0, found -3' },
+        { path: 'painPoints[1].tally', message: 'expected a whole number, found 2.5' },
       ],
     });
   });
@@ -284,7 +284,7 @@ describe('numbers that are not finite, not whole or out of range', () => {
     ['a position beyond the map limit', { stakeholders: [stakeholder({ position: { x: MAX_COORDINATE * 10, y: 0 } })] }, 'stakeholders[0].position.x', /^must be at most 1000000000, found 10000000000$/],
     ['a viewport of -1e999', { viewport: { x: -Infinity, y: 0, zoom: 1 } }, 'viewport.x', /finite number, found -Infinity/],
     ['an infinite zoom', { viewport: { x: 0, y: 0, zoom: Infinity } }, 'viewport.zoom', /finite number, found Infinity/],
-    ['votes beyond a safe integer', { painPoints: [{ id: 'p', title: 'T', votes: 1e20 }] }, 'painPoints[0].votes', /^must be at most/],
+    ['votes beyond a safe integer', { painPoints: [{ id: 'p', title: 'T', votes: 1e20 }] }, 'painPoints[0].tally', /^must be at most/],
     ['a rating of 1e999', { solutions: [{ id: 'x', title: 'T', impact: Infinity }] }, 'solutions[0].impact', /finite number, found Infinity/],
   ])('reports %s with its path', (_, fields, path, message) => {
     const error = invalidProblems(fixNonFinite(workspace(fields), fields));

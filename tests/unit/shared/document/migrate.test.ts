@@ -4,8 +4,8 @@ import { migrateToCurrent, MIGRATIONS, type MigrationStep } from '../../../../sh
 import { deepFreeze } from '../test-helpers';
 
 /*
- * The runner is tested with made-up steps: version 1 is the first public format, so the project has no real
- * migration yet. A real step gets its own test here with literal before/after objects, like these.
+ * The runner is tested with made-up steps, so its rules do not depend on what the real steps do. Each real step
+ * has its own test with literal before/after objects (migrate-1-to-2.test.ts).
  */
 
 /** Made-up step 1 -> 2: `people` was renamed `stakeholders`. */

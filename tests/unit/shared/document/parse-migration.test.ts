@@ -4,9 +4,8 @@ import { parseWorkspace } from '../../../../shared/document/parse';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 
 /*
- * How parseWorkspace runs migrations, tested as if this build wrote format version 2: version 1 is the first
- * public format, so with the real constant there is nothing older to migrate. The mock changes only
- * CURRENT_VERSION, for this file only.
+ * How parseWorkspace runs migrations, with made-up steps injected so the rules do not depend on the real ones
+ * (migrate-1-to-2.test.ts tests the real step). The mock pins CURRENT_VERSION to 2, for this file only.
  */
 vi.mock('../../../../shared/document/format', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../shared/document/format')>()),

@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeLoadError } from '../../../../shared/document/describe-load';
 import {
+  CURRENT_VERSION,
   MAX_COORDINATE,
   RELATIONSHIP_STATUSES,
   SOLUTION_STATUSES,
+  STAGE_VIEWS,
   STAKEHOLDER_KINDS,
 } from '../../../../shared/document/format';
 import { parseWorkspace, type LoadError, type ParseResult } from '../../../../shared/document/parse';
@@ -68,14 +70,14 @@ function expectTyped(result: ParseResult): void {
 
 // ----- arbitrary JSON values ---------------------------------------------------------------------------
 
-const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'];
-const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'votes', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', '__proto__', 'constructor', 'prototype'];
+const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'agenda', 'participants', 'voting', 'ballots'];
+const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'tally', 'voice', 'text', 'dueDate', 'visible', 'currentStageId', 'stages', 'goal', 'minutes', 'view', 'voting', 'departmentId', 'budget', 'hideResults', 'revealed', 'participantId', 'painPointId', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', '__proto__', 'constructor', 'prototype'];
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 const smallJson = fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' });
 /** A value that is sometimes what the schema expects and sometimes anything at all. */
 const fieldValue = fc.oneof(
-  { arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', null, true, [], {}), weight: 3 },
+  { arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 100, 101, 600, 601, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', 'board', '2026-02-28', '2026-02-30', '2026-2-28', null, true, [], {}), weight: 3 },
   { arbitrary: smallJson, weight: 1 },
 );
 const itemLike = fc.dictionary(
@@ -186,8 +188,10 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
     painPointIds: uniqueIds(5),
     solutionIds: uniqueIds(4),
     categoryIds: uniqueIds(4),
+    participantIds: uniqueIds(4),
+    stageIds: uniqueIds(4),
   })
-  .chain(({ stakeholderIds, relationshipIds, painPointIds, solutionIds, categoryIds }) => {
+  .chain(({ stakeholderIds, relationshipIds, painPointIds, solutionIds, categoryIds, participantIds, stageIds }) => {
     const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
     const stakeholders = fc.tuple(
       ...stakeholderIds.map((id) =>
@@ -222,6 +226,8 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
       ...(stakeholderIds.length > 0 && relationshipIds.length > 0 ? [pick(relationshipIds).map((id) => ({ type: 'relationship' as const, id }))] : []),
       fc.constant(null),
     );
+    // The department a pain point, a quote or a participant is from: no one, or a stakeholder.
+    const voice = stakeholderIds.length > 0 ? fc.option(pick(stakeholderIds), { nil: null }) : fc.constant(null);
     const painPoints = fc.tuple(
       ...painPointIds.map((id) =>
         fc
@@ -229,9 +235,10 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
             title: text(),
             description: text(60),
             categoryId: categoryIds.length > 0 ? fc.oneof(pick(categoryIds), fc.constant('')) : fc.constant(''),
-            quotes: fc.array(text(40), { maxLength: 3 }),
+            quotes: fc.array(fc.record({ text: text(40), voice, extra: unknownProperties }).map(({ extra, ...q }) => ({ ...extra, ...q })), { maxLength: 3 }),
             attachedTo: fc.array(attachment, { maxLength: 3 }).map((list) => list.filter((a) => a !== null)),
-            votes: fc.nat({ max: 50 }),
+            tally: fc.nat({ max: 50 }),
+            voice,
           })
           .map((p) => ({ id, ...p })),
       ),
@@ -247,11 +254,38 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
             owner: text(),
             impact: rating,
             effort: rating,
+            dueDate: fc.option(
+              fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T00:00:00.000Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+              { nil: null },
+            ),
           })
           .map((s) => defined({ id, ...s })),
       ),
     );
     const categories = fc.tuple(...categoryIds.map((id) => fc.record({ name: text(), color: text(8) }).map((c) => ({ id, ...c }))));
+    const stages = fc.tuple(
+      ...stageIds.map((id) =>
+        fc
+          .record({ title: text(), goal: text(60), minutes: fc.integer({ min: 1, max: 600 }), view: pick(STAGE_VIEWS), voting: fc.boolean(), extra: unknownProperties })
+          .map(({ extra, ...s }) => ({ ...extra, id, ...s })),
+      ),
+    );
+    const agenda = fc
+      .record({
+        visible: fc.boolean(),
+        currentStageId: stageIds.length > 0 ? fc.option(pick(stageIds), { nil: null }) : fc.constant(null),
+        stages,
+        extra: unknownProperties,
+      })
+      .map(({ extra, ...a }) => ({ ...extra, ...a }));
+    const participants = fc.tuple(
+      ...participantIds.map((id) => fc.record({ label: text(), departmentId: voice, extra: unknownProperties }).map(({ extra, ...p }) => ({ ...extra, id, ...p }))),
+    );
+    const voting = fc
+      .record({ budget: fc.integer({ min: 1, max: 100 }), hideResults: fc.boolean(), revealed: fc.boolean(), extra: unknownProperties })
+      .map(({ extra, ...v }) => ({ ...extra, ...v }));
+    const pairs = participantIds.flatMap((participantId) => painPointIds.map((painPointId) => ({ participantId, painPointId })));
+    const ballots = pairs.length > 0 ? fc.subarray(pairs, { maxLength: Math.min(6, pairs.length) }) : fc.constant([]);
     return fc
       .record({
         title: text(),
@@ -263,9 +297,13 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
         solutions,
         categories,
         viewport: fc.record({ x: finite, y: finite, zoom: fc.double({ min: 1e-6, max: 1e6, noNaN: true }) }),
+        agenda,
+        participants,
+        voting,
+        ballots,
         extra: unknownProperties,
       })
-      .map(({ extra, ...doc }) => defined({ ...extra, format: 'stakemap', version: 1, ...doc }) as unknown as WorkspaceDocument);
+      .map(({ extra, ...doc }) => defined({ ...extra, format: 'stakemap', version: CURRENT_VERSION, ...doc }) as unknown as WorkspaceDocument);
   });
 
 /** A deep copy without own "__proto__" keys. */
@@ -285,7 +323,23 @@ const MUTABLE_FIELDS = [...new Set([...KNOWN_KEYS, ...ITEM_KEYS, 'x', 'y', 'zoom
 const mutatedDocument = fc
   .record({
     doc: documentArbitrary,
-    where: fc.constantFrom('top', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'position', 'attachedTo'),
+    where: fc.constantFrom(
+      'top',
+      'stakeholders',
+      'relationships',
+      'painPoints',
+      'solutions',
+      'categories',
+      'viewport',
+      'position',
+      'attachedTo',
+      'quotes',
+      'agenda',
+      'stages',
+      'participants',
+      'voting',
+      'ballots',
+    ),
     index: fc.nat(),
     field: fc.constantFrom(...MUTABLE_FIELDS),
     value: fc.oneof(fieldValue, fc.constantFrom(undefined, Infinity, -Infinity, NaN, 1e10, 'x'.repeat(10_001), -0, 3.5)),
@@ -305,6 +359,15 @@ const mutatedDocument = fc
     };
     if (where === 'top') set(raw);
     else if (where === 'viewport') set(raw.viewport);
+    else if (where === 'agenda') set(raw.agenda);
+    else if (where === 'voting') set(raw.voting);
+    else if (where === 'stages') {
+      const list = (raw.agenda as { stages?: unknown[] } | undefined)?.stages ?? [];
+      set(list[index % Math.max(1, list.length)]);
+    } else if (where === 'quotes') {
+      const list = (itemOf('painPoints') as { quotes?: unknown[] } | undefined)?.quotes ?? [];
+      set(list[index % Math.max(1, list.length)]);
+    }
     else if (where === 'position') set((itemOf('stakeholders') as { position?: unknown } | undefined)?.position);
     else if (where === 'attachedTo') {
       const list = (itemOf('painPoints') as { attachedTo?: unknown[] } | undefined)?.attachedTo ?? [];

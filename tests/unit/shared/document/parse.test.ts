@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, RELATIONSHIP_STATUSES, SOLUTION_STATUSES, STAKEHOLDER_KINDS } from '../../../../shared/document/format';
 import { describeValue, formatPath, parseWorkspace, type LoadError } from '../../../../shared/document/parse';
+import { migrateToCurrent } from '../../../../shared/document/migrate';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 import { bomDocument, fullDocument, minimalDocument } from '../../../fixtures/workspaces/build-fixtures';
 import { deepFreeze, loadErrorOf, openFixture, readFixture } from '../test-helpers';
@@ -61,8 +62,8 @@ describe('parseWorkspace: files that open', () => {
     expect(document.stakeholders[0]).toEqual({ id: 's-1', name: 'Legal', kind: 'department', position: { x: 1, y: 2 }, owner: '', notes: '', color: null });
     expect(document.stakeholders[0]).not.toHaveProperty('influence');
     expect(document.relationships[0]).toEqual({ id: 'r-1', source: 's-1', target: 's-1', status: 'neutral', label: '', notes: '' });
-    expect(document.painPoints[0]).toEqual({ id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], attachedTo: [], votes: 0 });
-    expect(document.solutions[0]).toEqual({ id: 'x-1', title: 'Faster', description: '', addresses: [], status: 'idea', owner: '' });
+    expect(document.painPoints[0]).toEqual({ id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], attachedTo: [], tally: 0, voice: null });
+    expect(document.solutions[0]).toEqual({ id: 'x-1', title: 'Faster', description: '', addresses: [], status: 'idea', owner: '', dueDate: null });
     expect(document.categories.map((c) => c.name)).toEqual(['Workflows', 'Roles', 'Processes', 'Governance', 'Infrastructure', 'Knowledge & Training']);
     expect(document.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
   });
@@ -108,8 +109,24 @@ describe('parseWorkspace: round trips', () => {
     const text = readFixture('unknown-properties.stakemap');
     const { document } = openFixture('unknown-properties.stakemap');
     const written = serializeWorkspace(document);
-    // The file spells out every field, so the written file holds exactly the same data: nothing lost, nothing added.
-    expect(JSON.parse(written)).toEqual(JSON.parse(text));
+    // The file spells out every field of version 1, so the written file holds exactly the same data, migrated to
+    // version 2 and with version 2's new fields at their defaults: nothing lost, nothing else added.
+    const v1 = JSON.parse(text) as Record<string, unknown>;
+    const migrated = migrateToCurrent(v1, 1);
+    if (!migrated.ok) throw new Error('no migration');
+    const expected = {
+      ...migrated.raw,
+      painPoints: (migrated.raw.painPoints as Record<string, unknown>[]).map((p) => ({
+        ...p,
+        voice: null,
+        quotes: (p.quotes as Record<string, unknown>[]).map((q) => ({ voice: null, ...q })),
+      })),
+      solutions: (migrated.raw.solutions as Record<string, unknown>[]).map((s) => ({ ...s, dueDate: null })),
+      participants: [],
+      voting: { budget: 3, hideResults: false, revealed: false },
+      ballots: [],
+    };
+    expect(JSON.parse(written)).toEqual(expected);
     expect(written).not.toBe(text); // only the key order and layout changed
     // And reading the written file gives the same document, which is written to the same bytes again.
     const reopened = parseOk(written).document;
@@ -273,13 +290,13 @@ describe('parseWorkspace: notStakemap', () => {
 
 describe('parseWorkspace: versionTooNew', () => {
   it('refuses a newer file and names both versions', () => {
-    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 2, supportedVersion: 1 });
-    expect(CURRENT_VERSION).toBe(1);
+    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 3, supportedVersion: 2 });
+    expect(CURRENT_VERSION).toBe(2);
   });
 
   it('refuses a newer file even if its content would not be valid in this version', () => {
     const result = parseWorkspace('{"format":"stakemap","version":7,"stakeholders":"a new shape"}');
-    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 1 });
+    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 2 });
   });
 });
 
@@ -318,7 +335,7 @@ describe('parseWorkspace: invalid', () => {
     ['an empty id', { stakeholders: [{ id: '', name: 'A', kind: 'team', position: { x: 0, y: 0 } }] }, 'stakeholders[0].id', 'must not be empty'],
     ['a rating below 1', { solutions: [{ id: 'x', title: 'T', impact: 0 }] }, 'solutions[0].impact', 'must be at least 1, found 0'],
     ['a rating that is not whole', { solutions: [{ id: 'x', title: 'T', effort: 2.5 }] }, 'solutions[0].effort', 'expected a whole number, found 2.5'],
-    ['negative votes', { painPoints: [{ id: 'p', title: 'T', votes: -1 }] }, 'painPoints[0].votes', 'must be at least 0, found -1'],
+    ['negative votes', { painPoints: [{ id: 'p', title: 'T', votes: -1 }] }, 'painPoints[0].tally', 'must be at least 0, found -1'],
     ['an unknown attachment type', { painPoints: [{ id: 'p', title: 'T', attachedTo: [{ type: 'solution', id: 'x' }] }] }, 'painPoints[0].attachedTo[0].type', 'expected one of "stakeholder", "relationship", found "solution"'],
     ['a list that is an object', { relationships: {} }, 'relationships', 'expected a list, found an object'],
     ['a zoom of 0', { viewport: { x: 0, y: 0, zoom: 0 } }, 'viewport.zoom', 'must be more than 0, found 0'],
@@ -367,7 +384,9 @@ describe('parseWorkspace: dangling references', () => {
   it('writes the broken references back unchanged', () => {
     const text = readFixture('dangling-references.stakemap');
     const written = serializeWorkspace(openFixture('dangling-references.stakemap').document);
-    expect(JSON.parse(written)).toMatchObject(JSON.parse(text));
+    // A version 1 file: written back migrated (votes become tallies), with every broken reference as it was.
+    const migrated = migrateToCurrent(JSON.parse(text) as Record<string, unknown>, 1);
+    expect(migrated.ok && JSON.parse(written)).toMatchObject(migrated.ok ? migrated.raw : {});
   });
 });
 
@@ -406,5 +425,49 @@ describe('formatPath and describeValue', () => {
     expect(describeValue(3)).toBe('3');
     expect(describeValue([1, 2])).toBe('a list of 2');
     expect(describeValue({})).toBe('an object');
+  });
+});
+
+describe('parseWorkspace: format version 2 identities', () => {
+  const v2 = (extra: Record<string, unknown>) => JSON.stringify({ format: 'stakemap', version: 2, ...extra });
+
+  it('refuses a repeated ballot (one per participant and pain point), a repeated participant id and stage id', () => {
+    const painPoints = [{ id: 'p-1', title: 'T' }];
+    const participants = [{ id: 'pt-1', label: 'P1' }];
+    const ballots = [
+      { participantId: 'pt-1', painPointId: 'p-1' },
+      { participantId: 'pt-1', painPointId: 'p-1' },
+    ];
+    expect(parseWorkspace(v2({ painPoints, participants, ballots }))).toEqual({
+      ok: false,
+      error: { kind: 'invalid', problems: [{ path: 'ballots[1]', message: 'repeats the vote of ballots[0] (one per participant and pain point)' }], totalProblems: 1 },
+    });
+    const twice = parseWorkspace(v2({ participants: [...participants, { id: 'pt-1', label: 'P2' }] }));
+    expect(twice.ok ? null : twice.error.kind === 'invalid' && twice.error.problems[0]?.path).toBe('participants[1].id');
+    const stages = [
+      { id: 'st', title: 'A', minutes: 5 },
+      { id: 'st', title: 'B', minutes: 5 },
+    ];
+    const stagesTwice = parseWorkspace(v2({ agenda: { stages } }));
+    expect(stagesTwice.ok ? null : stagesTwice.error.kind === 'invalid' && stagesTwice.error.problems[0]?.path).toBe('agenda.stages[1].id');
+  });
+
+  it('fills in the version 2 defaults: the agenda shown, no participants, a budget of 3, no ballots', () => {
+    const result = parseWorkspace(v2({ solutions: [{ id: 'x-1', title: 'T' }], painPoints: [{ id: 'p-1', title: 'T', quotes: [{ text: 'q' }] }] }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBeNull();
+    expect(result.document.agenda).toMatchObject({ visible: true, currentStageId: null });
+    expect(result.document.agenda.stages).toHaveLength(7);
+    expect(result.document.participants).toEqual([]);
+    expect(result.document.voting).toEqual({ budget: 3, hideResults: false, revealed: false });
+    expect(result.document.ballots).toEqual([]);
+    expect(result.document.painPoints[0]).toMatchObject({ tally: 0, voice: null, quotes: [{ text: 'q', voice: null }] });
+    expect(result.document.solutions[0]?.dueDate).toBeNull();
+  });
+
+  it('refuses a quote written as a plain string in a version 2 file, naming its path', () => {
+    const result = parseWorkspace(v2({ painPoints: [{ id: 'p-1', title: 'T', quotes: ['plain'] }] }));
+    expect(result.ok ? null : result.error.kind === 'invalid' && result.error.problems.map((p) => p.path)).toEqual(['painPoints[0].quotes[0]']);
   });
 });

@@ -28,7 +28,7 @@ describe('serializeWorkspace', () => {
   it('writes 2-space indentation and exactly one trailing newline, with no BOM and no CR', () => {
     const text = serializeWorkspace(fullDocument());
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
-    expect(text.startsWith('{\n  "format": "stakemap",\n  "version": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "stakemap",\n  "version": 2,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     expect(text).not.toContain('\r');
@@ -40,15 +40,37 @@ describe('serializeWorkspace', () => {
   it('takes the known keys from the schema, in the order of the format description (the product brief)', () => {
     // Reordering a schema shape changes every saved file: this list is the format's, and changes only with it.
     expect(KEY_ORDER).toEqual({
-      workspace: ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport'],
+      workspace: [
+        'format',
+        'version',
+        'title',
+        'createdAt',
+        'updatedAt',
+        'stakeholders',
+        'relationships',
+        'painPoints',
+        'solutions',
+        'categories',
+        'viewport',
+        'agenda',
+        'participants',
+        'voting',
+        'ballots',
+      ],
       stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color', 'pinned'],
       relationship: ['id', 'source', 'target', 'status', 'label', 'notes'],
-      painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes'],
+      painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'tally', 'voice'],
       attachment: ['type', 'id'],
-      solution: ['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort'],
+      solution: ['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'dueDate'],
       category: ['id', 'name', 'color'],
       point: ['x', 'y'],
       viewport: ['x', 'y', 'zoom'],
+      quote: ['text', 'voice'],
+      agenda: ['visible', 'currentStageId', 'stages'],
+      stage: ['id', 'title', 'goal', 'minutes', 'view', 'voting'],
+      participant: ['id', 'label', 'departmentId'],
+      voting: ['budget', 'hideResults', 'revealed'],
+      ballot: ['participantId', 'painPointId'],
     });
     // The first stakeholder of the full document has every field (pinned is written only when true).
     const full = fullDocument();
@@ -66,14 +88,14 @@ describe('serializeWorkspace', () => {
     const file = toFileObject(openFixture('unknown-properties.stakemap').document) as Record<string, any>;
     expect(Object.keys(file)).toEqual([
       'format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport',
-      'exportedBy', 'x-otherTool',
+      'agenda', 'participants', 'voting', 'ballots', 'exportedBy', 'x-otherTool',
     ]);
     expect(Object.keys(file.stakeholders[0])).toEqual(['id', 'name', 'kind', 'position', 'owner', 'notes', 'color', 'crm', 'emptyList', 'emptyObject', 'nullValue', 'tags']);
     expect(Object.keys(file.stakeholders[0].position)).toEqual(['x', 'y', 'pinned', 'z']);
     expect(Object.keys(file.relationships[0])).toEqual(['id', 'source', 'target', 'status', 'label', 'notes', 'sla', 'weight']);
-    expect(Object.keys(file.painPoints[0])).toEqual(['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'votes', 'survey']);
+    expect(Object.keys(file.painPoints[0])).toEqual(['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'tally', 'voice', 'survey']);
     expect(Object.keys(file.painPoints[0].attachedTo[0])).toEqual(['type', 'id', 'since', 'strength']);
-    expect(Object.keys(file.solutions[0])).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'budget', 'links']);
+    expect(Object.keys(file.solutions[0])).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'dueDate', 'budget', 'links']);
     expect(Object.keys(file.categories[0])).toEqual(['id', 'name', 'color', 'icon', 'order']);
     expect(Object.keys(file.viewport)).toEqual(['x', 'y', 'zoom', 'grid', 'rotation']);
     expect(Object.keys(file['x-otherTool'])).toEqual(['build', 'flags', 'name']);
@@ -117,7 +139,7 @@ describe('serializeWorkspace', () => {
 
   it('always writes the current format and version', () => {
     const old = { ...minimalDocument(), version: 0, format: 'whatever' } as unknown as WorkspaceDocument;
-    expect(toFileObject(old)).toMatchObject({ format: 'stakemap', version: 1 });
+    expect(toFileObject(old)).toMatchObject({ format: 'stakemap', version: 2 });
   });
 
   it('leaves out properties whose value is undefined (an optional rating that is not set)', () => {

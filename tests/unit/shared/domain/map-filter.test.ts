@@ -11,6 +11,7 @@ const solution = (id: string, addresses: string[], status: Solution['status']): 
   addresses,
   status,
   owner: '',
+  dueDate: null,
 });
 
 /**

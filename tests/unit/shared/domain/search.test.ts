@@ -24,13 +24,13 @@ function searchDoc(): WorkspaceDocument {
       painPoint('p-signoff', [{ type: 'relationship', id: 'r-legal' }], {
         title: 'Legal sign-off takes days',
         description: 'Every post waits.',
-        quotes: ['We wait a week for a tweet.', 'Nobody knows who approves.'],
+        quotes: [{ text: 'We wait a week for a tweet.', voice: null }, { text: 'Nobody knows who approves.', voice: null }],
       }),
       painPoint('p-roles', [], { title: 'Nobody owns the calendar', categoryId: 'roles' }),
     ],
     solutions: [
-      { id: 'x-library', title: 'Pre-approved response library', description: 'Legal pre-approves answers.', addresses: ['p-signoff'], status: 'idea', owner: 'Ana' },
-      { id: 'x-calendar', title: 'Shared calendar', description: '', addresses: ['p-roles'], status: 'dropped', owner: 'Priya' },
+      { id: 'x-library', title: 'Pre-approved response library', description: 'Legal pre-approves answers.', addresses: ['p-signoff'], status: 'idea', owner: 'Ana', dueDate: null },
+      { id: 'x-calendar', title: 'Shared calendar', description: '', addresses: ['p-roles'], status: 'dropped', owner: 'Priya', dueDate: null },
     ],
   });
 }
@@ -71,7 +71,7 @@ describe('searchWorkspace', () => {
       stakeholders: [stakeholder('s-a'), stakeholder('s-b', { name: 'Budget office' })],
       relationships: [relationship('r-1', 's-a', 's-b', { label: 'budget sign-off' })],
       painPoints: [painPoint('p-1', [], { title: 'No budget' }), painPoint('p-2', [], { title: 'Budget cuts' })],
-      solutions: [{ id: 'x-1', title: 'Budget line', description: '', addresses: [], status: 'idea' as const, owner: '' }],
+      solutions: [{ id: 'x-1', title: 'Budget line', description: '', addresses: [], status: 'idea' as const, owner: '', dueDate: null }],
     });
     expect(found(searchWorkspace(doc, 'budget'))).toEqual(['stakeholder:s-b', 'painPoint:p-1', 'painPoint:p-2', 'solution:x-1', 'relationship:r-1']);
   });
@@ -162,7 +162,7 @@ describe('searchWorkspace', () => {
       ...searchDoc(),
       stakeholders: [...searchDoc().stakeholders, stakeholder('s-blank', { name: '', notes: 'blank name' })],
       painPoints: [painPoint('p-empty', [], { title: '', description: 'blank title' })],
-      solutions: [{ id: 'x-empty', title: '', description: 'blank title', addresses: [], status: 'idea' as const, owner: '' }],
+      solutions: [{ id: 'x-empty', title: '', description: 'blank title', addresses: [], status: 'idea' as const, owner: '', dueDate: null }],
     });
     expect(searchWorkspace(doc, 'orphan')).toMatchObject([{ id: 'r-gone', title: 'Social team – missing stakeholder "s-gone"' }]);
     expect(searchWorkspace(doc, 'blank').map((r) => r.title)).toEqual(['Unnamed stakeholder', 'Untitled pain point', 'Untitled solution']);

@@ -11,6 +11,7 @@ const solution = (id: string, addresses: string[], status: Solution['status'] = 
   addresses,
   status,
   owner: '',
+  dueDate: null,
 });
 
 /** The sample (pain points p-on-legal, p-on-rel, p-on-both, p-wide) with the given solutions. */

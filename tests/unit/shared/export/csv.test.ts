@@ -25,6 +25,7 @@ const solution = (id: string, addresses: string[], extra: Partial<Solution> = {}
   addresses,
   status: 'idea',
   owner: '',
+  dueDate: null,
   ...extra,
 });
 
@@ -38,10 +39,10 @@ describe('painPointsCsv', () => {
       painPoint('p-1', [{ type: 'stakeholder', id: 's-legal' }], {
         title: 'Approvals take "days", sometimes weeks',
         description: 'Línea uno\r\nline two',
-        quotes: ['He said "wait",\nthen left.', 'Ça prend des jours'],
-        votes: 3,
+        quotes: [{ text: 'He said "wait",\nthen left.', voice: null }, { text: 'Ça prend des jours', voice: null }],
+        tally: 3,
       }),
-      painPoint('p-2', [], { title: '', categoryId: 'gone', votes: 0 }),
+      painPoint('p-2', [], { title: '', categoryId: 'gone', tally: 0 }),
     ],
     solutions: [solution('x-1', ['p-1'], { title: 'Tiers; fast' }), solution('x-2', ['p-1'], { status: 'dropped', title: 'Cover' })],
   });
@@ -135,7 +136,7 @@ describe('formula injection', () => {
         painPoint('-p', [{ type: 'stakeholder', id: 's-1' }], {
           title: '=HYPERLINK("http://evil","Click")',
           description: '+cmd|" /C calc"!A0',
-          quotes: ['-quote'],
+          quotes: [{ text: '-quote', voice: null }],
         }),
       ],
       solutions: [solution('x-1', ['-p'], { title: '@SUM(1)', owner: '=1+1', description: '\tTab' })],

@@ -6,11 +6,21 @@ import {
   type ExportOptions,
 } from '../../../../shared/export/export-options';
 
-const CHOSEN: ExportOptions = { format: 'csv', png: { scale: 1, background: 'transparent' }, pdf: { pageSize: 'A3', landscape: false } };
+const CHOSEN: ExportOptions = {
+  format: 'csv',
+  png: { scale: 1, background: 'transparent' },
+  pdf: { pageSize: 'A3', landscape: false },
+  safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
+};
 
 describe('export options', () => {
   it('defaults to a 2x PNG on white and an A4 landscape PDF, and the defaults are valid and frozen', () => {
-    expect(DEFAULT_EXPORT_OPTIONS).toEqual({ format: 'png', png: { scale: 2, background: 'white' }, pdf: { pageSize: 'A4', landscape: true } });
+    expect(DEFAULT_EXPORT_OPTIONS).toEqual({
+      format: 'png',
+      png: { scale: 2, background: 'white' },
+      pdf: { pageSize: 'A4', landscape: true },
+      safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
+    });
     expect(exportOptionsSchema.parse(DEFAULT_EXPORT_OPTIONS)).toEqual(DEFAULT_EXPORT_OPTIONS);
     expect(Object.isFrozen(DEFAULT_EXPORT_OPTIONS.png)).toBe(true);
   });
@@ -32,5 +42,6 @@ describe('export options', () => {
     expect(readExportOptions({ ...CHOSEN, format: 'svg' })).toEqual({ ...CHOSEN, format: 'png' });
     expect(readExportOptions({ ...CHOSEN, png: { scale: 2.5, background: 'white' } })).toEqual({ ...CHOSEN, png: DEFAULT_EXPORT_OPTIONS.png });
     expect(readExportOptions({ ...CHOSEN, pdf: { pageSize: 'A4' } })).toEqual({ ...CHOSEN, pdf: DEFAULT_EXPORT_OPTIONS.pdf });
+    expect(readExportOptions({ ...CHOSEN, safeToShare: { enabled: 'yes' } })).toEqual({ ...CHOSEN, safeToShare: DEFAULT_EXPORT_OPTIONS.safeToShare });
   });
 });

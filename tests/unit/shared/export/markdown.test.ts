@@ -19,6 +19,7 @@ const solution = (id: string, addresses: string[], extra: Partial<Solution> = {}
   addresses,
   status: 'idea',
   owner: '',
+  dueDate: null,
   ...extra,
 });
 
@@ -136,8 +137,8 @@ describe('reportToMarkdown', () => {
         painPoint('p-1', [{ type: 'stakeholder', id: 's-legal' }], {
           title: 'Legal batches',
           description: 'Weekly.\n\n- not a list',
-          quotes: ['It takes days.', 'First line\nsecond line\n> not nested'],
-          votes: 2,
+          quotes: [{ text: 'It takes days.', voice: null }, { text: 'First line\nsecond line\n> not nested', voice: null }],
+          tally: 2,
         }),
       ],
       solutions: [solution('x-1', ['p-1'], { status: 'dropped', title: 'Night cover' })],
@@ -221,7 +222,7 @@ describe('reportToMarkdown: workspace text appears literally', () => {
       relationship('r-1', 's-team', 's-legal', { status: 'problematic', label: `- ${HOSTILE}`, notes: `line one\r\nline | two\n1. three` }),
     ],
     categories: [{ id: 'c-1', name: HOSTILE, color: '#000000' }],
-    painPoints: [painPoint('p-1', [{ type: 'relationship', id: 'r-1' }], { categoryId: 'c-1', title: HOSTILE, quotes: [HOSTILE, `<b>bold</b>\n- ${HOSTILE}`] })],
+    painPoints: [painPoint('p-1', [{ type: 'relationship', id: 'r-1' }], { categoryId: 'c-1', title: HOSTILE, quotes: [{ text: HOSTILE, voice: null }, { text: `<b>bold</b>\n- ${HOSTILE}`, voice: null }] })],
     solutions: [solution('x-1', ['p-1'], { title: HOSTILE, owner: `=${HOSTILE}` }), solution('x-2', ['p-1'], { status: 'dropped' })],
   });
   const md = markdownOf(doc);

@@ -4,6 +4,7 @@ import { SOLUTION_STATUSES } from '../../../../shared/document/format';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import type { Solution, WorkspaceDocument } from '../../../../shared/document/schema';
 import { unaddressedPainPointIds } from '../../../../shared/domain/unaddressed';
+import { votesFor } from '../../../../shared/domain/votes';
 import {
   buildReport,
   formatReportDate,
@@ -25,6 +26,7 @@ const solution = (id: string, addresses: string[], extra: Partial<Solution> = {}
   addresses,
   status: 'idea',
   owner: '',
+  dueDate: null,
   ...extra,
 });
 
@@ -77,8 +79,8 @@ describe('buildReport: header and summary', () => {
   it('counts everything, solutions per status with every status present', () => {
     const doc = docWith({
       painPoints: [
-        painPoint('p-1', [], { votes: 2 }),
-        painPoint('p-2', [], { votes: 5 }),
+        painPoint('p-1', [], { tally: 2 }),
+        painPoint('p-2', [], { tally: 5 }),
         painPoint('p-3', []),
       ],
       solutions: [
@@ -168,11 +170,11 @@ describe('buildReport: pain points by category', () => {
     const doc = docWith({
       categories,
       painPoints: [
-        painPoint('p-a', [], { votes: 1 }),
-        painPoint('p-b', [], { votes: 4 }),
-        painPoint('p-c', [], { votes: 1, categoryId: 'roles' }),
-        painPoint('p-d', [], { votes: 4 }),
-        painPoint('p-e', [], { votes: 0 }),
+        painPoint('p-a', [], { tally: 1 }),
+        painPoint('p-b', [], { tally: 4 }),
+        painPoint('p-c', [], { tally: 1, categoryId: 'roles' }),
+        painPoint('p-d', [], { tally: 4 }),
+        painPoint('p-e', [], { tally: 0 }),
       ],
     });
     const groups = buildReport(doc, AT).categories;
@@ -186,7 +188,7 @@ describe('buildReport: pain points by category', () => {
   it('puts pain points of an unknown category in a trailing Uncategorised group, only when there are some', () => {
     const doc = docWith({
       categories,
-      painPoints: [painPoint('p-a', [], { categoryId: 'gone', votes: 1 }), painPoint('p-b', [], { categoryId: '', votes: 2 })],
+      painPoints: [painPoint('p-a', [], { categoryId: 'gone', tally: 1 }), painPoint('p-b', [], { categoryId: '', tally: 2 })],
     });
     const groups = buildReport(doc, AT).categories;
     expect(groups.at(-1)).toMatchObject({ id: '', name: 'Uncategorised' });
@@ -208,8 +210,8 @@ describe('buildReport: pain points by category', () => {
         painPoint('p-1', [{ type: 'relationship', id: 'r-legal' }, { type: 'stakeholder', id: 's-gone' }], {
           title: '',
           description: 'Days of waiting.',
-          quotes: ['It takes days.', 'Thursday, always.'],
-          votes: 3,
+          quotes: [{ text: 'It takes days.', voice: null }, { text: 'Thursday, always.', voice: null }],
+          tally: 3,
         }),
         painPoint('p-2', []),
       ],
@@ -310,10 +312,10 @@ describe('buildReport: unaddressed', () => {
   it('lists pain points no live solution addresses, most votes first, ties in document order', () => {
     const doc = docWith({
       painPoints: [
-        painPoint('p-1', [], { votes: 1 }),
-        painPoint('p-2', [], { votes: 6 }),
-        painPoint('p-3', [], { votes: 1 }),
-        painPoint('p-4', [], { votes: 9 }),
+        painPoint('p-1', [], { tally: 1 }),
+        painPoint('p-2', [], { tally: 6 }),
+        painPoint('p-3', [], { tally: 1 }),
+        painPoint('p-4', [], { tally: 9 }),
       ],
       solutions: [solution('x-1', ['p-4']), solution('x-2', ['p-3'], { status: 'dropped' })],
     });
@@ -347,7 +349,7 @@ describe('buildReport: the bundled sample workspace', () => {
       painPoints: bundled.painPoints.length,
       unaddressed: unaddressedPainPointIds(bundled).size,
       solutions: bundled.solutions.length,
-      votes: bundled.painPoints.reduce((n, p) => n + p.votes, 0),
+      votes: bundled.painPoints.reduce((n, p) => n + votesFor(bundled, p.id), 0),
     });
   });
 

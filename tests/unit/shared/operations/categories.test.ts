@@ -25,7 +25,7 @@ function docInUse(): WorkspaceDocument {
     painPoints: [
       ...base.painPoints.slice(0, 3),
       painPoint('p-roles-1', [], { categoryId: 'roles' }),
-      painPoint('p-roles-2', [{ type: 'stakeholder', id: 's-team' }], { categoryId: 'roles', quotes: ['Who owns this?'], votes: 2 }),
+      painPoint('p-roles-2', [{ type: 'stakeholder', id: 's-team' }], { categoryId: 'roles', quotes: [{ text: 'Who owns this?', voice: null }], tally: 2 }),
     ],
   });
 }

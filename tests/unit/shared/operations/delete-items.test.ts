@@ -67,3 +67,27 @@ describe('painPointsAffectedByDeletion', () => {
     expect(painPointsAffectedByDeletion(doc, { stakeholderIds: [], relationshipIds: [] })).toEqual([]);
   });
 });
+
+describe('deleting a stakeholder that is someone’s voice or department', () => {
+  it('clears the voice of pain points and quotes and the department of participants that named it', () => {
+    const base = sampleDoc();
+    const doc = {
+      ...base,
+      painPoints: base.painPoints.map((p, i) =>
+        i === 0 ? { ...p, voice: 's-legal', quotes: [{ text: 'a', voice: 's-legal' }, { text: 'b', voice: 's-brand' }] } : p,
+      ),
+      participants: [
+        { id: 'pt-1', label: 'P1', departmentId: 's-legal' },
+        { id: 'pt-2', label: 'P2', departmentId: 's-brand' },
+      ],
+    };
+    const next = deleteItems(doc, { stakeholderIds: ['s-legal'], relationshipIds: [] });
+    expect(next.painPoints[0]).toMatchObject({ voice: null, quotes: [{ text: 'a', voice: null }, { text: 'b', voice: 's-brand' }] });
+    expect(next.participants).toEqual([
+      { id: 'pt-1', label: 'P1', departmentId: null },
+      { id: 'pt-2', label: 'P2', departmentId: 's-brand' },
+    ]);
+    // Untouched pain points keep their objects.
+    expect(next.painPoints[3]).toBe(doc.painPoints[3]);
+  });
+});

@@ -26,10 +26,10 @@ function docWithSolutions(): WorkspaceDocument {
   const base = sampleDoc();
   return deepFreeze({
     ...base,
-    painPoints: [...base.painPoints, painPoint('p-quotes', [], { quotes: ['one', 'two', 'three'], votes: 1 })],
+    painPoints: [...base.painPoints, painPoint('p-quotes', [], { quotes: [{ text: 'one', voice: null }, { text: 'two', voice: null }, { text: 'three', voice: null }], tally: 1 })],
     solutions: [
-      { id: 'x-1', title: 'Library', description: '', addresses: ['p-on-rel', 'p-wide'], status: 'idea', owner: '' },
-      { id: 'x-2', title: 'Training', description: '', addresses: ['p-on-legal'], status: 'agreed', owner: '' },
+      { id: 'x-1', title: 'Library', description: '', addresses: ['p-on-rel', 'p-wide'], status: 'idea', owner: '', dueDate: null },
+      { id: 'x-2', title: 'Training', description: '', addresses: ['p-on-legal'], status: 'agreed', owner: '', dueDate: null },
     ],
   });
 }
@@ -45,7 +45,8 @@ describe('addPainPoint', () => {
       categoryId: 'roles',
       quotes: [],
       attachedTo: [],
-      votes: 0,
+      tally: 0,
+      voice: null,
     });
     expect(next.painPoints.slice(0, -1)).toEqual(doc.painPoints);
     expect(next.stakeholders).toBe(doc.stakeholders);
@@ -71,7 +72,7 @@ describe('addPainPoint', () => {
   it('takes the quotes it starts with (quick capture), leaving out empty ones, and keeps no reference to the array', () => {
     const quotes = ['We lose every trend.', '  ', '', 'Days, not hours.'];
     const next = addPainPoint(sampleDoc(), { id: 'p-new', title: 'Slow', categoryId: 'processes', quotes });
-    expect(next.painPoints.at(-1)).toMatchObject({ quotes: ['We lose every trend.', 'Days, not hours.'], votes: 0 });
+    expect(next.painPoints.at(-1)).toMatchObject({ quotes: [{ text: 'We lose every trend.', voice: null }, { text: 'Days, not hours.', voice: null }], tally: 0 });
     quotes.push('later');
     expect(next.painPoints.at(-1)?.quotes).toHaveLength(2);
     expect(workspaceSchema.safeParse(next).success).toBe(true);
@@ -98,8 +99,8 @@ describe('updatePainPoint', () => {
 
   it('never touches quotes or votes, even when a caller passes them', () => {
     const doc = sampleDoc();
-    const sneaky = { title: 'T', votes: 99, quotes: [] } as Parameters<typeof updatePainPoint>[2];
-    expect(pain(updatePainPoint(doc, 'p-on-rel', sneaky), 'p-on-rel')).toMatchObject({ title: 'T', votes: 3, quotes: ['It takes days.'] });
+    const sneaky = { title: 'T', tally: 99, quotes: [] } as Parameters<typeof updatePainPoint>[2];
+    expect(pain(updatePainPoint(doc, 'p-on-rel', sneaky), 'p-on-rel')).toMatchObject({ title: 'T', tally: 3, quotes: [{ text: 'It takes days.', voice: null }] });
   });
 
   it('returns the same document for a no-op, a missing id or a missing category', () => {
@@ -198,7 +199,7 @@ describe('setPainPointAttachments', () => {
 describe('quotes', () => {
   it('addQuote appends the participant’s words as written', () => {
     const next = addQuote(sampleDoc(), 'p-on-rel', '  We wait a week for a tweet. ');
-    expect(pain(next, 'p-on-rel')?.quotes).toEqual(['It takes days.', '  We wait a week for a tweet. ']);
+    expect(pain(next, 'p-on-rel')?.quotes.map((q) => q.text)).toEqual(['It takes days.', '  We wait a week for a tweet. ']);
   });
 
   it('addQuote refuses an empty quote and a missing pain point', () => {
@@ -210,7 +211,7 @@ describe('quotes', () => {
 
   it('updateQuote changes one quote', () => {
     const doc = docWithSolutions();
-    expect(pain(updateQuote(doc, 'p-quotes', 1, 'TWO'), 'p-quotes')?.quotes).toEqual(['one', 'TWO', 'three']);
+    expect(pain(updateQuote(doc, 'p-quotes', 1, 'TWO'), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['one', 'TWO', 'three']);
   });
 
   it.each([
@@ -226,8 +227,8 @@ describe('quotes', () => {
 
   it('removeQuote removes one quote; a bad index changes nothing', () => {
     const doc = docWithSolutions();
-    expect(pain(removeQuote(doc, 'p-quotes', 0), 'p-quotes')?.quotes).toEqual(['two', 'three']);
-    expect(pain(removeQuote(doc, 'p-quotes', 2), 'p-quotes')?.quotes).toEqual(['one', 'two']);
+    expect(pain(removeQuote(doc, 'p-quotes', 0), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['two', 'three']);
+    expect(pain(removeQuote(doc, 'p-quotes', 2), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['one', 'two']);
     expect(removeQuote(doc, 'p-quotes', 3)).toBe(doc);
     expect(removeQuote(doc, 'p-wide', 0)).toBe(doc);
     expect(removeQuote(doc, 'p-nobody', 0)).toBe(doc);
@@ -235,9 +236,9 @@ describe('quotes', () => {
 
   it('moveQuote reorders', () => {
     const doc = docWithSolutions();
-    expect(pain(moveQuote(doc, 'p-quotes', 0, 2), 'p-quotes')?.quotes).toEqual(['two', 'three', 'one']);
-    expect(pain(moveQuote(doc, 'p-quotes', 2, 0), 'p-quotes')?.quotes).toEqual(['three', 'one', 'two']);
-    expect(pain(moveQuote(doc, 'p-quotes', 1, 2), 'p-quotes')?.quotes).toEqual(['one', 'three', 'two']);
+    expect(pain(moveQuote(doc, 'p-quotes', 0, 2), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['two', 'three', 'one']);
+    expect(pain(moveQuote(doc, 'p-quotes', 2, 0), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['three', 'one', 'two']);
+    expect(pain(moveQuote(doc, 'p-quotes', 1, 2), 'p-quotes')?.quotes.map((q) => q.text)).toEqual(['one', 'three', 'two']);
   });
 
   it('moveQuote returns the same document for the same place or an index that names no quote', () => {
@@ -253,18 +254,18 @@ describe('votes', () => {
   it('voteUp and voteDown count one vote', () => {
     const doc = sampleDoc();
     const up = voteUp(doc, 'p-on-rel');
-    expect(pain(up, 'p-on-rel')?.votes).toBe(4);
-    expect(pain(voteDown(up, 'p-on-rel'), 'p-on-rel')?.votes).toBe(3);
+    expect(pain(up, 'p-on-rel')?.tally).toBe(4);
+    expect(pain(voteDown(up, 'p-on-rel'), 'p-on-rel')?.tally).toBe(3);
     expect(up.painPoints[0]).toBe(doc.painPoints[0]);
   });
 
   it('never goes below zero: voteDown at zero returns the same document', () => {
     const doc = sampleDoc();
-    expect(pain(doc, 'p-wide')?.votes).toBe(0);
+    expect(pain(doc, 'p-wide')?.tally).toBe(0);
     expect(voteDown(doc, 'p-wide')).toBe(doc);
     let next = doc;
     for (let i = 0; i < 5; i++) next = voteDown(next, 'p-on-rel');
-    expect(pain(next, 'p-on-rel')?.votes).toBe(0);
+    expect(pain(next, 'p-on-rel')?.tally).toBe(0);
   });
 
   it('returns the same document for a missing pain point', () => {

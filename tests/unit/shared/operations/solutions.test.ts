@@ -18,9 +18,9 @@ const solution = (doc: WorkspaceDocument, id: string) => doc.solutions.find((s) 
 /** The sample with three solutions: a rated one, one addressing a missing pain point, and a dropped one. */
 function docWithSolutions(): WorkspaceDocument {
   const solutions: Solution[] = [
-    { id: 'x-1', title: 'Response library', description: '', addresses: ['p-on-rel', 'p-wide'], status: 'agreed', owner: 'Ana', impact: 4, effort: 2 },
-    { id: 'x-broken', title: 'Old idea', description: '', addresses: ['p-gone'], status: 'idea', owner: '' },
-    { id: 'x-dropped', title: 'Hire more lawyers', description: 'Too costly.', addresses: ['p-on-legal'], status: 'dropped', owner: '' },
+    { id: 'x-1', title: 'Response library', description: '', addresses: ['p-on-rel', 'p-wide'], status: 'agreed', owner: 'Ana', impact: 4, effort: 2, dueDate: null },
+    { id: 'x-broken', title: 'Old idea', description: '', addresses: ['p-gone'], status: 'idea', owner: '', dueDate: null },
+    { id: 'x-dropped', title: 'Hire more lawyers', description: 'Too costly.', addresses: ['p-on-legal'], status: 'dropped', owner: '', dueDate: null },
   ];
   return deepFreeze({ ...sampleDoc(), solutions });
 }
@@ -29,7 +29,7 @@ describe('addSolution', () => {
   it('adds an idea with no owner, no description and no ratings, by default addressing nothing', () => {
     const doc = sampleDoc();
     const next = addSolution(doc, { id: 'x-new', title: 'Reverse mentoring' });
-    expect(next.solutions).toEqual([{ id: 'x-new', title: 'Reverse mentoring', description: '', addresses: [], status: 'idea', owner: '' }]);
+    expect(next.solutions).toEqual([{ id: 'x-new', title: 'Reverse mentoring', description: '', addresses: [], status: 'idea', owner: '', dueDate: null }]);
     expect(next.solutions[0]).not.toHaveProperty('impact');
     expect(next.solutions[0]).not.toHaveProperty('effort');
     expect(next.painPoints).toBe(doc.painPoints);
@@ -45,6 +45,7 @@ describe('addSolution', () => {
       description: 'Half a day with legal.',
       status: 'in-progress',
       owner: 'Sam',
+      dueDate: null,
     });
     expect(next.solutions.at(-1)).toEqual({
       id: 'x-new',
@@ -53,6 +54,7 @@ describe('addSolution', () => {
       addresses: ['p-wide', 'p-on-rel'],
       status: 'in-progress',
       owner: 'Sam',
+      dueDate: null,
     });
     expect(next.solutions.at(-1)?.addresses).not.toBe(addresses);
     expect(next.solutions.slice(0, 3)).toEqual(docWithSolutions().solutions);
@@ -72,7 +74,7 @@ describe('addSolution', () => {
 describe('updateSolution', () => {
   it('changes title, description, status, owner and ratings of one solution only', () => {
     const doc = docWithSolutions();
-    const next = updateSolution(doc, 'x-broken', { title: 'New idea', description: 'D', status: 'done', owner: 'Kim', impact: 5, effort: 1 });
+    const next = updateSolution(doc, 'x-broken', { title: 'New idea', description: 'D', status: 'done', owner: 'Kim', impact: 5, effort: 1, dueDate: null });
     expect(solution(next, 'x-broken')).toEqual({
       id: 'x-broken',
       title: 'New idea',
@@ -82,6 +84,7 @@ describe('updateSolution', () => {
       owner: 'Kim',
       impact: 5,
       effort: 1,
+      dueDate: null,
     });
     expect(next.solutions[0]).toBe(doc.solutions[0]);
     expect(next.solutions[2]).toBe(doc.solutions[2]);
@@ -92,7 +95,7 @@ describe('updateSolution', () => {
     expect(solution(next, 'x-1')).not.toHaveProperty('impact');
     expect(solution(next, 'x-1')).toHaveProperty('effort', 2);
     const both = updateSolution(docWithSolutions(), 'x-1', { impact: null, effort: null });
-    expect(Object.keys(solution(both, 'x-1') ?? {})).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner']);
+    expect(Object.keys(solution(both, 'x-1') ?? {})).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'dueDate']);
     expect(workspaceSchema.safeParse(both).success).toBe(true);
   });
 
@@ -198,5 +201,19 @@ describe('deleteSolution', () => {
   it('returns the same document for a missing id', () => {
     const doc = docWithSolutions();
     expect(deleteSolution(doc, 'x-nobody')).toBe(doc);
+  });
+});
+
+describe('solution due dates', () => {
+  it('sets and clears a calendar date, and refuses one that is not a real "YYYY-MM-DD" date', () => {
+    const update = updateSolution;
+    const add = addSolution;
+    const doc = docWithSolutions();
+    const dated = update(doc, 'x-1', { dueDate: '2027-01-15' });
+    expect(dated.solutions[0]?.dueDate).toBe('2027-01-15');
+    expect(update(dated, 'x-1', { dueDate: null }).solutions[0]?.dueDate).toBeNull();
+    for (const bad of ['2027-02-30', '2027-1-15', '15/01/2027', '', '2027-01-15T00:00:00Z']) expect(update(doc, 'x-1', { dueDate: bad })).toBe(doc);
+    expect(add(doc, { id: 'x-new', title: 'T', dueDate: '2027-03-01' }).solutions.at(-1)?.dueDate).toBe('2027-03-01');
+    expect(add(doc, { id: 'x-new', title: 'T', dueDate: 'soon' })).toBe(doc);
   });
 });

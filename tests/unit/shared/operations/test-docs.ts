@@ -30,7 +30,8 @@ export const painPoint = (id: string, attachedTo: PainPoint['attachedTo'], extra
   categoryId: 'processes',
   quotes: [],
   attachedTo,
-  votes: 0,
+  tally: 0,
+  voice: null,
   ...extra,
 });
 
@@ -54,7 +55,7 @@ export function sampleDoc(): WorkspaceDocument {
     ],
     painPoints: [
       painPoint('p-on-legal', [{ type: 'stakeholder', id: 's-legal' }]),
-      painPoint('p-on-rel', [{ type: 'relationship', id: 'r-legal' }], { quotes: ['It takes days.'], votes: 3 }),
+      painPoint('p-on-rel', [{ type: 'relationship', id: 'r-legal' }], { quotes: [{ text: 'It takes days.', voice: null }], tally: 3 }),
       painPoint('p-on-both', [{ type: 'stakeholder', id: 's-brand' }, { type: 'relationship', id: 'r-legal' }]),
       painPoint('p-wide', []),
     ],

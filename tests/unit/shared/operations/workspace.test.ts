@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGES } from '../../../../shared/document/format';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 import { createWorkspace, markUpdated, setViewport, setWorkspaceTitle } from '../../../../shared/operations/workspace';
@@ -12,7 +13,7 @@ describe('createWorkspace', () => {
     const doc = createWorkspace('Workshop', NOW);
     expect(doc).toEqual({
       format: 'stakemap',
-      version: 1,
+      version: 2,
       title: 'Workshop',
       createdAt: '2026-11-22T10:00:00.000Z',
       updatedAt: '2026-11-22T10:00:00.000Z',
@@ -29,6 +30,10 @@ describe('createWorkspace', () => {
         { id: 'knowledge-training', name: 'Knowledge & Training', color: '#e67700' },
       ],
       viewport: { x: 0, y: 0, zoom: 1 },
+      agenda: { visible: true, currentStageId: null, stages: DEFAULT_STAGES.map((s) => ({ ...s })) },
+      participants: [],
+      voting: { budget: 3, hideResults: false, revealed: false },
+      ballots: [],
     });
     const reopened = parseWorkspace(serializeWorkspace(doc));
     expect(reopened.ok && reopened.document).toEqual(doc);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, SOLUTION_STATUSES } from '../../../../shared/document/format';
+import { DEFAULT_CATEGORIES, DEFAULT_STAGES, SOLUTION_STATUSES } from '../../../../shared/document/format';
+import { ballotsCastBy, votesFor } from '../../../../shared/domain/votes';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import { findDanglingReferences } from '../../../../shared/document/references';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
@@ -61,11 +62,25 @@ describe('bundled sample workspace', () => {
       expect(p.description.trim(), p.id).not.toBe('');
       expect(p.quotes.length, p.id).toBeGreaterThanOrEqual(1);
       expect(p.quotes.length, p.id).toBeLessThanOrEqual(2);
-      for (const q of p.quotes) expect(q.trim(), p.id).not.toBe('');
-      expect(Number.isInteger(p.votes) && p.votes >= 0 && p.votes <= 9, p.id).toBe(true);
+      for (const q of p.quotes) expect(q.text.trim(), p.id).not.toBe('');
+      const votes = votesFor(doc, p.id);
+      expect(Number.isInteger(votes) && votes >= 0 && votes <= 9, p.id).toBe(true);
     }
     // A room votes its top three: a spread, with a few clear favourites.
-    expect(new Set(doc.painPoints.map((p) => p.votes)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(doc.painPoints.map((p) => votesFor(doc, p.id))).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a workshop: the default agenda shown, six anonymous participants with departments, each within budget', () => {
+    expect(doc.version).toBe(2);
+    expect(doc.agenda.visible).toBe(true);
+    expect(doc.agenda.stages.map((s) => s.id)).toEqual(DEFAULT_STAGES.map((s) => s.id));
+    expect(doc.participants.map((p) => p.label)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+    const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
+    for (const p of doc.participants) expect(stakeholderIds.has(p.departmentId ?? ''), p.label).toBe(true);
+    expect(doc.ballots.length).toBeGreaterThan(0);
+    for (const p of doc.participants) expect(ballotsCastBy(doc, p.id), p.label).toBeLessThanOrEqual(doc.voting.budget);
+    // Tallies too: the room also voted with stickers.
+    expect(doc.painPoints.some((p) => p.tally > 0)).toBe(true);
   });
 
   it('attaches pain points to the map: the problematic links, two items at once, and the workspace as a whole', () => {

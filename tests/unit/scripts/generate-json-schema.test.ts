@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { buildJsonSchemaText, JSON_SCHEMA_PATH } from '../../../scripts/generate-json-schema';
+import { migrateToCurrent } from '../../../shared/document/migrate';
+import { serializeWorkspace } from '../../../shared/document/serialize';
+import { fullDocument, minimalDocument } from '../../fixtures/workspaces/build-fixtures';
+import { readFixture } from '../shared/test-helpers';
+
+/*
+ * docs/stakemap.schema.json is what other tools read and write Stakemap files from. It is generated from the zod
+ * schema (scripts/generate-json-schema.ts); this test fails when the shipped file is out of date, and checks with a
+ * standard validator (ajv, JSON Schema 2020-12, the draft z.toJSONSchema emits) that every file Stakemap opens as
+ * valid is valid against it, and that files Stakemap refuses for their shape are refused by it too.
+ */
+
+const shipped = readFileSync(new URL(`../../../${JSON_SCHEMA_PATH}`, import.meta.url), 'utf8');
+const schema = JSON.parse(shipped) as Record<string, unknown>;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const errorsOf = (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+
+/** A fixture as another tool would read it: JSON (no BOM), migrated in memory when it is a version 1 file. */
+function asCurrentVersion(name: string): unknown {
+  const text = readFixture(name).replace(/^\uFEFF/, '');
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  if (raw.version === 2) return raw;
+  const migrated = migrateToCurrent(raw, raw.version as number);
+  if (!migrated.ok) throw new Error(`${name} cannot be migrated`);
+  return migrated.raw;
+}
+
+describe('docs/stakemap.schema.json', () => {
+  it('is up to date with the zod schema (run `npm run schema`)', () => {
+    expect(shipped).toBe(buildJsonSchemaText());
+  });
+
+  it('is JSON Schema 2020-12, as z.toJSONSchema emits it', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['format', 'version']);
+  });
+
+  it('accepts the bundled sample', () => {
+    const sample = readFileSync(new URL('../../../shared/sample/organising-for-social.stakemap', import.meta.url), 'utf8');
+    expect(errorsOf(JSON.parse(sample))).toEqual([]);
+  });
+
+  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('accepts the version 2 fixture %s as it is', (name) => {
+    expect(errorsOf(asCurrentVersion(name))).toEqual([]);
+  });
+
+  it.each([
+    'v1-minimal.stakemap',
+    'v1-full.stakemap',
+    'unknown-properties.stakemap',
+    'proto-keys.stakemap',
+    'dangling-references.stakemap',
+    'duplicate-keys.stakemap',
+    'tangled-map.stakemap',
+  ])('accepts the version 1 fixture %s once migrated', (name) => {
+    expect(errorsOf(asCurrentVersion(name))).toEqual([]);
+  });
+
+  it('accepts what serializeWorkspace writes', () => {
+    expect(errorsOf(JSON.parse(serializeWorkspace(fullDocument())))).toEqual([]);
+    expect(errorsOf(JSON.parse(serializeWorkspace(minimalDocument())))).toEqual([]);
+  });
+
+  it('refuses what Stakemap refuses for its shape: a version 1 quote, an impossible date, a version 3 file, a bad budget', () => {
+    const full = JSON.parse(serializeWorkspace(fullDocument())) as {
+      version: number;
+      painPoints: Array<{ quotes: unknown[] }>;
+      solutions: Array<{ dueDate: unknown }>;
+      voting: { budget: unknown };
+    };
+    const changed = (change: (doc: typeof full) => void) => {
+      const copy = structuredClone(full);
+      change(copy);
+      return copy;
+    };
+    expect(errorsOf(changed((d) => (d.painPoints[0]!.quotes[0] = 'a plain string')))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.solutions[0]!.dueDate = '2027-02-30')))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.version = 3)))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.voting.budget = 0)))).not.toEqual([]);
+    expect(errorsOf({ format: 'stakemap', version: 2, stakeholders: [{ name: 'No id', kind: 'team', position: { x: 0, y: 0 } }] })).not.toEqual([]);
+  });
+});
