@@ -68,7 +68,9 @@ export function moveStage(doc: WorkspaceDocument, id: string, to: number): Works
   const next = stages.slice();
   const [moved] = next.splice(from, 1);
   next.splice(target, 0, moved as Stage);
-  return withAgenda(doc, { stages: next });
+  // "No current stage" means the first one: name it before reordering, so the room stays at the stage it is at.
+  const currentStageId = doc.agenda.currentStageId ?? stages[0]?.id ?? null;
+  return withAgenda(doc, { stages: next, currentStageId });
 }
 
 /**

@@ -61,6 +61,14 @@ describe('agenda', () => {
     expect(moveStage(d, 'stage-gone', 1)).toBe(d);
   });
 
+  it('keeps the room at its stage when the stages are reordered, also before any stage was chosen', () => {
+    const d = doc();
+    expect(d.agenda.currentStageId).toBeNull();
+    // The first stage is current (null); moving it, or moving another above it, leaves it current.
+    expect(moveStage(d, 'stage-map', 3).agenda.currentStageId).toBe('stage-map');
+    expect(moveStage(d, 'stage-vote', 0).agenda.currentStageId).toBe('stage-map');
+  });
+
   it('removes a stage; removing the current one moves on to the next (or the previous, at the end)', () => {
     const d = setCurrentStage(doc(), 'stage-vote');
     const removed = removeStage(d, 'stage-vote');
