@@ -60,6 +60,11 @@ export type ParseResult =
       readonly migratedFrom: number | null;
       /** Keys written twice in one object; the last value of each was kept. Usually empty. */
       readonly duplicateKeys: readonly DuplicateKeyNote[];
+      /**
+       * Whether the file says where its view was (`viewport`). Our own files always do; one written by hand or by
+       * another tool may not, and is then fitted to the window on open rather than shown at the default view.
+       */
+      readonly savedViewport: boolean;
     }
   | { readonly ok: false; readonly error: LoadError };
 
@@ -228,6 +233,7 @@ function parseWorkspaceText(text: string, migrations: readonly MigrationStep[]):
     danglingReferences: findDanglingReferences(document),
     migratedFrom: version < CURRENT_VERSION ? version : null,
     duplicateKeys: valueFacts.keysParsed < textFacts.keysWritten ? describeDuplicateKeys(json, raw) : [],
+    savedViewport: Object.hasOwn(raw, 'viewport'),
   };
 }
 

@@ -29,7 +29,9 @@ export function loadWorkspaceText(text: string, fileName: string, target: LoadTa
     return null;
   }
   if (target.kind === 'session') {
-    loadWorkspace(parsed.document, { filePath: target.filePath, fitOnOpen: target.fitOnOpen, unsaved: target.unsaved === true });
+    // A file that does not say where its view was is fitted, so nothing starts hidden under the legend or filters.
+    const fitOnOpen = target.fitOnOpen || !parsed.savedViewport;
+    loadWorkspace(parsed.document, { filePath: target.filePath, fitOnOpen, unsaved: target.unsaved === true });
   } else {
     const viewport = viewportNow();
     edit('workspace.replace', { document: viewport ? { ...parsed.document, viewport } : parsed.document });

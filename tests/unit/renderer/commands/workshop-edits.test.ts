@@ -78,9 +78,13 @@ describe('workshop edits', () => {
     expect(edit('agenda.updateStage', { id: 'stage-break', patch: { minutes: 5, goal: 'Coffee.' } })).toBe(true);
     expect(edit('agenda.moveStage', { id: 'stage-break', to: 0 })).toBe(true);
     expect(doc().agenda.stages[0]?.id).toBe('stage-break');
-    expect(edit('agenda.nextStage', {})).toBe(true);
+    // The room was at the first stage, Map stakeholders: a stage moved above it does not move the room.
     expect(doc().agenda.currentStageId).toBe('stage-map');
+    expect(edit('agenda.nextStage', {})).toBe(true);
+    expect(doc().agenda.currentStageId).toBe('stage-relationships');
     expect(edit('agenda.previousStage', {})).toBe(true);
+    expect(edit('agenda.previousStage', {})).toBe(true);
+    expect(doc().agenda.currentStageId).toBe('stage-break');
     expect(edit('agenda.previousStage', {})).toBe(false);
     expect(edit('agenda.setCurrentStage', { id: 'stage-vote' })).toBe(true);
     expect(edit('agenda.removeStage', { id: 'stage-vote' })).toBe(true);

@@ -85,6 +85,19 @@ describe('parseWorkspace: files that open', () => {
   });
 });
 
+describe('parseWorkspace: whether the file says where its view was', () => {
+  it('tells a file with a viewport from one without (which the editor then fits to the window)', () => {
+    const withView = parseWorkspace(serializeWorkspace(fullDocument()));
+    expect(withView.ok && withView.savedViewport).toBe(true);
+    const bare = parseWorkspace(JSON.stringify({ format: 'stakemap', version: CURRENT_VERSION, title: 'Hand-written' }));
+    expect(bare.ok).toBe(true);
+    expect(bare.ok && bare.savedViewport).toBe(false);
+    // A "viewport" inside some text does not count.
+    const inText = parseWorkspace(JSON.stringify({ format: 'stakemap', version: CURRENT_VERSION, title: '"viewport": here' }));
+    expect(inText.ok && inText.savedViewport).toBe(false);
+  });
+});
+
 describe('parseWorkspace: round trips', () => {
   it.each([
     ['minimal', minimalDocument()],
