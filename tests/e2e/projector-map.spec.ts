@@ -210,6 +210,27 @@ test('stakeholders added with N, by name and by paste land in free space on a fu
   }
 });
 
+test('typing straight after N names the new stakeholder, even on a slow machine where its field shows late', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(node(page, 'Legal')).toBeVisible();
+  // A slow laptop: the new box is measured, and its name field takes focus, a few frames after N.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  try {
+    await page.getByRole('region', { name: 'Stakeholder map' }).click({ position: { x: 400, y: 300 } });
+    // One burst of keys, as a fast typist sends them: the N inside "Investor relations" must not add another.
+    await page.keyboard.press('n');
+    await page.keyboard.type('Investor relations', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect(node(page, 'Investor relations')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  await expect(page.getByRole('group', { name: /^New stakeholder \(/ })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /^Rename / })).toHaveCount(0);
+});
+
 test('the folded legend stays folded after a restart, and View > Legend opens it again', async ({ app }) => {
   let page = app.page;
   await page.getByRole('button', { name: 'Open the sample workshop' }).click();

@@ -1,7 +1,17 @@
 import { MAX_SHORT_TEXT } from '@shared/document/format';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { edit } from '../commands/edits';
 import { endRename } from '../store/editor-store';
+import { takeRenameTypeahead } from '../store/rename-typeahead';
+
+/** Ends a rename once: keeps the typed name (unless empty or unchanged) or restores the old one. */
+function finishRename(field: { input: RefObject<HTMLInputElement | null>; finished: RefObject<boolean> }, id: string, name: string, keep: boolean): void {
+  if (field.finished.current) return;
+  field.finished.current = true;
+  const value = field.input.current?.value.trim() ?? '';
+  if (keep && value !== '' && value !== name) edit('stakeholder.update', { id, patch: { name: value } });
+  endRename();
+}
 
 /**
  * Rename in place: Enter or leaving the field keeps the name, Escape restores it. The text is committed once,
@@ -10,6 +20,7 @@ import { endRename } from '../store/editor-store';
 export function RenameField({ id, name }: { id: string; name: string }) {
   const input = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
+  const field = { input, finished };
 
   useEffect(() => {
     // A node that was just added is hidden by React Flow until it has been measured, and hidden fields cannot
@@ -21,19 +32,19 @@ export function RenameField({ id, name }: { id: string; name: string }) {
       if (!el) return;
       el.focus();
       el.select();
-      if (document.activeElement !== el && tries++ < 30) frame = requestAnimationFrame(focus);
+      if (document.activeElement !== el) {
+        if (tries++ < 30) frame = requestAnimationFrame(focus);
+        return;
+      }
+      // Keys typed before the field could take focus replace the name, as they would have in the field.
+      const typed = takeRenameTypeahead();
+      if (typed.text) el.value = typed.text;
+      if (typed.ended) finishRename({ input, finished }, id, name, typed.ended === 'keep');
     };
     focus();
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus once, when the field appears; the name it started from is the one to compare with
   }, []);
-
-  const finish = (keep: boolean) => {
-    if (finished.current) return;
-    finished.current = true;
-    const value = input.current?.value.trim() ?? '';
-    if (keep && value !== '' && value !== name) edit('stakeholder.update', { id, patch: { name: value } });
-    endRename();
-  };
 
   return (
     <input
@@ -46,10 +57,10 @@ export function RenameField({ id, name }: { id: string; name: string }) {
       data-native-undo=""
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Enter') finish(true);
-        if (event.key === 'Escape') finish(false);
+        if (event.key === 'Enter') finishRename(field, id, name, true);
+        if (event.key === 'Escape') finishRename(field, id, name, false);
       }}
-      onBlur={() => finish(true)}
+      onBlur={() => finishRename(field, id, name, true)}
     />
   );
 }

@@ -9,6 +9,7 @@ import { handleCloseRequest, openPath, openSample } from './file-commands';
 import { startRecoveryDrafts } from './recovery';
 import { findRecoveryDrafts } from './restore-draft';
 import { runCommand } from './run-command';
+import { holdRenameKey } from '../store/rename-typeahead';
 import { commandForKey, isTextField } from './shortcuts';
 
 const isMac = /Mac/i.test(navigator.platform);
@@ -21,6 +22,11 @@ export function useKeyboardShortcuts(): void {
       if (event.defaultPrevented || event.isComposing) return;
       if (document.querySelector('dialog[open]')) return; // a modal message owns the keyboard
       const inTextField = isTextField(event.target);
+      // A rename was started but its field has not taken focus yet: what is typed is the new name.
+      if (!inTextField && useEditor.getState().renamingId && holdRenameKey(event)) {
+        event.preventDefault();
+        return;
+      }
       const command = commandForKey(event, { isMac, inTextField });
       if (!command) return;
       // While renaming in place, the field's own undo applies (the name is not committed yet).

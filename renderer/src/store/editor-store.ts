@@ -6,6 +6,7 @@ import { markUpdated } from '@shared/operations/workspace';
 import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
 import { reconcileEdges, reconcileNodes, type RelationshipFlowEdge, type StakeholderFlowNode } from './flow-elements';
 import { createDecorationsMemo, type MapDecorations, type OpenItem } from './map-decorations';
+import { takeRenameTypeahead } from './rename-typeahead';
 import { closeMapPopups } from './ui-store';
 
 // The UI slice (dialogs, messages, notices, jobs, popups) lives in ui-store.ts; it is re-exported here so that
@@ -383,9 +384,11 @@ export function setViewport(viewport: Viewport): void {
 // ----- view state --------------------------------------------------------------------------------------------
 
 export function startRename(id: string): void {
+  takeRenameTypeahead(); // keys held for an earlier rename do not carry over
   useEditor.setState({ renamingId: id });
 }
 export function endRename(): void {
+  takeRenameTypeahead();
   useEditor.setState({ renamingId: null });
 }
 export function toggleMinimap(): void {
