@@ -1,11 +1,15 @@
 import '../styles/board.css';
-import { CircleAlert, Link2, Minus, Plus, Quote, Search, Tags } from 'lucide-react';
+import { CircleAlert, Link2, Minus, Plus, Quote, Search, Tags, Vote } from 'lucide-react';
 import { memo, useCallback, useId, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Ballot, Category, PainPoint } from '@shared/document/schema';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { edit } from '../commands/edits';
+import { startVoting, toggleDot } from '../commands/voting-commands';
 import { announce, openItem, showCategories, useEditor, documentNow, selectDocument } from '../store/editor-store';
+import { selectParticipants, selectVotesHidden, useVotingMode, votingParticipant } from '../store/voting-store';
+import { VotingBar } from './VotingBar';
+import { VotingRanking } from './VotingRanking';
 import { attachmentTextsOf, boardColumns, painPointTitle, unaddressedOf, voteTotalsOf, type BoardColumn, type BoardSort } from './board-columns';
 
 /** The drag data type of a pain point card: only our cards can be dropped on a column, not text or files. */
@@ -48,6 +52,15 @@ export function BoardView() {
   const unaddressed = useEditor((s) => (selectDocument(s) ? unaddressedOf(selectDocument(s)!) : NO_IDS));
   const attachments = useEditor((s) => (selectDocument(s) ? attachmentTextsOf(selectDocument(s)!) : NO_TEXTS));
   const openId = useEditor((s) => (s.openItem?.type === 'painPoint' ? s.openItem.id : null));
+  const votesHidden = useEditor(selectVotesHidden);
+  const voting = useVotingMode((s) => s.active);
+  const participants = useEditor(selectParticipants);
+  const chosenId = useVotingMode((s) => s.participantId);
+  // While voting for a participant: the pain points they have given a dot (the cards' dot buttons show it).
+  const voterId = voting ? (votingParticipant(participants, chosenId)?.id ?? null) : null;
+  const dotsGiven = useMemo(() => (voterId ? new Set(ballots.filter((b) => b.participantId === voterId).map((b) => b.painPointId)) : null), [ballots, voterId]);
+  const [rankingWanted, setRankingWanted] = useState(false);
+  const rankingShown = voting && rankingWanted && !votesHidden;
 
   // "As added" by default: sorted by votes, a card would jump away from the pointer while the room votes on it.
   const [sort, setSort] = useState<BoardSort>('document');
@@ -55,7 +68,9 @@ export function BoardView() {
   const [drag, setDrag] = useState<DragState | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
-  const columns = useMemo(() => boardColumns({ categories, painPoints, ballots }, { sort, query }), [categories, painPoints, ballots, sort, query]);
+  // Sorting by votes while they are hidden would give the ranking away.
+  const effectiveSort: BoardSort = votesHidden ? 'document' : sort;
+  const columns = useMemo(() => boardColumns({ categories, painPoints, ballots }, { sort: effectiveSort, query }), [categories, painPoints, ballots, effectiveSort, query]);
   const shown = columns.reduce((n, c) => n + c.cards.length, 0);
   const filtering = query.trim() !== '';
 
@@ -108,11 +123,18 @@ export function BoardView() {
           </label>
           <label className="view-select">
             <span>Sort</span>
-            <select value={sort} onChange={(e) => setSort(e.target.value as BoardSort)}>
-              <option value="votes">Most votes</option>
+            <select value={effectiveSort} onChange={(e) => setSort(e.target.value as BoardSort)}>
+              <option value="votes" disabled={votesHidden}>
+                Most votes
+              </option>
               <option value="document">As added</option>
             </select>
           </label>
+          {!voting && (
+            <button type="button" className="button" onClick={startVoting}>
+              <Vote size={16} aria-hidden="true" /> Start voting
+            </button>
+          )}
           <button type="button" className="button" onClick={() => showCategories(true)}>
             <Tags size={16} aria-hidden="true" /> Categories…
           </button>
@@ -121,6 +143,10 @@ export function BoardView() {
           </button>
         </div>
       </header>
+      {voting && <VotingBar rankingShown={rankingShown} onShowRanking={setRankingWanted} />}
+      {rankingShown ? (
+        <VotingRanking painPoints={painPoints} ballots={ballots} categories={categories} />
+      ) : (
       <div className="board__columns">
         {columns.map((column) => (
           <Column
@@ -137,9 +163,12 @@ export function BoardView() {
             onAdd={addTo}
             onCardDragStart={onCardDragStart}
             onCardDragEnd={onCardDragEnd}
+            votesHidden={votesHidden}
+            dotsGiven={dotsGiven}
           />
         ))}
       </div>
+      )}
     </section>
   );
 }
@@ -179,9 +208,13 @@ interface ColumnProps {
   readonly onAdd: (categoryId: string) => void;
   readonly onCardDragStart: (state: DragState) => void;
   readonly onCardDragEnd: () => void;
+  /** The totals are hidden until the facilitator reveals them. */
+  readonly votesHidden: boolean;
+  /** While voting for a participant, the pain points they gave a dot; null when no one is being voted for. */
+  readonly dotsGiven: ReadonlySet<string> | null;
 }
 
-function Column({ column, filtering, openId, unaddressed, totals, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd }: ColumnProps) {
+function Column({ column, filtering, openId, unaddressed, totals, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd, votesHidden, dotsGiven }: ColumnProps) {
   const headingId = useId();
   const { category, cards, total } = column;
   const name = category ? categoryName(category) : 'Uncategorised';
@@ -262,6 +295,8 @@ function Column({ column, filtering, openId, unaddressed, totals, attachments, d
             dragging={drag?.id === p.id}
             onDragStart={onCardDragStart}
             onDragEnd={onCardDragEnd}
+            votesHidden={votesHidden}
+            dot={dotsGiven ? dotsGiven.has(p.id) : null}
           />
         ))}
         {cards.length === 0 && <p className="board-column__empty">{total === 0 ? 'No pain points yet' : 'No matches'}</p>}
@@ -285,17 +320,27 @@ interface CardProps {
   readonly dragging: boolean;
   readonly onDragStart: (state: DragState) => void;
   readonly onDragEnd: () => void;
+  readonly votesHidden: boolean;
+  /** While voting for a participant: whether they gave this pain point their dot (null: not voting for anyone). */
+  readonly dot: boolean | null;
 }
 
 /** One pain point on the board. Memoized: voting on one card re-renders that card only. */
-const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, open, dragging, onDragStart, onDragEnd }: CardProps) {
+const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, open, dragging, onDragStart, onDragEnd, votesHidden, dot }: CardProps) {
   const { id, tally, quotes } = painPoint;
   const title = painPointTitle(painPoint);
 
   const openIt = () => openItem({ type: 'painPoint', id });
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     // Only on the card itself: Enter on a vote button presses the button.
-    if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+    if (e.target !== e.currentTarget) return;
+    // V gives (or takes back) the dot of the participant being voted for: voting by keyboard, card by card.
+    if (dot !== null && (e.key === 'v' || e.key === 'V') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      toggleDot(id);
+      return;
+    }
+    if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
     openIt();
   };
@@ -337,6 +382,22 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
         {attachedTo}
       </p>
       <div className="board-card__footer">
+        {dot !== null && (
+          <button
+            type="button"
+            className={`board-card__dot${dot ? ' is-given' : ''}`}
+            aria-label={`Vote for ${title}`}
+            aria-pressed={dot}
+            title={dot ? 'Take this vote back (V)' : 'Give a vote (V)'}
+            onClick={(e) => {
+              e.stopPropagation();
+              toggleDot(id);
+            }}
+          >
+            <span className="board-card__dot-mark" aria-hidden="true" />
+            <span className="board-card__word">{dot ? 'Voted' : 'Vote'}</span>
+          </button>
+        )}
         <div className="board-card__votes" role="group" aria-label={`Votes for ${title}`}>
           <button
             type="button"
@@ -349,9 +410,16 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
           >
             <Minus size={16} aria-hidden="true" />
           </button>
-          <span className="board-card__vote-count" aria-live="polite">
-            <strong>{votes}</strong> <span className="board-card__word">{votes === 1 ? 'vote' : 'votes'}</span>
-          </span>
+          {votesHidden ? (
+            <span className="board-card__vote-count is-hidden" title="Hidden until the votes are revealed">
+              <strong aria-hidden="true">?</strong> <span className="board-card__word">votes</span>
+              <span className="visually-hidden"> hidden until reveal</span>
+            </span>
+          ) : (
+            <span className="board-card__vote-count" aria-live="polite">
+              <strong>{votes}</strong> <span className="board-card__word">{votes === 1 ? 'vote' : 'votes'}</span>
+            </span>
+          )}
           <button
             type="button"
             className="board-card__vote"

@@ -9,6 +9,7 @@ import { proposeSolution } from '../commands/pain-point-commands';
 import { SOLUTION_STATUS_INFO } from '../panels/solution-status';
 import { openItem, useEditor, selectDocument } from '../store/editor-store';
 import { painPointTitle, unaddressedOf, voteTotalsOf } from './board-columns';
+import { selectVotesHidden } from '../store/voting-store';
 
 /** A solution's status as a chip: icon and word, the same marks as the inspector's status picker. */
 export function SolutionStatusChip({ status }: { status: SolutionStatus }) {
@@ -237,14 +238,13 @@ interface UnaddressedListProps {
 
 /** The pain points still waiting for a live solution, most voted first: the room's priorities come first. */
 function UnaddressedList({ painPoints, categories, unaddressed, totals, openKey }: UnaddressedListProps) {
-  const rows = useMemo(
-    () =>
-      painPoints
-        .filter((p) => unaddressed.has(p.id))
-        // Stable sort: equal votes stay in the order they were added.
-        .sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0)),
-    [painPoints, unaddressed, totals],
-  );
+  // Until the votes are revealed, the list keeps the order they were added in and shows no counts.
+  const votesHidden = useEditor(selectVotesHidden);
+  const rows = useMemo(() => {
+    const waiting = painPoints.filter((p) => unaddressed.has(p.id));
+    // Stable sort: equal votes stay in the order they were added.
+    return votesHidden ? waiting : waiting.sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0));
+  }, [painPoints, unaddressed, totals, votesHidden]);
   const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
 
   return (
@@ -278,7 +278,7 @@ function UnaddressedList({ painPoints, categories, unaddressed, totals, openKey 
                       {title}
                     </button>
                     <span className="unaddressed__meta">
-                      {category ? category.name.trim() || 'Unnamed category' : 'Uncategorised'} · {votes} {votes === 1 ? 'vote' : 'votes'}
+                      {category ? category.name.trim() || 'Unnamed category' : 'Uncategorised'} · {votesHidden ? 'votes hidden until reveal' : `${votes} ${votes === 1 ? 'vote' : 'votes'}`}
                     </span>
                   </div>
                   <button type="button" className="button" aria-label={`Propose solution for ${title}`} onClick={() => proposeSolution([p.id])}>
