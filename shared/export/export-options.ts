@@ -38,6 +38,8 @@ export const exportOptionsSchema = z.object({
   pdf: pdfExportOptionsSchema,
   /** Applies to every format (safe-to-share.ts). */
   safeToShare: safeToShareSchema,
+  /** The PDF and Markdown reports hold the wrap-up alone (the one page the room leaves with), not the whole report. */
+  wrapUpOnly: z.boolean().default(false),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
@@ -47,6 +49,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = Object.freeze({
   png: Object.freeze({ scale: 2, background: 'white' }),
   pdf: Object.freeze({ pageSize: 'A4', landscape: true }),
   safeToShare: DEFAULT_SAFE_TO_SHARE,
+  wrapUpOnly: false,
 });
 
 /**
@@ -67,5 +70,6 @@ export function readExportOptions(stored: unknown): ExportOptions {
     png: png.success ? png.data : { ...DEFAULT_EXPORT_OPTIONS.png },
     pdf: pdf.success ? pdf.data : { ...DEFAULT_EXPORT_OPTIONS.pdf },
     safeToShare: safeToShare.success ? safeToShare.data : { ...DEFAULT_SAFE_TO_SHARE },
+    wrapUpOnly: parts.wrapUpOnly === true,
   };
 }

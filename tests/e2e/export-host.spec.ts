@@ -106,6 +106,7 @@ test('the export choices are remembered across restarts', async ({ app }) => {
     png: { scale: 3, background: 'transparent' },
     pdf: { pageSize: 'A3', landscape: false },
     safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
+    wrapUpOnly: true,
   } as const;
   await callHost(app.page, 'setExportOptions', chosen);
   const page = await app.restart();

@@ -37,6 +37,11 @@ function suggestedName(): string {
   return currentDocument()?.title || 'Stakemap map';
 }
 
+/** A report of the wrap-up alone is named so, beside the full report of the same workspace. */
+function reportName(options: ExportOptions): string {
+  return options.wrapUpOnly ? `${suggestedName()} wrap-up` : suggestedName();
+}
+
 /** Runs one export with its progress shown; reports the result. */
 export async function runExport(options: ExportOptions): Promise<void> {
   if (useUi.getState().exportJob) return;
@@ -122,7 +127,7 @@ async function exportPdf(options: ExportOptions): Promise<void> {
   const generatedAt = new Date().toISOString();
   const frameSize = measureFrame(doc, layout, buildReport(doc, new Date(generatedAt)).dateLabel);
   // PrintPortal renders the report into #print-root; only print media shows it, so the window does not change.
-  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize, safeToShare: options.safeToShare }));
+  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize, safeToShare: options.safeToShare, wrapUpOnly: options.wrapUpOnly }));
   document.body.classList.add('is-printing');
   await document.fonts.ready;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -131,7 +136,7 @@ async function exportPdf(options: ExportOptions): Promise<void> {
   const windowTitle = document.title;
   document.title = doc.title || 'Stakemap report';
   try {
-    const result = await host().exportPdf(suggestedName(), options.pdf.pageSize, options.pdf.landscape);
+    const result = await host().exportPdf(reportName(options), options.pdf.pageSize, options.pdf.landscape);
     report(result, 'PDF report');
   } finally {
     document.title = windowTitle;
@@ -142,8 +147,9 @@ async function exportMarkdown(options: ExportOptions): Promise<void> {
   const doc = exportedDocument(options);
   if (!doc) return;
   const now = new Date();
-  const wrapUp = wrapUpToMarkdown(buildWrapUp(doc, now), { heading: 2 });
-  const result = await host().exportFile('markdown', suggestedName(), reportToMarkdown(buildReport(doc, now), { wrapUp }));
+  const wrapUp = buildWrapUp(doc, now);
+  const markdown = options.wrapUpOnly ? wrapUpToMarkdown(wrapUp) : reportToMarkdown(buildReport(doc, now), { wrapUp: wrapUpToMarkdown(wrapUp, { heading: 2 }) });
+  const result = await host().exportFile('markdown', reportName(options), markdown);
   report(result, 'Markdown report');
 }
 

@@ -8,7 +8,7 @@ import { showExportDialog, useUi } from '../store/editor-store';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string; Icon: LucideIcon }> = [
   { format: 'png', label: 'PNG image', hint: 'The whole map for slides, sharp on a projector; opens again in Stakemap.', Icon: FileImage },
-  { format: 'pdf', label: 'PDF report', hint: 'The map on page 1, then problematic relationships, pain points and solutions.', Icon: FileText },
+  { format: 'pdf', label: 'PDF report', hint: 'The map on page 1, the wrap-up, then problematic relationships, pain points and solutions.', Icon: FileText },
   { format: 'markdown', label: 'Markdown report', hint: 'The same report as text, for wikis and e-mail.', Icon: FileType2 },
   { format: 'csv', label: 'CSV tables', hint: 'Two files, pain points and solutions, for a spreadsheet.', Icon: FileSpreadsheet },
 ];
@@ -148,6 +148,27 @@ export function ExportDialog() {
                 </div>
               </fieldset>
             </div>
+          )}
+
+          {(options.format === 'pdf' || options.format === 'markdown') && (
+            <fieldset className="field export-dialog__contents">
+              <legend className="field__label">Contents</legend>
+              <div className="export-dialog__choices">
+                <label className="choice">
+                  <input type="radio" name="report-contents" checked={!options.wrapUpOnly} onChange={() => setOptions((o) => ({ ...o, wrapUpOnly: false }))} /> Full report
+                </label>
+                <label className="choice">
+                  <input type="radio" name="report-contents" checked={options.wrapUpOnly} onChange={() => setOptions((o) => ({ ...o, wrapUpOnly: true }))} /> Wrap-up only
+                </label>
+              </div>
+              <p className="hint">
+                {options.wrapUpOnly
+                  ? 'One page: the top pain points, their solutions with owners and dates, and what is still unaddressed.'
+                  : options.format === 'pdf'
+                    ? 'The map, the wrap-up, then every relationship, pain point and solution.'
+                    : 'The wrap-up, then every relationship, pain point and solution.'}
+              </p>
+            </fieldset>
           )}
 
           <fieldset className="field export-dialog__safe">

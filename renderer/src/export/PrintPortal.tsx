@@ -7,6 +7,7 @@ import { buildWrapUp } from '@shared/export/wrap-up';
 import { exportLayout } from '../commands/export-commands';
 import { currentDocument, useUi } from '../store/editor-store';
 import { printableArea, PrintReport } from './PrintReport';
+import { WrapUpPage } from './WrapUpPage';
 
 /** Renders the report into #print-root while a PDF export is printing (print media shows only that). */
 export function PrintPortal() {
@@ -19,6 +20,7 @@ export function PrintPortal() {
     const report = buildReport(doc, new Date(job.generatedAt));
     const area = printableArea(job.pageSize, job.landscape, PDF_MARGINS_INCHES);
     const wrapUp = buildWrapUp(doc, new Date(job.generatedAt));
+    if (job.wrapUpOnly) return <WrapUpPage wrapUp={wrapUp} alone />;
     return <PrintReport doc={doc} layout={layout} report={report} area={area} frameSize={job.frameSize} wrapUp={wrapUp} />;
   }, [job]);
   const target = document.getElementById('print-root');

@@ -5,7 +5,15 @@ import type { WrapUp, WrapUpPainPoint } from '@shared/export/wrap-up';
  * projector before it is printed: the top pain points with their solutions, owners and due dates, what still has no
  * candidate solution, then the same per category.
  */
-export function WrapUpPage({ wrapUp }: { wrapUp: WrapUp }) {
+export function WrapUpPage({ wrapUp, alone = false }: { wrapUp: WrapUp; alone?: boolean }) {
+  // Alone ("Wrap-up only"), it is the whole document: the report's typography, and no page break after it.
+  if (alone) {
+    return (
+      <article className="print-report" aria-label={`Wrap-up: ${wrapUp.title}`}>
+        <WrapUpPage wrapUp={wrapUp} />
+      </article>
+    );
+  }
   return (
     <section className="wrap-up" aria-labelledby="wrap-up-heading">
       <h1 id="wrap-up-heading">Wrap-up: {wrapUp.title}</h1>

@@ -37,6 +37,8 @@ export interface PrintJob {
   readonly frameSize: { readonly width: number; readonly height: number };
   /** What the report leaves out so it can be shared (shared/export/safe-to-share.ts). */
   readonly safeToShare: SafeToShare;
+  /** Print the wrap-up page alone, without the map and the report. */
+  readonly wrapUpOnly: boolean;
 }
 
 /** What was right-clicked on the map, and where. */

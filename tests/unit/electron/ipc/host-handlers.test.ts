@@ -632,6 +632,7 @@ describe('export:options-get and export:options-set', () => {
     png: { scale: 4, background: 'transparent' },
     pdf: { pageSize: 'Letter', landscape: false },
     safeToShare: { enabled: true, removeOwners: true, quotes: 'unattributed' },
+    wrapUpOnly: true,
   };
 
   it('gives the defaults until something is chosen, then remembers the choice across runs', async () => {
@@ -642,6 +643,7 @@ describe('export:options-get and export:options-set', () => {
       png: { scale: 2, background: 'white' },
       pdf: { pageSize: 'A4', landscape: true },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
+      wrapUpOnly: false,
     });
     await t.handlers['export:options-set'](chosen);
     expect(store.get(SETTINGS_KEYS.exportOptions)).toEqual(chosen);
@@ -660,6 +662,7 @@ describe('export:options-get and export:options-set', () => {
       png: { scale: 2, background: 'white' },
       pdf: { pageSize: 'Letter', landscape: false },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
+      wrapUpOnly: false,
     });
     // Whatever comes back satisfies the channel's result schema.
     expect(invokeChannels['export:options-get'].result.parse(await t.handlers['export:options-get'](undefined))).toBeTruthy();

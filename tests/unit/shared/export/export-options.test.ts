@@ -11,6 +11,7 @@ const CHOSEN: ExportOptions = {
   png: { scale: 1, background: 'transparent' },
   pdf: { pageSize: 'A3', landscape: false },
   safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
+  wrapUpOnly: true,
 };
 
 describe('export options', () => {
@@ -20,6 +21,7 @@ describe('export options', () => {
       png: { scale: 2, background: 'white' },
       pdf: { pageSize: 'A4', landscape: true },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
+      wrapUpOnly: false,
     });
     expect(exportOptionsSchema.parse(DEFAULT_EXPORT_OPTIONS)).toEqual(DEFAULT_EXPORT_OPTIONS);
     expect(Object.isFrozen(DEFAULT_EXPORT_OPTIONS.png)).toBe(true);
@@ -43,5 +45,11 @@ describe('export options', () => {
     expect(readExportOptions({ ...CHOSEN, png: { scale: 2.5, background: 'white' } })).toEqual({ ...CHOSEN, png: DEFAULT_EXPORT_OPTIONS.png });
     expect(readExportOptions({ ...CHOSEN, pdf: { pageSize: 'A4' } })).toEqual({ ...CHOSEN, pdf: DEFAULT_EXPORT_OPTIONS.pdf });
     expect(readExportOptions({ ...CHOSEN, safeToShare: { enabled: 'yes' } })).toEqual({ ...CHOSEN, safeToShare: DEFAULT_EXPORT_OPTIONS.safeToShare });
+    expect(readExportOptions({ ...CHOSEN, wrapUpOnly: 'yes' })).toEqual({ ...CHOSEN, wrapUpOnly: false });
+  });
+
+  it('reads options saved before "Wrap-up only" existed as the full report', () => {
+    const { wrapUpOnly: _, ...older } = CHOSEN;
+    expect(readExportOptions(older)).toEqual({ ...CHOSEN, wrapUpOnly: false });
   });
 });
