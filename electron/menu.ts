@@ -157,6 +157,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Focus on the Map', 'view.toggleFocus'),
       // Checked while the open workspace shows its stage bar (the renderer reports it with the document state).
       { ...command('Show Agenda', 'view.toggleAgenda'), type: 'checkbox', checked: state.agendaVisible ?? false },
+      command('Participants…', 'view.participants'),
       { type: 'separator' },
       {
         id: 'view.theme',

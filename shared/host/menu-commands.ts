@@ -37,6 +37,8 @@ export const MENU_COMMANDS = [
   'view.toggleFocus',
   /** View > Show Agenda: the workshop's stage bar and timer, shown or hidden with the workspace (agenda.visible). */
   'view.toggleAgenda',
+  /** View > Participants…: who is in the room (names optional), their department and the votes they have cast. */
+  'view.participants',
   /** View > Theme: follow the OS (light or dark), Light, Dark, or High Contrast (shared/host/preferences.ts). */
   'view.themeSystem',
   'view.themeLight',

@@ -197,6 +197,18 @@ test.describe('dialogs', () => {
     await scan(page, 'Categories dialog, deleting a category in use', 'dialog[open]');
   });
 
+  test('Participants, with nobody yet and with someone', async ({ app }) => {
+    const { page } = app;
+    await openSmallMap(app);
+    await app.menu('view.participants');
+    const dialog = page.getByRole('dialog', { name: 'Participants' });
+    await expect(dialog.getByText(/^No participants yet\./)).toBeVisible();
+    await scan(page, 'Participants dialog with no participants', 'dialog[open]');
+    await dialog.getByRole('button', { name: 'Add participant' }).click();
+    await dialog.getByRole('combobox', { name: 'Department of P1' }).selectOption({ label: 'Legal' });
+    await scan(page, 'Participants dialog with a participant', 'dialog[open]');
+  });
+
   test('Restore previous version', async ({ app }) => {
     const { page } = app;
     await openSmallMap(app);
@@ -293,6 +305,11 @@ test.describe('in every theme', () => {
       await app.menu('map.manageCategories');
       await expect(page.getByRole('dialog', { name: 'Categories' })).toBeVisible();
       await scan(page, `${name}: Categories dialog`, 'dialog[open]');
+      await page.keyboard.press('Escape');
+
+      await app.menu('view.participants');
+      await expect(page.getByRole('dialog', { name: 'Participants' })).toBeVisible();
+      await scan(page, `${name}: Participants dialog`, 'dialog[open]');
     });
   }
 });

@@ -100,6 +100,7 @@ test('the export choices are remembered across restarts', async ({ app }) => {
     png: { scale: 2, background: 'white' },
     pdf: { pageSize: 'A4', landscape: true },
     safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
+    wrapUpOnly: false,
   });
   const chosen = {
     format: 'pdf',

@@ -217,7 +217,7 @@ test('the context menu, P on a multi-selection, and deleting a category in use w
   await node(page, 'Legal').click({ button: 'right' });
   await page.getByRole('menu', { name: 'Stakeholder' }).getByRole('menuitem', { name: 'Add pain point' }).click();
   await inspector(page).getByRole('textbox', { name: 'Title' }).fill('Legal has no social specialist');
-  await expect(inspector(page).getByText('Legal', { exact: true })).toBeVisible();
+  await expect(inspector(page).getByRole('button', { name: 'Detach from Legal' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^1 pain point on Legal, 1 unaddressed$/ })).toBeVisible();
 
   // P with two stakeholders selected attaches one pain point to both.

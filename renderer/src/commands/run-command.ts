@@ -1,5 +1,6 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
 import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { showParticipantsDialog } from '../store/participants-dialog-store';
 import { toggleAgenda } from './agenda-commands';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
 import { addNewStakeholder, deleteSelection, fitView, selectAll, zoomIn, zoomOut } from './edit-commands';
@@ -119,6 +120,9 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'view.toggleAgenda':
       if (hasWorkspace) toggleAgenda();
+      return;
+    case 'view.participants':
+      if (hasWorkspace) showParticipantsDialog(true);
       return;
     // Display preferences work on the start view too: they are the window's, not the workspace's.
     case 'view.themeSystem':

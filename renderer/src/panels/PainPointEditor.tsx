@@ -1,7 +1,7 @@
 import { MAX_SHORT_TEXT } from '@shared/document/format';
-import { ArrowDown, ArrowUp, CircleAlert, Crosshair, Lightbulb, Link2Off, Minus, Plus, Trash2, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, Building2, CircleAlert, Crosshair, Lightbulb, Link2Off, Minus, Plus, Trash2, X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Attachment, PainPoint, WorkspaceDocument } from '@shared/document/schema';
+import type { Attachment, PainPoint, Stakeholder, WorkspaceDocument } from '@shared/document/schema';
 import { attachmentKey, describeAttachment } from '@shared/domain/pain-point-index';
 import { solutionsAddressing, unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { votesFor } from '@shared/domain/votes';
@@ -9,10 +9,15 @@ import { edit, type EditArgs } from '../commands/edits';
 import { revealOnMap } from '../commands/navigate-commands';
 import { deleteItem, proposeSolution, takeFreshItem } from '../commands/pain-point-commands';
 import { openItem, showCategories, showView, useDocument, useEditor } from '../store/editor-store';
+import { selectVotesHidden } from '../store/voting-store';
 import { EditorHeading } from './EditorHeading';
 import { SOLUTION_STATUS_INFO } from './solution-status';
+import { VoiceSelect } from './VoiceSelect';
 
-/** Edits one pain point: title, category, votes, description, quotes, attachments and the solutions for it. */
+/**
+ * Edits one pain point: title, category, votes, description, voice, quotes (each with its voice), attachments and
+ * the solutions for it.
+ */
 export function PainPointEditor({ id }: { id: string }) {
   const doc = useDocument();
   const painPoint = doc?.painPoints.find((p) => p.id === id);
@@ -66,7 +71,22 @@ export function PainPointEditor({ id }: { id: string }) {
         <span className="field__label">Description</span>
         <textarea rows={3} value={painPoint.description} onChange={(e) => change({ description: e.target.value }, 'description')} />
       </label>
-      <Quotes painPoint={painPoint} />
+      <div className="field">
+        <label className="field__label" htmlFor={`voice-${id}`}>
+          Voice
+        </label>
+        <VoiceSelect
+          id={`voice-${id}`}
+          aria-describedby={`voice-hint-${id}`}
+          value={painPoint.voice}
+          stakeholders={doc.stakeholders}
+          onChange={(voice) => edit('painPoint.update', { id, patch: { voice } })}
+        />
+        <p id={`voice-hint-${id}`} className="hint field__hint">
+          The department whose voice this came from — never a person.
+        </p>
+      </div>
+      <Quotes painPoint={painPoint} stakeholders={doc.stakeholders} />
       <Attachments doc={doc} painPoint={painPoint} />
       <SolutionsFor doc={doc} painPoint={painPoint} />
       <button type="button" className="button button--danger" onClick={() => deleteItem({ type: 'painPoint', id })}>
@@ -79,6 +99,9 @@ export function PainPointEditor({ id }: { id: string }) {
 /** The total votes (tally + ballots); the buttons change the tally, the count entered by hand. */
 function Votes({ painPoint, votes }: { painPoint: PainPoint; votes: number }) {
   const { id, tally } = painPoint;
+  // Until the facilitator reveals the votes, the inspector does not give the total away either.
+  const hidden = useEditor(selectVotesHidden);
+  const said = hidden ? 'Votes hidden until reveal' : `${votes} vote${votes === 1 ? '' : 's'}`;
   return (
     <div className="field">
       <span className="field__label" id={`votes-${id}`}>
@@ -88,8 +111,8 @@ function Votes({ painPoint, votes }: { painPoint: PainPoint; votes: number }) {
         <button type="button" className="icon-button icon-button--bordered" aria-label="Remove a vote" disabled={tally === 0} onClick={() => edit('painPoint.voteDown', { id })}>
           <Minus size={16} aria-hidden="true" />
         </button>
-        <output className="vote-control__count" aria-live="polite" aria-label={`${votes} vote${votes === 1 ? '' : 's'}`}>
-          {votes}
+        <output className="vote-control__count" aria-live="polite" aria-label={said} title={hidden ? said : undefined}>
+          {hidden ? '?' : votes}
         </output>
         <button type="button" className="icon-button icon-button--bordered" aria-label="Add a vote" onClick={() => edit('painPoint.voteUp', { id })}>
           <Plus size={16} aria-hidden="true" />
@@ -99,8 +122,8 @@ function Votes({ painPoint, votes }: { painPoint: PainPoint; votes: number }) {
   );
 }
 
-/** The participants' own words: edit in place, reorder, remove, add. */
-function Quotes({ painPoint }: { painPoint: PainPoint }) {
+/** The participants' own words, each with the department whose voice it was: edit in place, reorder, remove, add. */
+function Quotes({ painPoint, stakeholders }: { painPoint: PainPoint; stakeholders: readonly Stakeholder[] }) {
   const { id, quotes } = painPoint;
   const [draft, setDraft] = useState('');
   const add = () => {
@@ -113,7 +136,19 @@ function Quotes({ painPoint }: { painPoint: PainPoint }) {
         {quotes.map((quote, index) => (
           // Index keys: quotes have no ids, and a moved quote re-renders its text anyway.
           <li key={index} className="quotes__item">
-            <QuoteField painPointId={id} index={index} text={quote.text} />
+            <div className="quotes__body">
+              <QuoteField painPointId={id} index={index} text={quote.text} />
+              <span className="quotes__voice" title="The department whose voice this was — never a person">
+                <Building2 size={13} aria-hidden="true" />
+                <VoiceSelect
+                  className="voice-select--compact"
+                  aria-label={`Voice of quote ${index + 1}`}
+                  value={quote.voice}
+                  stakeholders={stakeholders}
+                  onChange={(voice) => edit('painPoint.setQuoteVoice', { id, index, voice })}
+                />
+              </span>
+            </div>
             <div className="quotes__actions">
               <button type="button" className="icon-button" aria-label={`Move quote ${index + 1} up`} disabled={index === 0} onClick={() => edit('painPoint.moveQuote', { id, from: index, to: index - 1 })}>
                 <ArrowUp size={15} aria-hidden="true" />

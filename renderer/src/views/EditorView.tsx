@@ -5,6 +5,7 @@ import { MapContextMenu } from '../canvas/MapContextMenu';
 import { AgendaDialog } from '../dialogs/AgendaDialog';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { ExportDialog } from '../dialogs/ExportDialog';
+import { ParticipantsDialog } from '../dialogs/ParticipantsDialog';
 import { VersionsDialog } from '../dialogs/VersionsDialog';
 import { PrintPortal } from '../export/PrintPortal';
 import { Inspector } from '../panels/Inspector';
@@ -51,6 +52,7 @@ export function EditorView() {
         <MapContextMenu />
         <CategoriesDialog />
         <AgendaDialog />
+        <ParticipantsDialog />
         <ExportDialog />
         <VersionsDialog />
         <PrintPortal />

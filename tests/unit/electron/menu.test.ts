@@ -161,6 +161,18 @@ describe('buildMenuTemplate', () => {
     expect(actions.sendCommand).toHaveBeenCalledWith('view.toggleAgenda');
   });
 
+  it('has View > Participants… right after Show Agenda, sending its command, with no key of its own', () => {
+    const { items, actions } = build();
+    const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];
+    const at = view.findIndex((item) => item.id === 'view.participants');
+    expect(view[at]).toMatchObject({ label: 'Participants…' });
+    expect(view[at]?.type).toBeUndefined();
+    expect(view[at]?.accelerator).toBeUndefined();
+    expect(view[at - 1]?.id).toBe('view.toggleAgenda');
+    click(byId(items, 'view.participants'));
+    expect(actions.sendCommand).toHaveBeenCalledWith('view.participants');
+  });
+
   it('has View > Tidy Layout right after Fit to View, sending its command, with no key of its own', () => {
     const { items, actions } = build();
     const view = build().template.find((menu) => menu.label === '&View')!.submenu as MenuItemConstructorOptions[];
