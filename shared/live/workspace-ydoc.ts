@@ -71,7 +71,7 @@ function keyOf(collection: Collection, record: JsonRecord): string {
 }
 
 function recordsOf(doc: WorkspaceDocument, collection: Collection): readonly JsonRecord[] {
-  return (collection === 'stages' ? doc.agenda.stages : doc[collection]) as unknown as readonly JsonRecord[];
+  return collection === 'stages' ? doc.agenda.stages : doc[collection];
 }
 
 const recordMap = (ydoc: Y.Doc, collection: Collection) => ydoc.getMap<Y.Map<unknown>>(collection);
@@ -96,7 +96,7 @@ export function writeWorkspace(ydoc: Y.Doc, next: WorkspaceDocument, origin: unk
     writeFields(meta, metaFields);
     const { stages: _stages, ...agendaFields } = next.agenda;
     writeFields(ydoc.getMap<unknown>('agenda'), agendaFields);
-    writeFields(ydoc.getMap<unknown>('voting'), next.voting as unknown as JsonRecord);
+    writeFields(ydoc.getMap<unknown>('voting'), next.voting);
     for (const collection of COLLECTIONS) writeCollection(ydoc, collection, recordsOf(next, collection));
   }, origin);
 }
@@ -194,13 +194,13 @@ function writeOrder(order: Y.Array<string>, keys: readonly string[]): void {
  * the schema, references included (see the rules at the top of this file).
  */
 export function readWorkspace(ydoc: Y.Doc): WorkspaceDocument {
-  const meta = ydoc.getMap<unknown>('meta').toJSON() as JsonRecord;
+  const meta = ydoc.getMap<unknown>('meta').toJSON();
   const raw: JsonRecord = { ...meta, format: FORMAT_ID, version: typeof meta.version === 'number' ? meta.version : CURRENT_VERSION };
   for (const collection of COLLECTIONS) {
     if (collection === 'stages') continue;
     raw[collection] = readCollection(ydoc, collection);
   }
-  const agendaFields = ydoc.getMap<unknown>('agenda').toJSON() as JsonRecord;
+  const agendaFields = ydoc.getMap<unknown>('agenda').toJSON();
   const agenda = agendaSchema.safeParse({ ...agendaFields, stages: readCollection(ydoc, 'stages') });
   raw.agenda = agenda.success ? agenda.data : agendaSchema.parse({ stages: readCollection(ydoc, 'stages') });
   const voting = votingSchema.safeParse(ydoc.getMap<unknown>('voting').toJSON());
@@ -227,11 +227,11 @@ function readCollection(ydoc: Y.Doc, collection: Collection): JsonRecord[] {
   for (const key of [...keys, ...unlisted]) {
     const fields = map.get(key);
     if (!(fields instanceof Y.Map)) continue;
-    const record = fields.toJSON() as JsonRecord;
+    const record = fields.toJSON();
     if (collection !== 'ballots') record.id = key;
     else if (keyOf('ballots', record) !== key) continue;
     const checked = schema.safeParse(record);
-    if (checked.success) records.push(checked.data as JsonRecord);
+    if (checked.success) records.push(checked.data);
   }
   return records;
 }
@@ -261,8 +261,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
     const other = b as unknown[];
     return a.length === other.length && a.every((item, i) => jsonEqual(item, other[i]));
   }
-  const ka = Object.keys(a as object).filter((k) => (a as JsonRecord)[k] !== undefined);
-  const kb = Object.keys(b as object).filter((k) => (b as JsonRecord)[k] !== undefined);
+  const ka = Object.keys(a).filter((k) => (a as JsonRecord)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as JsonRecord)[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => jsonEqual((a as JsonRecord)[k], (b as JsonRecord)[k]));
 }
 
