@@ -17,6 +17,8 @@ import { LaunchFiles, workspaceFilesFromArgv } from './services/launch-files';
 import { AppPreferences } from './services/preferences';
 import { RecentWorkspaces } from './services/recent-workspaces';
 import { createRecoveryDrafts } from './services/recovery-drafts';
+import { createLiveSession } from './services/live-session';
+import { spawnElectronLiveProcess } from './live-process-electron';
 import { createSettingsStore } from './services/settings';
 import { createVersionHistory } from './services/version-history';
 import { createWorkspaceReader, WORKSPACE_READER_WORKER_FILE } from './services/workspace-reader';
@@ -160,6 +162,12 @@ function main(): void {
     app.on('will-quit', () => void reader.dispose());
     // View > Show Agenda is checked from the document state the renderer reports.
     const documentMenu = createDocumentMenuState();
+    const live = createLiveSession({
+      spawn: spawnElectronLiveProcess,
+      send: (channel, payload) => mainWindow?.send(channel, payload),
+      stateDir: path.join(app.getPath('userData'), 'live'),
+    });
+    app.on('will-quit', () => live.dispose());
     const handlers = createHostHandlers({
       dialogs: createElectronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow : null)),
       settings,
@@ -182,6 +190,8 @@ function main(): void {
       recovery: createRecoveryDrafts({ dir: path.join(app.getPath('userData'), 'recovery'), now: () => new Date() }),
       versions,
       preferences: appPreferences,
+      // One live session for the window; its shared state is kept aside in the app's data folder.
+      live,
     });
     registerInvokeHandlers(ipcMain, handlers, () =>
       mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents.mainFrame : null,

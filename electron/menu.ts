@@ -175,6 +175,16 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     ],
   };
 
+  const sessionMenu: MenuItemConstructorOptions = {
+    label: '&Session',
+    submenu: [
+      command('Start Live Session…', 'session.startLive'),
+      command('Join Live Session…', 'session.joinLive'),
+      { type: 'separator' },
+      command('End Live Session', 'session.endLive'),
+    ],
+  };
+
   const helpMenu: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
@@ -192,6 +202,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     editMenu,
     mapMenu,
     viewMenu,
+    sessionMenu,
     ...(isMac ? [{ role: 'windowMenu' } as const] : []),
     helpMenu,
   ];

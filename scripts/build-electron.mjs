@@ -27,6 +27,17 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: `${dist}/electron/main.cjs` }),
   build({ ...common, entryPoints: ['electron/services/workspace-reader-worker.ts'], outfile: `${dist}/electron/workspace-reader-worker.cjs` }),
+  // The live session's process (electron/live/live-process.ts): Electron starts it as a utilityProcess, the
+  // end-to-end tests as a Node 24 child process; self-contained like the worker.
+  build({
+    ...common,
+    entryPoints: ['electron/live/live-process.ts'],
+    outfile: `${dist}/electron/live-process.cjs`,
+    // The session server's packages are ES modules that ask import.meta.url (createRequire): in a CJS bundle it is
+    // this file's URL.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload.ts'],
@@ -36,4 +47,4 @@ await Promise.all([
   }),
 ]);
 
-console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/electron/workspace-reader-worker.cjs');
+console.log('Built dist/electron/main.cjs, preload.cjs, workspace-reader-worker.cjs and live-process.cjs');

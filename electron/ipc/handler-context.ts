@@ -7,6 +7,7 @@ import type { FileAccessList } from '../services/file-access';
 import { FileFingerprints } from '../services/file-fingerprint';
 import type { KeyValueStore } from '../services/key-value-store';
 import type { AppPreferences } from '../services/preferences';
+import type { LiveSessionHandlers } from '../services/live-session';
 import { PathQueue } from '../services/path-queue';
 import type { RecentWorkspaces } from '../services/recent-workspaces';
 import type { RecoveryDrafts } from '../services/recovery-drafts';
@@ -115,6 +116,8 @@ export interface HostDependencies {
    * Without it the preferences handlers keep them in `settings` all the same.
    */
   readonly preferences?: AppPreferences;
+  /** The live session of this window (electron/services/live-session.ts); none: the live channels say so. */
+  readonly live?: LiveSessionHandlers;
 }
 
 /** The state and helpers one set of host handlers shares across its concerns. */

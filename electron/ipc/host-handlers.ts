@@ -5,6 +5,7 @@ import { createHandlerContext, type HostDependencies } from './handler-context';
 import { createPreferencesHandlers } from './preferences-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
 import { createWorkspaceHandlers } from './workspace-handlers';
+import { createUnavailableLiveSession } from '../services/live-session';
 
 /*
  * What main does for each renderer request, by concern: workspace-handlers.ts (open, save, versions, recent),
@@ -28,6 +29,12 @@ export type {
   WindowController,
 } from './handler-context';
 
+/** The live session's channels (electron/services/live-session.ts), without its dispose. */
+function liveHandlers(deps: HostDependencies) {
+  const { dispose: _dispose, ...handlers } = deps.live ?? createUnavailableLiveSession();
+  return handlers;
+}
+
 /** Builds the handlers for every invoke channel. */
 export function createHostHandlers(deps: HostDependencies): HostHandlers {
   const context = createHandlerContext(deps);
@@ -39,5 +46,6 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
     // The fingerprints are passed in (recovery-handlers.ts imports none of these modules): a draft records its
     // file's fingerprint, and restoring it makes the next save compare the file with that.
     ...createRecoveryHandlers({ ...deps, fingerprints: context.fingerprints }),
+    ...liveHandlers(deps),
   };
 }

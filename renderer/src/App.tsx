@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import {
   useDocumentStateSync,
   useHostEvents,
@@ -6,10 +7,12 @@ import {
   useMapClipboard,
   useRecoveryDrafts,
 } from './commands/use-app-events';
+import { LiveSessionDialog } from './dialogs/LiveSessionDialog';
 import { MessageDialog } from './dialogs/MessageDialog';
 import { Notice } from './dialogs/Notice';
 import { ShortcutsDialog } from './dialogs/ShortcutsDialog';
 import { showShortcuts, useEditor, useUi } from './store/editor-store';
+import { listenToLiveSession } from './commands/live-session';
 import { EditorView } from './views/EditorView';
 import { StartView } from './views/StartView';
 
@@ -24,9 +27,11 @@ export function App() {
   useDocumentStateSync();
   useLaunch();
   useRecoveryDrafts();
+  useEffect(() => listenToLiveSession(), []);
   return (
     <>
       {hasWorkspace ? <EditorView /> : <StartView />}
+      <LiveSessionDialog />
       <MessageDialog />
       {shortcutsOpen && <ShortcutsDialog onClose={closeShortcuts} />}
       <Notice />

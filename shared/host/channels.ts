@@ -3,6 +3,7 @@ import { MAX_WORKSPACE_BYTES } from '../document/format';
 import { exportOptionsSchema, PDF_PAGE_SIZES } from '../export/export-options';
 import { preferencesSchema } from './preferences';
 import { MENU_COMMANDS } from './menu-commands';
+import { LIVE_ROLES, livePeerPresenceSchema, livePresenceSchema, liveStatusSchema, liveUpdateSchema } from '../live/live-protocol';
 
 /*
  * The one table of messages between the renderer and the main process. Main and preload both import it;
@@ -18,6 +19,10 @@ const filePath = z.string().min(1).max(4096);
  * byte limit passes this one; text that passes this one may still be refused there (é is 1 unit but 2 bytes).
  */
 const content = z.string().max(MAX_WORKSPACE_BYTES);
+
+/** How a person is named in a live session (a name or a label such as "P3"). */
+const liveName = z.string().trim().min(1).max(80);
+const liveStartResultSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string().max(2000) })]);
 
 /** Why reading or writing a file failed, in words for people, plus the OS error code for tests and logs. */
 const fileFailure = z.object({ filePath, reason: z.string(), code: z.string().nullable() });
@@ -218,6 +223,21 @@ export const invokeChannels = {
    * `conflict` if the file changed on disk since the draft was made. Any other draft must be saved with Save As.
    */
   'recovery:read': { args: z.object({ draftId: recoveryDraftIdSchema }), result: recoveryReadResultSchema },
+  /**
+   * Hosts a live session of the open workspace (`state`: its shared document, a Yjs update): main starts the
+   * session server on the loopback or the LAN address and answers with the join code, or why it could not.
+   */
+  'live:host': { args: z.object({ state: liveUpdateSchema, bind: z.enum(['loopback', 'lan']), name: liveName }), result: liveStartResultSchema },
+  /** Joins the session a join code names; the host's document arrives as `live:update` events. */
+  'live:join': { args: z.object({ joinCode: z.string().min(1).max(400), name: liveName }), result: liveStartResultSchema },
+  /** One local change of the shared document (a Yjs update), for everyone in the session. */
+  'live:send': { args: z.object({ update: liveUpdateSchema }), result: none },
+  /** Host: ends the session for everyone. Participant: leaves it, keeping the copy. */
+  'live:end': { args: none, result: none },
+  /** Where this person is on the map, for the others (sent at most a few times a second). */
+  'live:presence': { args: livePresenceSchema, result: none },
+  /** Host: changes what a participant may do, at once. */
+  'live:set-role': { args: z.object({ clientId: z.string().min(1).max(200), role: z.enum(LIVE_ROLES) }), result: none },
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */
@@ -227,6 +247,13 @@ export const eventChannels = {
   'app:open-file': z.object({ filePath }),
   /** The user asked to close the window or quit while the document has unsaved changes. */
   'app:close-requested': none,
+  /** Someone else's change of the shared document (a Yjs update), or the whole of it on joining. */
+  'live:update': z.object({ update: liveUpdateSchema, reset: z.boolean().optional() }),
+  'live:status': liveStatusSchema,
+  /** The host refused one of this person's changes, and why (their copy is brought back to the host's). */
+  'live:refused': z.object({ reason: z.string().max(2000) }),
+  /** Where everyone else is on the map; someone who left is no longer listed. */
+  'live:presence': z.object({ peers: z.array(livePeerPresenceSchema).max(500) }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -3,6 +3,7 @@ import type { DocumentState, ExportFileFormat, RecoveryDraft } from './channels'
 import type { ExportOptions, PdfPageSize } from '../export/export-options';
 import type { MenuCommand } from './menu-commands';
 import type { Preferences } from './preferences';
+import type { LivePeerPresence, LivePresence, LiveRole, LiveStatus } from '../live/live-protocol';
 
 /** How the host API reaches main: ipcRenderer in the preload, a Playwright binding in the test harness. */
 export interface HostTransport {
@@ -66,6 +67,18 @@ export function createHostApi(transport: HostTransport) {
     onMenuCommand: (listener: (command: MenuCommand) => void) => transport.subscribe('menu:command', listener),
     onOpenFile: (listener: (request: { filePath: string }) => void) => transport.subscribe('app:open-file', listener),
     onCloseRequested: (listener: () => void) => transport.subscribe('app:close-requested', () => listener()),
+    /** Live session (shared/live/live-protocol.ts): host the open workspace, or join one with its code. */
+    hostLiveSession: (state: string, bind: 'loopback' | 'lan', name: string) => transport.invoke('live:host', { state, bind, name }),
+    joinLiveSession: (joinCode: string, name: string) => transport.invoke('live:join', { joinCode, name }),
+    shareLiveChange: (update: string) => transport.invoke('live:send', { update }),
+    endLiveSession: () => transport.invoke('live:end', undefined),
+    shareLivePresence: (presence: LivePresence) => transport.invoke('live:presence', presence),
+    onLivePresence: (listener: (peers: readonly LivePeerPresence[]) => void) => transport.subscribe('live:presence', (payload) => listener(payload.peers)),
+    setLiveRole: (clientId: string, role: LiveRole) => transport.invoke('live:set-role', { clientId, role }),
+    /** `reset`: the update is the host's whole document, to replace this copy with (after a refusal or on joining). */
+    onLiveUpdate: (listener: (update: string, reset: boolean) => void) => transport.subscribe('live:update', (payload) => listener(payload.update, payload.reset ?? false)),
+    onLiveStatus: (listener: (status: LiveStatus) => void) => transport.subscribe('live:status', listener),
+    onLiveRefused: (listener: (reason: string) => void) => transport.subscribe('live:refused', (payload) => listener(payload.reason)),
   };
 }
 

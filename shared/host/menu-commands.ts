@@ -46,6 +46,12 @@ export const MENU_COMMANDS = [
   'view.themeHighContrast',
   /** View > Large Text: map text about 1.3 times its size, for projectors. */
   'view.toggleLargeText',
+  /** Session > Start Live Session…: hosts the open workspace for participants on the room's network. */
+  'session.startLive',
+  /** Session > Join Live Session…: joins a facilitator's session with its join code. */
+  'session.joinLive',
+  /** Session > End Live Session: ends it (host) or leaves it (participant), keeping the map as it is. */
+  'session.endLive',
   'help.shortcuts',
   'help.about',
 ] as const;

@@ -11,6 +11,9 @@ import { readWorkspace, writeWorkspace } from './workspace-ydoc';
  * people have changed the same items since.
  */
 
+/** Where a change came from: this person's commit, their undo or redo, or someone else in the session. */
+export type ChangeSource = 'mine' | 'undo' | 'someone-else';
+
 export interface LiveReplicaOptions {
   /**
    * Consecutive local changes closer together than this become one undo step (typing a name). 0 keeps each
@@ -25,7 +28,7 @@ export class LiveReplica {
   readonly origin = { kind: 'local-person' } as const;
   private readonly undoManager: Y.UndoManager;
   private current: WorkspaceDocument;
-  private readonly listeners = new Set<(doc: WorkspaceDocument, fromSomeoneElse: boolean) => void>();
+  private readonly listeners = new Set<(doc: WorkspaceDocument, source: ChangeSource) => void>();
 
   constructor(ydoc: Y.Doc, options: LiveReplicaOptions = {}) {
     this.ydoc = ydoc;
@@ -40,8 +43,8 @@ export class LiveReplica {
       const next = readWorkspace(ydoc);
       if (next === this.current) return;
       this.current = next;
-      const fromSomeoneElse = transaction.origin !== this.origin && !(transaction.origin instanceof Y.UndoManager);
-      for (const listener of this.listeners) listener(next, fromSomeoneElse);
+      const source: ChangeSource = transaction.origin === this.origin ? 'mine' : transaction.origin instanceof Y.UndoManager ? 'undo' : 'someone-else';
+      for (const listener of this.listeners) listener(next, source);
     });
   }
 
@@ -78,7 +81,7 @@ export class LiveReplica {
   }
 
   /** Hears every change of the document read: the person's own, their undo and redo, and everyone else's. */
-  onChange(listener: (doc: WorkspaceDocument, fromSomeoneElse: boolean) => void): () => void {
+  onChange(listener: (doc: WorkspaceDocument, source: ChangeSource) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

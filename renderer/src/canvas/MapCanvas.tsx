@@ -1,3 +1,4 @@
+import { PresenceLayer } from '../live/PresenceLayer';
 import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -124,6 +125,7 @@ export function MapCanvas() {
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move, F2 to rename.' }}
       >
         <FitOnceMeasured enabled={fitOnOpen === true} />
+        <PresenceLayer />
         <Background gap={24} size={1.5} color="var(--map-grid)" />
         {/* data-map-overlay: what floats over the map, which Fit keeps every stakeholder clear of (fit-map.ts). */}
         <Panel position="top-left" className="map-canvas__filters" data-map-overlay="filters">

@@ -1,5 +1,7 @@
+import { useSelectedByKey } from '../live/PresenceLayer';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { useEditor } from '../store/editor-store';
 import type { StakeholderFlowNode } from '../store/flow-elements';
@@ -27,10 +29,13 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
     if (showDots) updateNodeInternals(id);
   }, [showDots, id, updateNodeInternals]);
   const name = stakeholder.name || 'Unnamed stakeholder';
+  // In a live session: who else has this stakeholder selected (a string, so only their nodes re-render).
+  const selectedBy = useSelectedByKey(id);
 
   return (
     <div
-      className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}${stakeholder.pinned ? ' is-pinned' : ''}`}
+      className={`stakeholder-node kind-${stakeholder.kind}${selected ? ' is-selected' : ''}${decoration.highlighted ? ' is-highlighted' : ''}${stakeholder.pinned ? ' is-pinned' : ''}${selectedBy ? ' is-selected-by-others' : ''}`}
+      style={selectedBy ? ({ '--presence-color': selectedBy.split('\u0001')[1] } as CSSProperties) : undefined}
       onPointerEnter={() => setPointerOver(true)}
       onPointerLeave={() => setPointerOver(false)}
     >
@@ -49,6 +54,11 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
         {renaming ? <RenameField id={id} name={stakeholder.name} /> : <span className="stakeholder-node__name">{name}</span>}
         <span className="stakeholder-node__kind">{STAKEHOLDER_KIND_LABELS[stakeholder.kind]}</span>
       </span>
+      {selectedBy && (
+        <span className="stakeholder-node__presence" style={{ background: selectedBy.split('\u0001')[1] }}>
+          {selectedBy.split('\u0001')[0]}
+        </span>
+      )}
       {decoration.badge && <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={name} />}
     </div>
   );

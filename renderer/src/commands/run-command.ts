@@ -1,5 +1,7 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
 import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleMinimap, undo, useEditor } from '../store/editor-store';
+import { endSession } from './live-session';
+import { showLiveDialog } from '../dialogs/LiveSessionDialog';
 import { showParticipantsDialog } from '../store/participants-dialog-store';
 import { toggleAgenda } from './agenda-commands';
 import { addPainPointTo, proposeSolution } from './pain-point-commands';
@@ -123,6 +125,15 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'view.participants':
       if (hasWorkspace) showParticipantsDialog(true);
+      return;
+    case 'session.startLive':
+      if (hasWorkspace) showLiveDialog('host');
+      return;
+    case 'session.joinLive':
+      showLiveDialog('join');
+      return;
+    case 'session.endLive':
+      void endSession();
       return;
     // Display preferences work on the start view too: they are the window's, not the workspace's.
     case 'view.themeSystem':

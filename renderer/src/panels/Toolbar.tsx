@@ -1,3 +1,4 @@
+import { LiveMark } from '../live/LiveMark';
 import { MAX_SHORT_TEXT } from '@shared/document/format';
 import {
   Columns3,
@@ -124,7 +125,8 @@ export function Toolbar() {
               {' '}● <span className="visually-hidden">unsaved changes</span>
               <span aria-hidden="true">Unsaved</span>
             </span>
-          )}
+          )}{' '}
+          <LiveMark />
         </span>
       </div>
       <SearchBox />

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Viewport, WorkspaceDocument } from '@shared/document/schema';
 import { NO_FILTER, type MapFilter } from '@shared/domain/map-filter';
 import { markUpdated } from '@shared/operations/workspace';
-import { pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
+import { nextRevision, pushHistory, redoHistory, startHistory, undoHistory, type History } from './history';
 import { reconcileEdges, reconcileNodes, type RelationshipFlowEdge, type StakeholderFlowNode } from './flow-elements';
 import { createDecorationsMemo, type MapDecorations, type OpenItem } from './map-decorations';
 import { takeRenameTypeahead } from './rename-typeahead';
@@ -206,17 +206,46 @@ export function commit(
   const doc = markUpdated(changed, now());
   const history = pushHistory(ws.history, doc, options.coalesceKey ?? null);
   showDocument({ ...ws, history }, options.open ? { openItem: options.open } : options.select);
+  liveSession?.committed(doc, options.coalesceKey ?? null);
   return true;
 }
 
 export function undo(): void {
+  // In a live session each person undoes their own changes (the session's undo), never the whole room's.
+  if (liveSession) return void liveSession.undo();
   const ws = useEditor.getState().workspace;
   if (ws && ws.history.past.length > 0) showDocument({ ...ws, history: undoHistory(ws.history) });
 }
 
 export function redo(): void {
+  if (liveSession) return void liveSession.redo();
   const ws = useEditor.getState().workspace;
   if (ws && ws.history.future.length > 0) showDocument({ ...ws, history: redoHistory(ws.history) });
+}
+
+/**
+ * What a live session (renderer/src/live/live-session.ts) plugs into the store while it runs: it hears every
+ * commit (to share it), and takes over undo and redo. Null when no session runs.
+ */
+export interface LiveSessionHooks {
+  committed(doc: WorkspaceDocument, coalesceKey: string | null): void;
+  undo(): void;
+  redo(): void;
+}
+let liveSession: LiveSessionHooks | null = null;
+
+export function setLiveSessionHooks(hooks: LiveSessionHooks | null): void {
+  liveSession = hooks;
+}
+
+/**
+ * Shows a document that came from the live session (someone else's change, or this person's undo there) as the
+ * present one: not an undo step of the local history, and the workspace becomes unsaved.
+ */
+export function adoptLiveDocument(doc: WorkspaceDocument): void {
+  const ws = useEditor.getState().workspace;
+  if (!ws || doc === ws.history.present.doc) return;
+  showDocument({ ...ws, history: { ...ws.history, present: { doc, revision: nextRevision() }, coalesceKey: null } });
 }
 
 /**

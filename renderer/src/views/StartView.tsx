@@ -1,9 +1,10 @@
-import { FilePlus2, FolderOpen, Sparkles, X } from 'lucide-react';
+import { FilePlus2, FolderOpen, Radio, Sparkles, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '@shared/host/channels';
 import { TEMPLATES } from '@shared/templates/templates';
 import { newFromTemplate, newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
 import { forgetRecentWorkspace, listRecentWorkspaces } from '../commands/host-commands';
+import { showLiveDialog } from '../dialogs/LiveSessionDialog';
 import { RecoverySection } from './RecoverySection';
 
 /** Shown when no workspace is open: New, Open, the sample workshop and recent workspaces. */
@@ -35,6 +36,9 @@ export function StartView() {
           </button>
           <button type="button" className="button button--large" onClick={() => void openSample()}>
             <Sparkles size={18} aria-hidden="true" /> Open the sample workshop
+          </button>
+          <button type="button" className="button button--large" onClick={() => showLiveDialog('join')}>
+            <Radio size={18} aria-hidden="true" /> Join live session…
           </button>
         </div>
         <section className="start-view__templates" aria-labelledby="templates-heading">

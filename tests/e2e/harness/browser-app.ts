@@ -23,6 +23,8 @@ import { LaunchFiles } from '../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../electron/services/recent-workspaces';
 import { createRecoveryDrafts } from '../../../electron/services/recovery-drafts';
 import { createVersionHistory } from '../../../electron/services/version-history';
+import { createLiveSession, type LiveSessionHandlers } from '../../../electron/services/live-session';
+import { spawnTestLiveProcess } from './live-process';
 import { createWorkspaceReader, WORKSPACE_READER_WORKER_FILE } from '../../../electron/services/workspace-reader';
 import { formatWindowTitle } from '../../../electron/window-title';
 import { JsonFileStore } from './json-file-store';
@@ -97,6 +99,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     new JsonFileStore(settingsFile).set(SETTINGS_KEYS.launchedBefore, true);
   }
 
+  let live: LiveSessionHandlers | null = null;
   const start = async (): Promise<Launch> => {
     // A new store instance per launch: a relaunch reads the settings file again.
     const settings = new JsonFileStore(settingsFile);
@@ -115,6 +118,13 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
       inFlight: 0,
       lastHostActivity: Date.now(),
     };
+    // As in main, one live session per window, its process the same built file (on Node 24, see live-process.ts).
+    live?.dispose();
+    live = createLiveSession({
+      spawn: spawnTestLiveProcess,
+      send: (channel, payload) => void emit(channel, payload).catch(() => undefined),
+      stateDir: path.join(userDataDir, 'live'),
+    });
     const handlers = createHostHandlers({
       dialogs,
       settings,
@@ -160,6 +170,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
       recovery: createRecoveryDrafts({ dir: path.join(userDataDir, 'recovery'), now: () => new Date() }),
       // As in main: <userData>/versions (kept across restarts of the same test).
       versions: createVersionHistory({ dir: path.join(userDataDir, 'versions'), now: () => new Date() }),
+      live,
     });
     const dispatch = createInvokeDispatcher(handlers);
 
@@ -263,6 +274,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
     problems: () => [...errors.problems(), ...dialogs.problems()],
     async dispose() {
+      live?.dispose();
       await closeWindow();
       // As main does on quit: a read still under way is stopped.
       await reader.dispose();

@@ -79,8 +79,8 @@ describe('buildMenuTemplate', () => {
   });
 
   it('has File, Edit, Map, View and Help menus, and the app and Window menus on macOS', () => {
-    expect(topLabels(build().template)).toEqual(['&File', '&Edit', '&Map', '&View', '&Help']);
-    expect(topLabels(build({ platform: 'darwin' }).template)).toEqual(['Stakemap', '&File', '&Edit', '&Map', '&View', 'windowMenu', '&Help']);
+    expect(topLabels(build().template)).toEqual(['&File', '&Edit', '&Map', '&View', '&Session', '&Help']);
+    expect(topLabels(build({ platform: 'darwin' }).template)).toEqual(['Stakemap', '&File', '&Edit', '&Map', '&View', '&Session', 'windowMenu', '&Help']);
   });
 
   it('puts Quit in File except on macOS, where it is in the app menu', () => {

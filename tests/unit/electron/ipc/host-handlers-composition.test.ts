@@ -8,6 +8,7 @@ import { createPreferencesHandlers } from '../../../../electron/ipc/preferences-
 import { createRecoveryHandlers } from '../../../../electron/ipc/recovery-handlers';
 import { createWorkspaceHandlers } from '../../../../electron/ipc/workspace-handlers';
 import { FileAccessList } from '../../../../electron/services/file-access';
+import { createUnavailableLiveSession } from '../../../../electron/services/live-session';
 import { RecentWorkspaces } from '../../../../electron/services/recent-workspaces';
 import { MemoryStore } from '../helpers';
 
@@ -38,6 +39,7 @@ describe('createHostHandlers', () => {
       app: Object.keys(createAppHandlers(deps)),
       preferences: Object.keys(createPreferencesHandlers(deps)),
       recovery: Object.keys(createRecoveryHandlers({ ...deps, fingerprints: context.fingerprints })),
+      live: Object.keys(createUnavailableLiveSession()).filter((key) => key !== 'dispose'),
     };
     const all = Object.values(concerns).flat();
     // A channel in two concerns would be answered by whichever is spread last, silently.

@@ -152,6 +152,12 @@ const VALID_ARGS: { readonly [C in InvokeChannel]: InvokeArgs<C> } = {
   'recovery:discard': { draftId: '3b241101-e2bb-4255-8caf-4136c566a962' },
   'recovery:list': undefined,
   'recovery:read': { draftId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+  'live:host': { state: 'AAA=', bind: 'loopback', name: 'Facilitator' },
+  'live:join': { joinCode: '127.0.0.1:41234-ABCD-EFGH-JKLM-NPQR', name: 'P3' },
+  'live:send': { update: 'AAA=' },
+  'live:end': undefined,
+  'live:set-role': { clientId: 'c-1', role: 'viewer' },
+  'live:presence': { pointer: { x: 10, y: -4 }, selection: ['s-legal'] },
 };
 
 describe('every invoke channel', () => {

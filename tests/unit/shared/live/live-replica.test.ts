@@ -54,18 +54,18 @@ describe('live session: each person undoes their own changes', () => {
 
   it('tells the listener whether a change came from someone else', () => {
     const [me, other] = session();
-    const heard: boolean[] = [];
-    me.onChange((_doc, fromSomeoneElse) => heard.push(fromSomeoneElse));
+    const heard: string[] = [];
+    me.onChange((_doc, source) => heard.push(source));
     me.commit(updateStakeholder(me.document, 's-legal', { notes: 'mine' }));
     other.commit(updateStakeholder(other.document, 's-legal', { notes: 'theirs' }));
-    expect(heard).toEqual([false, true]);
+    expect(heard).toEqual(['mine', 'someone-else']);
     // My undo does not take away their later note on the same field: nothing changes, nothing is heard.
     me.undo();
     expect(legal(me).notes).toBe('theirs');
-    expect(heard).toEqual([false, true]);
+    expect(heard).toEqual(['mine', 'someone-else']);
     me.commit(updateStakeholder(me.document, 's-legal', { name: 'Legal team' }));
     me.undo();
-    expect(heard).toEqual([false, true, false, false]);
+    expect(heard).toEqual(['mine', 'someone-else', 'mine', 'undo']);
   });
 
   it('a stakeholder I added and undo removes is removed for everyone', () => {

@@ -1,0 +1,231 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { FromLiveProcess, LivePeer, LivePeerPresence, LivePresence, LiveRole, ToLiveProcess } from '../../shared/live/live-protocol';
+import { livePeerPresenceSchema, PRESENCE_COLORS } from '../../shared/live/live-protocol';
+import { readWorkspace } from '../../shared/live/workspace-ydoc';
+import { parseJoinCode } from './join-code';
+import { encodeJoinToken, newResumeKey } from './join-token';
+import { CLOSE_CODES, FACILITATOR_CLIENT_ID, LIVE_DOCUMENT_NAME, parseServerMessage, RECOMMENDED_CLIENT_FLUSH_DELAY_MS } from './live-messages';
+import { startLiveServer } from './live-server';
+
+/*
+ * The live process: one per live session, started by main (electron/services/live-session.ts) as Electron's
+ * utilityProcess (or, in tests, a Node 24 child process). On the host it runs the session server (live-server.ts)
+ * over the shared document; on a participant's machine it holds the connection to the host. Either way it relays
+ * Yjs updates between the renderer's replica (through main) and everyone else, and reports how the session stands.
+ * A process of its own: the network, the server and a flood of messages never share an event loop with the window.
+ */
+
+/** The renderer's own changes arrive with this origin, so they are not sent back to it. */
+const FROM_RENDERER = Symbol('renderer');
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+/** How this process talks to main: Electron's parentPort, or Node's IPC channel. */
+interface ParentChannel {
+  send(message: FromLiveProcess): void;
+  onMessage(listener: (message: ToLiveProcess) => void): void;
+}
+
+function parentChannel(): ParentChannel {
+  const electronPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (event: { data: unknown }) => void): void } }).parentPort;
+  if (electronPort) {
+    return {
+      send: (message) => electronPort.postMessage(message),
+      onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as ToLiveProcess)),
+    };
+  }
+  return {
+    send: (message) => process.send?.(message),
+    onMessage: (listener) => process.on('message', (message) => listener(message as ToLiveProcess)),
+  };
+}
+
+const parent = parentChannel();
+let stop: (() => Promise<void>) | null = null;
+let apply: ((update: Uint8Array) => void) | null = null;
+let setRole: ((clientId: string, role: LiveRole) => void) | null = null;
+
+parent.onMessage((message) => {
+  switch (message.type) {
+    case 'host':
+      void host(message).catch((error: unknown) => fail(error));
+      return;
+    case 'join':
+      join(message.joinCode, message.name);
+      return;
+    case 'apply':
+      apply?.(fromBase64(message.update));
+      return;
+    case 'set-role':
+      setRole?.(message.clientId, message.role);
+      return;
+    case 'presence':
+      presence?.(message.presence);
+      return;
+    case 'stop':
+      void (stop?.() ?? Promise.resolve()).finally(() => process.exit(0));
+      return;
+  }
+});
+
+function fail(error: unknown): void {
+  parent.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
+
+async function host(message: Extract<ToLiveProcess, { type: 'host' }>): Promise<void> {
+  // The renderer's document, as its replica holds it; the server makes the session's shared document from it,
+  // and the renderer's replica then restarts from the server's state (one shared history for everyone).
+  const initial = new Y.Doc();
+  Y.applyUpdate(initial, fromBase64(message.state));
+  const server = await startLiveServer({
+    document: readWorkspace(initial),
+    host: message.bind === 'loopback' ? '127.0.0.1' : undefined,
+    stateDir: message.stateDir,
+    hostName: message.name,
+    onParticipantsChanged: (participants) => report(participants),
+  });
+  initial.destroy();
+  const report = (participants: readonly LivePeer[]) =>
+    parent.send({
+      type: 'status',
+      status: { state: 'live', side: 'host', joinCode: server.joinCode, role: 'facilitator', peers: [{ clientId: FACILITATOR_CLIENT_ID, name: message.name, role: 'facilitator' }, ...participants] },
+    });
+  server.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== server.hostOrigin) parent.send({ type: 'update', update: toBase64(update) });
+  });
+  // The server's document is the Hocuspocus Document, whose awareness every participant shares.
+  const awareness = (server.ydoc as Y.Doc & { awareness?: Awareness }).awareness;
+  if (awareness) {
+    watchPresence(awareness, () => FACILITATOR_CLIENT_ID);
+    presence = (state) => setPresence(awareness, message.name, FACILITATOR_CLIENT_ID, state);
+  }
+  apply = (update) => Y.applyUpdate(server.ydoc, update, server.hostOrigin);
+  setRole = (clientId, role) => void server.setRole(clientId, role);
+  stop = () => server.stop({ discardState: true });
+  parent.send({ type: 'update', update: toBase64(Y.encodeStateAsUpdate(server.ydoc)), reset: true });
+  report(server.participants());
+}
+
+function join(joinCode: string, name: string): void {
+  const code = parseJoinCode(joinCode);
+  if (!code.ok) {
+    parent.send({ type: 'status', status: { state: 'ended', side: 'participant', message: code.message } });
+    return;
+  }
+  const resumeKey = newResumeKey();
+  let ydoc = new Y.Doc();
+  let provider: HocuspocusProvider | null = null;
+  let role: LiveRole = 'contributor';
+  let clientId = '';
+  let peers: LivePeer[] = [];
+  let everSynced = false;
+  let ended = false;
+
+  const report = () => parent.send({ type: 'status', status: { state: 'live', side: 'participant', joinCode: null, role, peers } });
+  const end = (text: string) => {
+    if (ended) return;
+    ended = true;
+    provider?.destroy();
+    parent.send({ type: 'status', status: { state: 'ended', side: 'participant', message: text } });
+  };
+
+  /** Connects (again) with a fresh copy: on joining, and after the host refused a change, so the copy is the host's. */
+  const connect = () => {
+    provider?.destroy();
+    ydoc = new Y.Doc();
+    let synced = false;
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== FROM_RENDERER && synced) parent.send({ type: 'update', update: toBase64(update) });
+    });
+    const current = new HocuspocusProvider({
+      url: `ws://${code.value.host.includes(':') ? `[${code.value.host}]` : code.value.host}:${code.value.port}`,
+      name: LIVE_DOCUMENT_NAME,
+      document: ydoc,
+      token: encodeJoinToken({ secret: code.value.secret, name, resumeKey }),
+      flushDelay: RECOMMENDED_CLIENT_FLUSH_DELAY_MS,
+      onSynced: () => {
+        if (synced) return;
+        synced = true;
+        everSynced = true;
+        // The whole document, once: the renderer's copy becomes the host's.
+        parent.send({ type: 'update', update: toBase64(Y.encodeStateAsUpdate(ydoc)), reset: true });
+        report();
+      },
+      onAuthenticationFailed: () => end(everSynced ? 'The host no longer lets you in.' : 'The host refused the code. Check it with the facilitator and try again.'),
+      onDisconnect: () => {
+        if (!ended && everSynced) parent.send({ type: 'status', status: { state: 'offline', side: 'participant', message: 'The connection to the host dropped. Keep working: your changes merge when it comes back.' } });
+      },
+      onConnect: () => {
+        if (everSynced && !ended) report();
+      },
+      onClose: ({ event }) => {
+        if (event.code === CLOSE_CODES.tooManyAttempts) end('Too many wrong codes from this computer: wait a minute, then try again.');
+        else if (event.code === CLOSE_CODES.ended) end('The facilitator ended the session. Your copy stays open; Save As keeps it.');
+      },
+      onStateless: ({ payload }) => {
+        const said = parseServerMessage(payload);
+        if (!said) return;
+        if (said.type === 'welcome') {
+          clientId = said.clientId;
+          role = said.role;
+          report();
+        } else if (said.type === 'refused') {
+          parent.send({ type: 'refused', reason: said.reason });
+          connect();
+        } else if (said.type === 'role') {
+          role = said.role;
+          report();
+        } else if (said.type === 'peers') {
+          peers = [...said.peers];
+          report();
+        } else if (said.type === 'ended') {
+          end(said.message);
+        }
+      },
+    });
+    provider = current;
+    if (current.awareness) {
+      watchPresence(current.awareness, () => clientId);
+      presence = (state) => setPresence(current.awareness!, name, clientId, state);
+    }
+  };
+
+  apply = (update) => Y.applyUpdate(ydoc, update, FROM_RENDERER);
+  stop = async () => {
+    ended = true;
+    provider?.destroy();
+  };
+  connect();
+}
+
+// ----- presence ------------------------------------------------------------------------------------------------
+
+let presence: ((state: LivePresence) => void) | null = null;
+
+/** This person's presence in the awareness state everyone sees, with their name and a colour from their id. */
+function setPresence(awareness: Awareness, name: string, clientId: string, state: LivePresence): void {
+  awareness.setLocalStateField('presence', { ...state, name, clientId, color: colorFor(clientId || String(awareness.clientID)) });
+}
+
+/** Sends main everyone else's presence whenever it changes; someone who left drops out. */
+function watchPresence(awareness: Awareness, ownClientId: (() => string) | null): void {
+  const sendAll = () => {
+    const peers: LivePeerPresence[] = [];
+    for (const [id, state] of awareness.getStates()) {
+      if (id === awareness.clientID) continue;
+      const checked = livePeerPresenceSchema.safeParse((state as { presence?: unknown }).presence);
+      if (checked.success && checked.data.clientId !== ownClientId?.()) peers.push(checked.data);
+    }
+    parent.send({ type: 'presence', peers });
+  };
+  awareness.on('change', sendAll);
+}
+
+function colorFor(id: string): string {
+  let hash = 0;
+  for (const c of id) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  return PRESENCE_COLORS[Math.abs(hash) % PRESENCE_COLORS.length]!;
+}

@@ -1,0 +1,164 @@
+import * as Y from 'yjs';
+import { create } from 'zustand';
+import type { WorkspaceDocument } from '@shared/document/schema';
+import { LiveReplica } from '@shared/live/live-replica';
+import type { LivePeer, LivePeerPresence, LivePresence, LiveRole, LiveStatus } from '@shared/live/live-protocol';
+import { createWorkspaceYDoc, readWorkspace } from '@shared/live/workspace-ydoc';
+import { host } from '../host';
+import { adoptLiveDocument, announce, currentDocument, loadWorkspace, setLiveSessionHooks, useEditor } from '../store/editor-store';
+import { showMessage } from '../store/ui-store';
+
+/*
+ * The renderer's side of a live session (issue 15): this person's replica of the shared document
+ * (shared/live/live-replica.ts) and the way their edits reach it. The app keeps working as it always has:
+ * an edit makes a new document and commits it to the store; while a session runs, the store hands each commit
+ * here (setLiveSessionHooks) and it is written into the replica, whose update goes to main and on to everyone.
+ * Changes from others, and this person's own undo (the session's undo is per person), come back as documents
+ * that replace the store's present one. Main owns every connection: nothing here touches the network.
+ */
+
+export interface LiveSessionState {
+  readonly status: LiveStatus;
+  /** The last change the host refused, in words, until the next one. */
+  readonly refused: string | null;
+}
+
+export const useLiveSession = create<LiveSessionState>()(() => ({ status: { state: 'off' }, refused: null }));
+
+/** Where everyone else is on the map (PresenceLayer.tsx draws it); empty outside a session. */
+export const usePresence = create<{ readonly peers: readonly LivePeerPresence[] }>()(() => ({ peers: [] }));
+
+/** Updates from main are applied with this origin, so they are not sent back. */
+const FROM_SESSION = Symbol('session');
+/** Consecutive commits of one field (typing) are one undo step; anything else starts a new one. */
+const LONG_TIME = 1e12;
+
+const toBase64 = (bytes: Uint8Array) => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+let replica: LiveReplica | null = null;
+let lastCoalesceKey: string | null = null;
+let hostListeners: (() => void)[] = [];
+
+/** Makes `ydoc` this window's replica: commits go into it, its changes come back to the store. */
+function attach(ydoc: Y.Doc): LiveReplica {
+  detach();
+  const next = new LiveReplica(ydoc, { captureTimeout: LONG_TIME });
+  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== FROM_SESSION) void host().shareLiveChange(toBase64(update));
+  });
+  next.onChange((doc, source) => {
+    if (source !== 'mine') adoptLiveDocument(withLocalViewport(doc));
+  });
+  replica = next;
+  setLiveSessionHooks({
+    committed: (doc, coalesceKey) => {
+      if (coalesceKey === null || coalesceKey !== lastCoalesceKey) next.stopCapturing();
+      lastCoalesceKey = coalesceKey;
+      // The pan and zoom are this person's own (withLocalViewport): the shared one stays the host's.
+      next.commit({ ...doc, viewport: next.document.viewport });
+    },
+    undo: () => {
+      if (!next.undo()) announce('Nothing of yours to undo in this session.');
+    },
+    redo: () => {
+      if (!next.redo()) announce('Nothing of yours to redo.');
+    },
+  });
+  return next;
+}
+
+function detach(): void {
+  replica?.destroy();
+  replica = null;
+  lastCoalesceKey = null;
+  setLiveSessionHooks(null);
+  usePresence.setState({ peers: [] });
+}
+
+/** Each person keeps their own pan and zoom: the shared document's viewport is the host's file's. */
+function withLocalViewport(doc: WorkspaceDocument): WorkspaceDocument {
+  const viewport = useEditor.getState().workspace?.viewport;
+  return viewport ? { ...doc, viewport } : doc;
+}
+
+/** Listens to main for as long as the window lives (set up once, by App). */
+export function listenToLiveSession(): () => void {
+  const api = host();
+  hostListeners.forEach((off) => off());
+  hostListeners = [
+    api.onLiveStatus((status) => {
+      useLiveSession.setState({ status });
+      if (status.state === 'ended' || status.state === 'off') {
+        detach();
+        if (status.state === 'ended') announce(status.message);
+      }
+    }),
+    api.onLiveUpdate((update, reset) => {
+      if (reset) {
+        // The host's whole document: on joining, and after a refused change (this copy becomes the host's again).
+        const ydoc = new Y.Doc();
+        Y.applyUpdate(ydoc, fromBase64(update), FROM_SESSION);
+        const joining = replica === null;
+        attach(ydoc);
+        const doc = readWorkspace(ydoc);
+        if (joining) loadWorkspace(doc, { filePath: null, fitOnOpen: true, unsaved: true });
+        else adoptLiveDocument(withLocalViewport(doc));
+        return;
+      }
+      if (replica) Y.applyUpdate(replica.ydoc, fromBase64(update), FROM_SESSION);
+    }),
+    api.onLivePresence((peers) => usePresence.setState({ peers: replica ? peers : [] })),
+    api.onLiveRefused((reason) => {
+      useLiveSession.setState({ refused: reason });
+      showMessage({ tone: 'warning', title: 'The host refused a change', summary: reason, details: ['Your copy now shows the host’s document again.'] });
+    }),
+  ];
+  return () => hostListeners.forEach((off) => off());
+}
+
+/** Session > Start Live Session: shares the open workspace. Resolves with the error, or null once it is live. */
+export async function startHosting(name: string, bind: 'loopback' | 'lan'): Promise<string | null> {
+  const doc = currentDocument();
+  if (!doc) return 'Open a workspace first.';
+  const ydoc = createWorkspaceYDoc(doc, FROM_SESSION);
+  attach(ydoc);
+  const result = await host().hostLiveSession(toBase64(Y.encodeStateAsUpdate(ydoc)), bind, name);
+  if (!result.ok) {
+    detach();
+    return result.message;
+  }
+  return null;
+}
+
+/** Session > Join Live Session: the host's map opens when it arrives. Resolves with the error, or null. */
+export async function joinSession(joinCode: string, name: string): Promise<string | null> {
+  detach();
+  const result = await host().joinLiveSession(joinCode, name);
+  return result.ok ? null : result.message;
+}
+
+/** Ends the session (host) or leaves it (participant); the map stays open as it is. */
+export async function endSession(): Promise<void> {
+  await host().endLiveSession();
+  detach();
+  useLiveSession.setState({ status: { state: 'off' }, refused: null });
+}
+
+/** Where this person is on the map, for the others (PresenceLayer sends it a few times a second at most). */
+export function sendPresence(presence: LivePresence): void {
+  if (replica) void host().shareLivePresence(presence);
+}
+
+export function setPeerRole(peer: LivePeer, role: LiveRole): void {
+  void host().setLiveRole(peer.clientId, role);
+}
+
+/** Whether this window is in a live session now (hosting or joined). */
+export function isLive(): boolean {
+  return replica !== null;
+}
