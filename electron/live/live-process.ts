@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { FromLiveProcess, LivePeer, LivePeerPresence, LivePresence, LiveRole, ToLiveProcess } from '../../shared/live/live-protocol';
 import { livePeerPresenceSchema, PRESENCE_COLORS } from '../../shared/live/live-protocol';
-import { readWorkspace } from '../../shared/live/workspace-ydoc';
+import { readWorkspace, writeWorkspace } from '../../shared/live/workspace-ydoc';
+import { addParticipant } from '../../shared/operations/participants';
 import { parseJoinCode } from './join-code';
 import { encodeJoinToken, newResumeKey } from './join-token';
 import { CLOSE_CODES, FACILITATOR_CLIENT_ID, LIVE_DOCUMENT_NAME, parseServerMessage, RECOMMENDED_CLIENT_FLUSH_DELAY_MS } from './live-messages';
@@ -16,6 +17,9 @@ import { startLiveServer } from './live-server';
  * Yjs updates between the renderer's replica (through main) and everyone else, and reports how the session stands.
  * A process of its own: the network, the server and a flood of messages never share an event loop with the window.
  */
+
+/** Changes this process makes itself (enlisting participants): local to the server, sent on to the renderer. */
+const FROM_THIS_PROCESS = Object.freeze({ source: 'local' as const, skipStoreHooks: true, stakemapLiveProcess: true });
 
 /** The renderer's own changes arrive with this origin, so they are not sent back to it. */
 const FROM_RENDERER = Symbol('renderer');
@@ -51,6 +55,7 @@ let setRole: ((clientId: string, role: LiveRole) => void) | null = null;
 parent.onMessage((message) => {
   switch (message.type) {
     case 'host':
+    case 'resume':
       void host(message).catch((error: unknown) => fail(error));
       return;
     case 'join':
@@ -75,33 +80,57 @@ function fail(error: unknown): void {
   parent.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }
 
-async function host(message: Extract<ToLiveProcess, { type: 'host' }>): Promise<void> {
-  // The renderer's document, as its replica holds it; the server makes the session's shared document from it,
-  // and the renderer's replica then restarts from the server's state (one shared history for everyone).
-  const initial = new Y.Doc();
-  Y.applyUpdate(initial, fromBase64(message.state));
-  const server = await startLiveServer({
-    document: readWorkspace(initial),
+async function host(message: Extract<ToLiveProcess, { type: 'host' | 'resume' }>): Promise<void> {
+  const common = {
     host: message.bind === 'loopback' ? '127.0.0.1' : undefined,
     stateDir: message.stateDir,
     hostName: message.name,
-    onParticipantsChanged: (participants) => report(participants),
-  });
-  initial.destroy();
+    onParticipantsChanged: (participants: readonly LivePeer[]) => {
+      report(participants);
+      enlist(participants);
+    },
+  };
+  let server: Awaited<ReturnType<typeof startLiveServer>>;
+  if (message.type === 'resume') {
+    // The process before this one stopped unexpectedly: the session comes back from its state folder (same code,
+    // same port, every change it had acknowledged), and the participants reconnect by themselves.
+    server = await startLiveServer({ ...common, resumeFrom: message.stateDir });
+  } else {
+    // The renderer's document, as its replica holds it; the server makes the session's shared document from it,
+    // and the renderer's replica then restarts from the server's state (one shared history for everyone).
+    const initial = new Y.Doc();
+    Y.applyUpdate(initial, fromBase64(message.state));
+    server = await startLiveServer({ ...common, document: readWorkspace(initial) });
+    initial.destroy();
+  }
   const report = (participants: readonly LivePeer[]) =>
     parent.send({
       type: 'status',
       status: { state: 'live', side: 'host', joinCode: server.joinCode, role: 'facilitator', peers: [{ clientId: FACILITATOR_CLIENT_ID, name: message.name, role: 'facilitator' }, ...participants] },
     });
+  /**
+   * Everyone who joins is on the participants list, under their clientId, so their own laptop can cast their dots
+   * (the server lets a participant vote as that record only). Written by this process, so the renderer hears it.
+   */
+  const enlist = (participants: readonly LivePeer[]) => {
+    const doc = readWorkspace(server.ydoc);
+    let next = doc;
+    for (const p of participants) if (!next.participants.some((x) => x.id === p.clientId)) next = addParticipant(next, { id: p.clientId, label: p.name });
+    if (next !== doc) writeWorkspace(server.ydoc, next, FROM_THIS_PROCESS);
+  };
   server.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== server.hostOrigin) parent.send({ type: 'update', update: toBase64(update) });
   });
-  // The server's document is the Hocuspocus Document, whose awareness every participant shares.
-  const awareness = (server.ydoc as Y.Doc & { awareness?: Awareness }).awareness;
-  if (awareness) {
-    watchPresence(awareness, () => FACILITATOR_CLIENT_ID);
-    presence = (state) => setPresence(awareness, message.name, FACILITATOR_CLIENT_ID, state);
-  }
+  // The server's document is the Hocuspocus Document: its awareness holds everyone's presence. The facilitator's
+  // own presence (pointer, selection, the stage timer) goes out as a stateless message instead, because the
+  // server's batched flush never sends the server's own awareness state.
+  const shared = server.ydoc as Y.Doc & { awareness?: Awareness; broadcastStateless?: (payload: string) => void };
+  if (shared.awareness) watchPresence(shared.awareness, () => FACILITATOR_CLIENT_ID, () => []);
+  let own: LivePeerPresence = { name: message.name, clientId: FACILITATOR_CLIENT_ID, color: colorFor(FACILITATOR_CLIENT_ID) };
+  presence = (state) => {
+    own = { ...own, ...state };
+    shared.broadcastStateless?.(JSON.stringify({ type: HOST_PRESENCE, presence: own }));
+  };
   apply = (update) => Y.applyUpdate(server.ydoc, update, server.hostOrigin);
   setRole = (clientId, role) => void server.setRole(clientId, role);
   stop = () => server.stop({ discardState: true });
@@ -123,8 +152,11 @@ function join(joinCode: string, name: string): void {
   let peers: LivePeer[] = [];
   let everSynced = false;
   let ended = false;
+  /** The facilitator's presence, from their stateless messages. */
+  let hostPresence: LivePeerPresence | null = null;
+  let resendPresence: (() => void) | null = null;
 
-  const report = () => parent.send({ type: 'status', status: { state: 'live', side: 'participant', joinCode: null, role, peers } });
+  const report = () => parent.send({ type: 'status', status: { state: 'live', side: 'participant', joinCode: null, role, peers, self: clientId || null } });
   const end = (text: string) => {
     if (ended) return;
     ended = true;
@@ -166,6 +198,12 @@ function join(joinCode: string, name: string): void {
         else if (event.code === CLOSE_CODES.ended) end('The facilitator ended the session. Your copy stays open; Save As keeps it.');
       },
       onStateless: ({ payload }) => {
+        const fromHost = parseHostPresence(payload);
+        if (fromHost) {
+          hostPresence = fromHost;
+          resendPresence?.();
+          return;
+        }
         const said = parseServerMessage(payload);
         if (!said) return;
         if (said.type === 'welcome') {
@@ -188,7 +226,7 @@ function join(joinCode: string, name: string): void {
     });
     provider = current;
     if (current.awareness) {
-      watchPresence(current.awareness, () => clientId);
+      resendPresence = watchPresence(current.awareness, () => clientId, () => (hostPresence ? [hostPresence] : []));
       presence = (state) => setPresence(current.awareness!, name, clientId, state);
     }
   };
@@ -207,13 +245,28 @@ let presence: ((state: LivePresence) => void) | null = null;
 
 /** This person's presence in the awareness state everyone sees, with their name and a colour from their id. */
 function setPresence(awareness: Awareness, name: string, clientId: string, state: LivePresence): void {
-  awareness.setLocalStateField('presence', { ...state, name, clientId, color: colorFor(clientId || String(awareness.clientID)) });
+  const previous = (awareness.getLocalState() as { presence?: LivePresence } | null)?.presence ?? {};
+  awareness.setLocalStateField('presence', { ...previous, ...state, name, clientId, color: colorFor(clientId || String(awareness.clientID)) });
 }
 
-/** Sends main everyone else's presence whenever it changes; someone who left drops out. */
-function watchPresence(awareness: Awareness, ownClientId: (() => string) | null): void {
+/** The stateless message type the facilitator's presence travels in. */
+const HOST_PRESENCE = 'host-presence';
+
+function parseHostPresence(payload: string): LivePeerPresence | null {
+  try {
+    const value = JSON.parse(payload) as { type?: unknown; presence?: unknown };
+    if (value.type !== HOST_PRESENCE) return null;
+    const checked = livePeerPresenceSchema.safeParse(value.presence);
+    return checked.success && checked.data.clientId === FACILITATOR_CLIENT_ID ? checked.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends main everyone else's presence whenever it changes (and when asked); someone who left drops out. */
+function watchPresence(awareness: Awareness, ownClientId: (() => string) | null, extra: () => LivePeerPresence[]): () => void {
   const sendAll = () => {
-    const peers: LivePeerPresence[] = [];
+    const peers: LivePeerPresence[] = [...extra()];
     for (const [id, state] of awareness.getStates()) {
       if (id === awareness.clientID) continue;
       const checked = livePeerPresenceSchema.safeParse((state as { presence?: unknown }).presence);
@@ -222,6 +275,7 @@ function watchPresence(awareness: Awareness, ownClientId: (() => string) | null)
     parent.send({ type: 'presence', peers });
   };
   awareness.on('change', sendAll);
+  return sendAll;
 }
 
 function colorFor(id: string): string {

@@ -30,13 +30,26 @@ export interface LiveSessionDependencies {
 type LiveChannels = 'live:host' | 'live:join' | 'live:send' | 'live:end' | 'live:set-role' | 'live:presence';
 export type LiveSessionHandlers = InvokeHandlers<LiveChannels> & { readonly dispose: () => void };
 
+/** How many times in a row a hosted session is brought back after its process stopped unexpectedly. */
+const MAX_RESUMES = 3;
+
+interface RunningSession {
+  process: LiveProcessHandle;
+  readonly side: 'host' | 'participant';
+  ended: boolean;
+  /** What a hosted session is resumed with (its process died): the same folder, network and name. */
+  readonly resume: Extract<ToLiveProcess, { type: 'resume' }> | null;
+  resumes: number;
+  live: boolean;
+}
+
 export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHandlers {
-  let running: { readonly process: LiveProcessHandle; readonly side: 'host' | 'participant'; ended: boolean } | null = null;
+  let running: RunningSession | null = null;
 
   const start = (side: 'host' | 'participant', first: ToLiveProcess): Promise<{ ok: true } | { ok: false; message: string }> => {
     if (running && !running.ended) return Promise.resolve({ ok: false, message: 'A live session is already running in this window. End it first.' });
-    const process = deps.spawn();
-    const session = { process, side, ended: false };
+    const resume = first.type === 'host' ? ({ type: 'resume', bind: first.bind, stateDir: first.stateDir, name: first.name } as const) : null;
+    const session: RunningSession = { process: deps.spawn(), side, ended: false, resume, resumes: 0, live: false };
     running = session;
     deps.send('live:status', { state: 'connecting', side });
     return new Promise((resolve) => {
@@ -51,53 +64,76 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
         settle({ ok: false, message: side === 'host' ? 'The session server did not start in time.' : 'The host did not answer in time. Check the code and that you are on the same network.' });
         end(session, { state: 'ended', side, message: 'Could not start the session.' });
       }, deps.startTimeoutMs ?? 15_000);
-      process.onMessage((message) => {
-        if (session.ended) return;
-        switch (message.type) {
-          case 'update':
-            deps.send('live:update', message.reset ? { update: message.update, reset: true } : { update: message.update });
+      wire(session, session.process, settle);
+      session.process.send(first);
+    });
+  };
+
+  /** Relays what a session's process says, and deals with it stopping. */
+  const wire = (session: RunningSession, process: LiveProcessHandle, settle: (result: { ok: true } | { ok: false; message: string }) => void) => {
+    const { side } = session;
+    process.onMessage((message) => {
+      if (session.ended || session.process !== process) return;
+      switch (message.type) {
+        case 'update':
+          deps.send('live:update', message.reset ? { update: message.update, reset: true } : { update: message.update });
+          return;
+        case 'refused':
+          deps.send('live:refused', { reason: message.reason });
+          return;
+        case 'presence':
+          deps.send('live:presence', { peers: [...message.peers] });
+          return;
+        case 'status':
+          if (message.status.state === 'live') {
+            session.live = true;
+            session.resumes = 0;
+            settle({ ok: true });
+          }
+          if (message.status.state === 'ended') {
+            settle({ ok: false, message: message.status.message });
+            end(session, message.status);
             return;
-          case 'refused':
-            deps.send('live:refused', { reason: message.reason });
-            return;
-          case 'presence':
-            deps.send('live:presence', { peers: [...message.peers] });
-            return;
-          case 'status':
-            if (message.status.state === 'live') settle({ ok: true });
-            if (message.status.state === 'ended') {
-              settle({ ok: false, message: message.status.message });
-              end(session, message.status);
-              return;
-            }
-            deps.send('live:status', message.status);
-            return;
-          case 'failed':
-            settle({ ok: false, message: message.message });
-            end(session, { state: 'ended', side, message: message.message });
-            return;
-        }
-      });
-      process.onExit((code) => {
-        if (session.ended) return;
-        const message = side === 'host' ? `The session server stopped unexpectedly (exit code ${String(code)}). Your map is as it was.` : 'The connection to the session stopped unexpectedly. Your copy is kept.';
-        settle({ ok: false, message });
-        end(session, { state: 'ended', side, message });
-      });
-      process.send(first);
+          }
+          deps.send('live:status', message.status);
+          return;
+        case 'failed':
+          settle({ ok: false, message: message.message });
+          end(session, { state: 'ended', side, message: message.message });
+          return;
+      }
+    });
+    process.onExit((code) => {
+      if (session.ended || session.process !== process) return;
+      // A hosted session whose server stopped is brought back from its state folder: the same code and port,
+      // every change it had acknowledged; participants reconnect by themselves.
+      if (side === 'host' && session.live && session.resume && session.resumes < MAX_RESUMES) {
+        session.resumes += 1;
+        deps.send('live:status', { state: 'connecting', side });
+        const next = deps.spawn();
+        session.process = next;
+        wire(session, next, () => undefined);
+        next.send(session.resume);
+        return;
+      }
+      const message =
+        side === 'host' ? `The session server stopped unexpectedly (exit code ${String(code)}). Your map is as it was.` : 'The connection to the session stopped unexpectedly. Your copy is kept.';
+      settle({ ok: false, message });
+      end(session, { state: 'ended', side, message });
     });
   };
 
   /** Stops a session's process (asking first, then for good) and tells the renderer how it ended. */
-  const end = (session: NonNullable<typeof running>, status: LiveStatus) => {
+  const end = (session: RunningSession, status: LiveStatus) => {
     if (session.ended) return;
     session.ended = true;
+    const { process } = session;
     try {
-      session.process.send({ type: 'stop' });
+      process.send({ type: 'stop' });
     } catch {
       // Already gone.
     }
-    setTimeout(() => session.process.kill(), 2_000).unref?.();
+    setTimeout(() => process.kill(), 2_000).unref?.();
     deps.send('live:status', status);
     if (running === session) running = null;
   };
@@ -106,7 +142,11 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
     'live:host': async ({ state, bind, name }) => start('host', { type: 'host', state, bind, name, stateDir: deps.stateDir }),
     'live:join': async ({ joinCode, name }) => start('participant', { type: 'join', joinCode, name }),
     'live:send': async ({ update }) => {
-      if (running && !running.ended) running.process.send({ type: 'apply', update });
+      try {
+        if (running && !running.ended) running.process.send({ type: 'apply', update });
+      } catch {
+        // The process is gone and being brought back: its state folder has every change it acknowledged.
+      }
       return undefined;
     },
     'live:end': async () => {

@@ -40,6 +40,8 @@ export const liveStatusSchema = z.discriminatedUnion('state', [
     joinCode: z.string().max(400).nullable(),
     role: z.enum(LIVE_ROLES),
     peers: z.array(livePeerSchema).max(500),
+    /** A participant's own id in the session: the participants-list record they vote as. */
+    self: z.string().max(200).nullable().optional(),
   }),
   /** A participant whose connection dropped: they keep working; their edits merge when it comes back. */
   z.object({ state: z.literal('offline'), side: z.literal('participant'), message: z.string().max(2000) }),
@@ -48,10 +50,22 @@ export const liveStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type LiveStatus = z.infer<typeof liveStatusSchema>;
 
-/** Where one person is on the map: their pointer (map coordinates) and the stakeholders they have selected. */
+/** The stage timer as the facilitator's window runs it, for everyone's stage bar: what is left when it was sent. */
+export const liveTimerSchema = z.object({
+  durationMs: z.number().finite().min(0).max(1e9),
+  remainingMs: z.number().finite().min(0).max(1e9),
+  running: z.boolean(),
+});
+export type LiveTimer = z.infer<typeof liveTimerSchema>;
+
+/**
+ * Where one person is on the map: their pointer (map coordinates) and the stakeholders they have selected; the
+ * facilitator's also carries the stage timer. Each part is sent on its own and merged with the last.
+ */
 export const livePresenceSchema = z.object({
-  pointer: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable(),
-  selection: z.array(z.string().max(200)).max(200),
+  pointer: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable().optional(),
+  selection: z.array(z.string().max(200)).max(200).optional(),
+  timer: liveTimerSchema.optional(),
 });
 export type LivePresence = z.infer<typeof livePresenceSchema>;
 
@@ -62,9 +76,14 @@ export type LivePeerPresence = z.infer<typeof livePeerPresenceSchema>;
 /** Colours people are shown in, told apart on light and dark maps; each person keeps theirs for the session. */
 export const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2b8a3e', '#ae3ec9', '#e67700', '#0c8599', '#c2255c', '#5f3dc4'] as const;
 
+/** The facilitator's clientId in a session (electron/live/live-messages.ts FACILITATOR_CLIENT_ID says the same). */
+export const HOST_CLIENT_ID = 'host';
+
 /** Main -> live process. */
 export type ToLiveProcess =
   | { readonly type: 'host'; readonly state: string; readonly bind: 'loopback' | 'lan'; readonly stateDir: string; readonly name: string }
+  /** Starts the session again from its state folder, after the process before stopped unexpectedly. */
+  | { readonly type: 'resume'; readonly bind: 'loopback' | 'lan'; readonly stateDir: string; readonly name: string }
   | { readonly type: 'join'; readonly joinCode: string; readonly name: string }
   | { readonly type: 'apply'; readonly update: string }
   | { readonly type: 'set-role'; readonly clientId: string; readonly role: LiveRole }

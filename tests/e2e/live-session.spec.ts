@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { launchBrowserApp } from './harness/browser-app';
-import { liveNode } from './harness/live-process';
+import { liveNode, testLiveProcesses } from './harness/live-process';
 import type { StakemapAppSession } from './harness/types';
 import { node } from './map-helpers';
 
@@ -50,7 +50,7 @@ async function addPainPoint(page: Page, title: string): Promise<void> {
 
 const card = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
 
-test('a facilitator hosts, two participants join with the code, edits flow, the server refuses what a role may not do, undo is per person', async ({ app, browser }) => {
+test('host and two participants: code, live edits, presence, votes within budget, the server refusing a role, per-person undo, a killed host resuming with an offline edit merged', async ({ app, browser }) => {
   test.setTimeout(180_000);
   const host = app.page;
   await host.setViewportSize({ width: 1280, height: 720 });
@@ -111,12 +111,54 @@ test('a facilitator hosts, two participants join with the code, edits flow, the 
   await expect(card(host, 'Nobody owns the calendar')).toBeVisible();
   await expect(card(priya, 'Nobody owns the calendar')).toBeVisible();
 
+  // Votes from the participants' own laptops: the host moves the room to the Vote stage; Priya votes as herself,
+  // within the budget, and a fourth dot is refused.
+  const next = host.getByRole('region', { name: 'Workshop stage' }).getByRole('button', { name: 'Next stage' });
+  for (let i = 0; i < 4; i += 1) await next.click();
+  await expect(host.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { name: 'Vote' })).toBeVisible();
+  // The facilitator's stage and timer show on everyone's stage bar.
+  const priyaStage = priya.getByRole('region', { name: 'Workshop stage' });
+  await expect(priyaStage.getByRole('heading', { name: 'Vote' })).toBeVisible({ timeout: 10_000 });
+  await host.getByRole('region', { name: 'Workshop stage' }).getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(priyaStage.getByRole('timer', { name: 'Stage time left' })).toHaveText(/^09:5\d$/, { timeout: 15_000 });
+  const priyaVoting = priya.getByRole('region', { name: 'Dot voting' });
+  await expect(priyaVoting).toBeVisible({ timeout: 10_000 });
+  await expect(priyaVoting.getByText('Voting as')).toBeVisible();
+  await expect(priyaVoting.getByText('3 of 3 left')).toBeVisible({ timeout: 10_000 });
+  const titles = ['Nobody owns the calendar', 'Reactive posts go stale waiting for two sign-offs', 'Legal reviews posts in one weekly batch', 'Shared logins because tool requests stall'];
+  for (const title of titles.slice(0, 3)) {
+    const dot = card(priya, title).getByRole('button', { name: `Vote for ${title}` });
+    await dot.click();
+    await expect(dot).toHaveAttribute('aria-pressed', 'true');
+  }
+  await card(priya, titles[3]!).getByRole('button', { name: `Vote for ${titles[3]!}` }).click();
+  await expect(priyaVoting.getByRole('alert')).toHaveText('Priya has used all 3 votes. Take one back to vote again.');
+  // The host sees her three dots as hers.
+  await expect(host.getByRole('region', { name: 'Dot voting' }).getByLabel('Voting for')).toContainText('Priya · 0 left', { timeout: 10_000 });
+
   // A contributor may not delete a stakeholder: the host's server refuses it, and the copy comes back.
   await priya.getByRole('tab', { name: 'Map' }).click();
   await node(priya, 'Legal').click();
   await priya.locator('body').press('Delete');
-  await expect(priya.getByRole('alertdialog').or(priya.getByRole('dialog', { name: 'The host refused a change' }))).toBeVisible({ timeout: 10_000 });
+  const refusal = priya.getByRole('alertdialog', { name: 'The host refused a change' });
+  await expect(refusal).toBeVisible({ timeout: 10_000 });
+  await expect(refusal).toContainText('A contributor can add and change pain points');
+  await refusal.getByRole('button', { name: 'OK' }).click();
   await host.getByRole('tab', { name: 'Map' }).click();
   await expect(node(host, 'Legal')).toBeVisible();
   await expect(node(priya, 'Legal')).toBeVisible({ timeout: 10_000 });
+
+  // The host's session server is killed (SIGKILL): it comes back from its state folder with everything it had
+  // acknowledged; Sam, cut off meanwhile, keeps working, and his change merges when he is reconnected.
+  const hostProcess = testLiveProcesses.find((child) => child.exitCode === null && child.signalCode === null)!;
+  await expect(card(host, 'Nobody owns the calendar').or(node(host, 'Legal'))).not.toHaveCount(0);
+  hostProcess.kill('SIGKILL');
+  await expect(sam.getByRole('button', { name: /Offline/ })).toBeVisible({ timeout: 15_000 });
+  await addPainPoint(sam, 'Written while the host was down');
+  await expect(host.getByRole('button', { name: /^Live · 3 people/ })).toBeVisible({ timeout: 30_000 });
+  await host.getByRole('tab', { name: 'Pain points' }).click();
+  await expect(card(host, 'Nobody owns the calendar')).toBeVisible();
+  await expect(card(host, 'Written while the host was down')).toBeVisible({ timeout: 30_000 });
+  await priya.getByRole('tab', { name: 'Pain points' }).click();
+  await expect(card(priya, 'Written while the host was down')).toBeVisible({ timeout: 30_000 });
 });

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import { create } from 'zustand';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { LiveReplica } from '@shared/live/live-replica';
-import type { LivePeer, LivePeerPresence, LivePresence, LiveRole, LiveStatus } from '@shared/live/live-protocol';
+import { HOST_CLIENT_ID, type LivePeer, type LivePeerPresence, type LivePresence, type LiveRole, type LiveStatus } from '@shared/live/live-protocol';
 import { createWorkspaceYDoc, readWorkspace } from '@shared/live/workspace-ydoc';
 import { host } from '../host';
 import { adoptLiveDocument, announce, currentDocument, loadWorkspace, setLiveSessionHooks, useEditor } from '../store/editor-store';
+import { mirrorTimer, timerSnapshot, useTimer } from '../store/timer-store';
 import { showMessage } from '../store/ui-store';
 
 /*
@@ -41,6 +42,29 @@ const toBase64 = (bytes: Uint8Array) => {
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 let replica: LiveReplica | null = null;
+/** Which side of a session this window is on, while one runs. */
+let side: 'host' | 'participant' | null = null;
+let stopTimerShare: (() => void) | null = null;
+
+/** While hosting, everyone's stage bar shows this window's timer: sent on every change, and every few seconds. */
+function followHostTimer(hosting: boolean): void {
+  if (!hosting) {
+    stopTimerShare?.();
+    stopTimerShare = null;
+    return;
+  }
+  if (stopTimerShare) return;
+  const share = () => void host().shareLivePresence({ timer: timerSnapshot() });
+  const unsubscribe = useTimer.subscribe((state, previous) => {
+    if (state.timer !== previous.timer) share();
+  });
+  const interval = setInterval(share, 5_000);
+  share();
+  stopTimerShare = () => {
+    unsubscribe();
+    clearInterval(interval);
+  };
+}
 let lastCoalesceKey: string | null = null;
 let hostListeners: (() => void)[] = [];
 
@@ -93,7 +117,10 @@ export function listenToLiveSession(): () => void {
   hostListeners = [
     api.onLiveStatus((status) => {
       useLiveSession.setState({ status });
+      if (status.state === 'live' || status.state === 'offline' || status.state === 'connecting') side = status.side;
+      followHostTimer(status.state === 'live' && status.side === 'host');
       if (status.state === 'ended' || status.state === 'off') {
+        side = null;
         detach();
         if (status.state === 'ended') announce(status.message);
       }
@@ -112,7 +139,12 @@ export function listenToLiveSession(): () => void {
       }
       if (replica) Y.applyUpdate(replica.ydoc, fromBase64(update), FROM_SESSION);
     }),
-    api.onLivePresence((peers) => usePresence.setState({ peers: replica ? peers : [] })),
+    api.onLivePresence((peers) => {
+      usePresence.setState({ peers: replica ? peers : [] });
+      // A participant's stage bar shows the facilitator's timer.
+      const hostTimer = peers.find((p) => p.clientId === HOST_CLIENT_ID)?.timer;
+      if (hostTimer && side === 'participant') mirrorTimer(hostTimer);
+    }),
     api.onLiveRefused((reason) => {
       useLiveSession.setState({ refused: reason });
       showMessage({ tone: 'warning', title: 'The host refused a change', summary: reason, details: ['Your copy now shows the host’s document again.'] });
@@ -157,6 +189,9 @@ export function sendPresence(presence: LivePresence): void {
 export function setPeerRole(peer: LivePeer, role: LiveRole): void {
   void host().setLiveRole(peer.clientId, role);
 }
+
+/** On a participant's laptop in a live session: their own id, the participants-list record they vote as. */
+export const selectOwnVoterId = (s: LiveSessionState): string | null => (s.status.state === 'live' && s.status.side === 'participant' ? (s.status.self ?? null) : null);
 
 /** Whether this window is in a live session now (hosting or joined). */
 export function isLive(): boolean {

@@ -2,6 +2,7 @@ import { describeBallotRefusal } from '@shared/operations/ballots';
 import { announce, documentNow, useEditor } from '../store/editor-store';
 import { selectParticipants, setVotingActive, setVotingRefusal, useVotingMode, votingParticipant } from '../store/voting-store';
 import { tryEdit } from './edits';
+import { selectOwnVoterId, useLiveSession } from './live-session';
 
 /*
  * Dot voting from the board: the facilitator picks a participant ("Voting for") and gives or takes back their
@@ -29,7 +30,7 @@ export function stopVoting(): void {
 /** Gives the chosen participant's dot to a pain point, or takes it back when they already gave it one. */
 export function toggleDot(painPointId: string): void {
   const doc = documentNow();
-  const participant = votingParticipant(selectParticipants(useEditor.getState()), useVotingMode.getState().participantId);
+  const participant = votingParticipant(selectParticipants(useEditor.getState()), useVotingMode.getState().participantId, selectOwnVoterId(useLiveSession.getState()));
   if (!doc || !participant) return;
   const ballot = { participantId: participant.id, painPointId };
   const title = doc.painPoints.find((p) => p.id === painPointId)?.title.trim() || 'this pain point';

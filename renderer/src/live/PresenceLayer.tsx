@@ -84,7 +84,7 @@ export const PresenceLayer = memo(function PresenceLayer() {
  */
 export function useSelectedByKey(stakeholderId: string): string {
   return usePresence((s) => {
-    const by = s.peers.filter((p) => p.selection.includes(stakeholderId));
+    const by = s.peers.filter((p) => p.selection?.includes(stakeholderId));
     return by.length === 0 ? '' : `${by.map((p) => p.name).join(', ')}\u0001${by[0]!.color}`;
   });
 }

@@ -2,6 +2,7 @@ import '../styles/stage-bar.css';
 import { Pause, Play, RotateCcw } from 'lucide-react';
 import { memo } from 'react';
 import { describeRemaining, formatRemaining } from '@shared/domain/stage-timer';
+import { useLiveSession } from '../commands/live-session';
 import { addTimerMinute, resetTimer, selectRemaining, selectRunning, toggleTimer, useTimer } from '../store/timer-store';
 
 /**
@@ -16,6 +17,8 @@ export const StageTimer = memo(function StageTimer() {
   const spoken = useTimer((s) => describeRemaining(selectRemaining(s)));
   const over = useTimer((s) => selectRemaining(s) === 0);
   const running = useTimer(selectRunning);
+  // On a participant's laptop in a live session the timer is the facilitator's: shown, not run from here.
+  const mirrored = useLiveSession((s) => (s.status.state === 'live' || s.status.state === 'offline') && s.status.side === 'participant');
   return (
     <div className={`stage-timer${over ? ' is-over' : ''}${running ? ' is-running' : ''}`}>
       <div className="stage-timer__readout">
@@ -27,6 +30,9 @@ export const StageTimer = memo(function StageTimer() {
           {spoken}
         </span>
       </div>
+      {mirrored ? (
+        <span className="stage-timer__owner">Facilitator’s timer</span>
+      ) : (
       <div className="stage-timer__controls">
         <button
           type="button"
@@ -46,6 +52,7 @@ export const StageTimer = memo(function StageTimer() {
           <RotateCcw size={16} aria-hidden="true" />
         </button>
       </div>
+      )}
     </div>
   );
 });

@@ -98,6 +98,24 @@ export function resetTimer(): void {
   update(() => stageTimer.reset(timeboxMs));
 }
 
+/** The timer as it stands now, for the other windows of a live session (what is left, and whether it runs). */
+export function timerSnapshot(): { durationMs: number; remainingMs: number; running: boolean } {
+  const { timer } = useTimer.getState();
+  const now = clock();
+  return { durationMs: timer.durationMs, remainingMs: stageTimer.remaining(timer, now), running: stageTimer.isRunning(timer) };
+}
+
+/**
+ * Shows the facilitator's timer on a participant's laptop: the time left as sent, counting down on this clock from
+ * when it arrived (the two machines' clocks need not agree).
+ */
+export function mirrorTimer(snapshot: { durationMs: number; remainingMs: number; running: boolean }): void {
+  const now = clock();
+  const elapsedBeforeMs = Math.max(0, snapshot.durationMs - snapshot.remainingMs);
+  useTimer.setState({ timer: { durationMs: snapshot.durationMs, startedAt: snapshot.running ? now : null, elapsedBeforeMs }, now });
+  syncTicking();
+}
+
 /**
  * Follows the current stage: another stage (or another workspace) resets the timer to its timebox; a new timebox
  * for the same stage moves the time left by the difference, so changing 10 minutes to 15 mid-stage gives five

