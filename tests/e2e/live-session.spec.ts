@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -84,6 +85,9 @@ test('host and two participants: code, live edits, presence, votes within budget
   await expect(people.getByRole('listitem')).toHaveCount(3);
   await expect(session.getByRole('combobox', { name: 'Role of Priya' })).toHaveValue('contributor');
   await expect(session.getByRole('combobox', { name: 'Role of Sam' })).toHaveValue('contributor');
+  // The session dialog passes axe (WCAG 2.x A/AA) with no serious or critical violation.
+  const axe = await new AxeBuilder({ page: host }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.live-dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await session.getByRole('button', { name: 'Close' }).click();
 
   // Presence: Priya's pointer and her selection show on the host's map, with her name; gone when she leaves.
