@@ -68,7 +68,8 @@ test('host and two participants: code, live edits, presence, votes within budget
   expect(codeText).toMatch(/^127\.0\.0\.1:\d+-/);
 
   // A wrong code is refused.
-  const priya = (await anotherApp(browser)).page;
+  const priyaApp = await anotherApp(browser);
+  const priya = priyaApp.page;
   await join(priya, codeText.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'Priya');
   await expect(priya.getByRole('dialog', { name: 'Join a live session' }).getByRole('alert')).toBeVisible({ timeout: 20_000 });
   await priya.getByRole('dialog', { name: 'Join a live session' }).getByRole('button', { name: 'Cancel' }).click();
@@ -165,4 +166,20 @@ test('host and two participants: code, live edits, presence, votes within budget
   await expect(card(host, 'Written while the host was down')).toBeVisible({ timeout: 30_000 });
   await priya.getByRole('tab', { name: 'Pain points' }).click();
   await expect(card(priya, 'Written while the host was down')).toBeVisible({ timeout: 30_000 });
+
+  // Leaving keeps a read-only copy: changes are refused with the reason until Save As makes it Priya's own file.
+  await priyaApp.menu('session.endLive');
+  await expect(priya.getByText('Read-only copy')).toBeVisible({ timeout: 10_000 });
+  const capture = priya.getByRole('textbox', { name: 'Capture pain point' });
+  await capture.fill('After leaving');
+  await capture.press('Enter');
+  await expect(card(priya, 'After leaving')).toHaveCount(0);
+  await expect(priya.getByRole('status').filter({ hasText: 'Save As keeps it' })).toBeVisible();
+  const kept = path.join(priyaApp.tempDir, 'kept.stakemap');
+  priyaApp.dialogs.answerSave(kept);
+  await priyaApp.menu('file.saveAs');
+  await expect(priya).toHaveTitle('kept.stakemap — Stakemap');
+  await expect(priya.getByText('Read-only copy')).toHaveCount(0);
+  await addPainPoint(priya, 'Mine now');
+  await expect(card(priya, 'Mine now')).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { LiveReplica } from '@shared/live/live-replica';
 import { HOST_CLIENT_ID, type LivePeer, type LivePeerPresence, type LivePresence, type LiveRole, type LiveStatus } from '@shared/live/live-protocol';
 import { createWorkspaceYDoc, readWorkspace } from '@shared/live/workspace-ydoc';
 import { host } from '../host';
-import { adoptLiveDocument, announce, currentDocument, loadWorkspace, setLiveSessionHooks, useEditor } from '../store/editor-store';
+import { adoptLiveDocument, announce, currentDocument, loadWorkspace, setLiveSessionHooks, setReadOnly, useEditor } from '../store/editor-store';
 import { mirrorTimer, timerSnapshot, useTimer } from '../store/timer-store';
 import { showMessage } from '../store/ui-store';
 
@@ -25,6 +25,10 @@ export interface LiveSessionState {
 }
 
 export const useLiveSession = create<LiveSessionState>()(() => ({ status: { state: 'off' }, refused: null }));
+
+/** Why a participant's window cannot change the map. */
+const VIEWER = 'You are a viewer in this session: you can follow the map but not change it.';
+const KEPT_COPY = 'This is the copy you kept from the live session: Save As keeps it as your own file, and then you can change it.';
 
 /** Where everyone else is on the map (PresenceLayer.tsx draws it); empty outside a session. */
 export const usePresence = create<{ readonly peers: readonly LivePeerPresence[] }>()(() => ({ peers: [] }));
@@ -119,7 +123,9 @@ export function listenToLiveSession(): () => void {
       useLiveSession.setState({ status });
       if (status.state === 'live' || status.state === 'offline' || status.state === 'connecting') side = status.side;
       followHostTimer(status.state === 'live' && status.side === 'host');
+      if (status.state === 'live' && status.side === 'participant') setReadOnly(status.role === 'viewer' ? VIEWER : null);
       if (status.state === 'ended' || status.state === 'off') {
+        if (side === 'participant' && useEditor.getState().workspace) setReadOnly(KEPT_COPY);
         side = null;
         detach();
         if (status.state === 'ended') announce(status.message);

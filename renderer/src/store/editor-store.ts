@@ -7,7 +7,7 @@ import { nextRevision, pushHistory, redoHistory, startHistory, undoHistory, type
 import { reconcileEdges, reconcileNodes, type RelationshipFlowEdge, type StakeholderFlowNode } from './flow-elements';
 import { createDecorationsMemo, type MapDecorations, type OpenItem } from './map-decorations';
 import { takeRenameTypeahead } from './rename-typeahead';
-import { closeMapPopups } from './ui-store';
+import { announce, closeMapPopups } from './ui-store';
 
 // The UI slice (dialogs, messages, notices, jobs, popups) lives in ui-store.ts; it is re-exported here so that
 // "the store" stays one import for components.
@@ -30,6 +30,11 @@ export interface OpenWorkspace {
   readonly fitOnOpen: boolean;
   /** Pan and zoom. Kept outside the undo history: moving the view is not an edit to undo. */
   readonly viewport: Viewport;
+  /**
+   * Why this workspace cannot be changed now, or absent: a live session's copy after leaving it (Save As makes
+   * it the person's own), or a viewer's window in a session.
+   */
+  readonly readOnly?: string;
 }
 
 export interface Selection {
@@ -174,7 +179,13 @@ export function closeWorkspace(): void {
 
 /** Records that `revision` is now on disk at `filePath`. Later edits (made while saving) stay unsaved. */
 export function markSaved(revision: number, filePath: string): void {
-  useEditor.setState((s) => (s.workspace ? { workspace: { ...s.workspace, savedRevision: revision, filePath } } : {}));
+  // A copy kept from a live session becomes the person's own file once saved: it can be changed again.
+  useEditor.setState((s) => (s.workspace ? { workspace: { ...s.workspace, savedRevision: revision, filePath, readOnly: undefined } } : {}));
+}
+
+/** Makes the open workspace read-only, saying why (null: editable again). */
+export function setReadOnly(reason: string | null): void {
+  useEditor.setState((s) => (s.workspace ? { workspace: { ...s.workspace, readOnly: reason ?? undefined } } : {}));
 }
 
 // ----- editing -----------------------------------------------------------------------------------------------
@@ -199,6 +210,10 @@ export function commit(
   const state = useEditor.getState();
   const ws = state.workspace;
   if (!ws) return false;
+  if (ws.readOnly) {
+    announce(ws.readOnly);
+    return false;
+  }
   const before = ws.history.present.doc;
   const changed = operation(before);
   if (changed === before) return false;
@@ -214,12 +229,14 @@ export function undo(): void {
   // In a live session each person undoes their own changes (the session's undo), never the whole room's.
   if (liveSession) return void liveSession.undo();
   const ws = useEditor.getState().workspace;
+  if (ws?.readOnly) return announce(ws.readOnly);
   if (ws && ws.history.past.length > 0) showDocument({ ...ws, history: undoHistory(ws.history) });
 }
 
 export function redo(): void {
   if (liveSession) return void liveSession.redo();
   const ws = useEditor.getState().workspace;
+  if (ws?.readOnly) return announce(ws.readOnly);
   if (ws && ws.history.future.length > 0) showDocument({ ...ws, history: redoHistory(ws.history) });
 }
 
