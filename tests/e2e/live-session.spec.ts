@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { expect, test } from './fixtures';
 import { launchBrowserApp } from './harness/browser-app';
 import { liveNode, testLiveProcesses } from './harness/live-process';
@@ -51,7 +52,7 @@ async function addPainPoint(page: Page, title: string): Promise<void> {
 
 const card = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
 
-test('host and two participants: code, live edits, presence, votes within budget, the server refusing a role, per-person undo, a killed host resuming with an offline edit merged', async ({ app, browser }) => {
+test('host and two participants: code, live edits, presence, votes, roles and a tampered update refused by the server, per-person undo, a killed host resuming, an offline edit merged, a read-only copy', async ({ app, browser }) => {
   test.setTimeout(180_000);
   const host = app.page;
   await host.setViewportSize({ width: 1280, height: 720 });
@@ -152,6 +153,20 @@ test('host and two participants: code, live edits, presence, votes within budget
   await host.getByRole('tab', { name: 'Map' }).click();
   await expect(node(host, 'Legal')).toBeVisible();
   await expect(node(priya, 'Legal')).toBeVisible({ timeout: 10_000 });
+
+  // A tampered client: Sam's window sends, through the host API, an update no Stakemap writes (a "pain point" that
+  // is a bare number, in the one collection a contributor may add to). The host's server refuses it; the host's
+  // document stays valid, and Sam is told.
+  const tampered = new Y.Doc();
+  tampered.getMap('painPoints').set('p-evil', 42);
+  tampered.getArray('painPoints#order').push(['p-evil']);
+  const evil = Buffer.from(Y.encodeStateAsUpdate(tampered)).toString('base64');
+  await sam.evaluate((update) => (window as unknown as { stakemap: { shareLiveChange(u: string): Promise<void> } }).stakemap.shareLiveChange(update), evil);
+  const samRefusal = sam.getByRole('alertdialog', { name: 'The host refused a change' });
+  await expect(samRefusal).toBeVisible({ timeout: 10_000 });
+  await samRefusal.getByRole('button', { name: 'OK' }).click();
+  await expect(node(host, 'Legal')).toBeVisible();
+  await expect(host.getByRole('button', { name: /^Live · 3 people/ })).toBeVisible();
 
   // The host's session server is killed (SIGKILL): it comes back from its state folder with everything it had
   // acknowledged; Sam, cut off meanwhile, keeps working, and his change merges when he is reconnected.
