@@ -12,10 +12,17 @@ import { painPointTitle } from '../views/board-columns';
 const CARD_PREFIX = 'painPoint:';
 
 /** The pain point of the board card that has the keyboard (or contains what has it), or null. */
+/**
+ * The card just moved, until it has the keyboard again in its new column (a frame later): a second Alt+Arrow
+ * pressed meanwhile moves it on, rather than finding no focused card and being lost.
+ */
+let movingCardId: string | null = null;
+
 function focusedCardId(): string | null {
   const card = document.activeElement?.closest<HTMLElement>('[data-card]');
   const value = card?.dataset.card;
-  return value?.startsWith(CARD_PREFIX) ? value.slice(CARD_PREFIX.length) : null;
+  if (value?.startsWith(CARD_PREFIX)) return value.slice(CARD_PREFIX.length);
+  return movingCardId;
 }
 
 /**
@@ -42,9 +49,11 @@ export function moveFocusedCard(step: -1 | 1): void {
   if (!edit('painPoint.update', { id, patch: { categoryId: target.id } })) return;
   announce(`Moved “${title}” to ${target.name.trim() || 'Unnamed category'} (${target.number} of ${columns.length})`);
   // The card is drawn anew in its new column (the old element is gone): focus it there once it is.
+  movingCardId = id;
   requestAnimationFrame(() => {
     const card = document.querySelector<HTMLElement>(`[data-card="${CARD_PREFIX}${CSS.escape(id)}"]`);
     card?.focus({ preventScroll: true });
     card?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (movingCardId === id) movingCardId = null;
   });
 }
