@@ -87,6 +87,7 @@ test('Alt+Right and Alt+Left move the focused card between categories, one undo 
   await expect(notice(page)).toHaveText(`Moved “${title}” to Governance (4 of 6)`);
 
   await page.keyboard.press('Alt+ArrowLeft');
+  await expect(column(page, 'Processes').getByRole('article', { name: title })).toBeFocused();
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(column(page, 'Roles').getByRole('article', { name: title })).toBeFocused();
   await page.keyboard.press('Alt+ArrowLeft');
