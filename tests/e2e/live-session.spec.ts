@@ -131,6 +131,9 @@ test('host and two participants: code, live edits, presence, votes, roles and a 
   await expect(priyaVoting).toBeVisible({ timeout: 10_000 });
   await expect(priyaVoting.getByText('Voting as')).toBeVisible();
   await expect(priyaVoting.getByText('3 of 3 left')).toBeVisible({ timeout: 10_000 });
+  // The room's sticker tallies are the facilitator's to enter: a participant's cards have no + and −.
+  await expect(card(priya, 'Nobody owns the calendar').getByRole('button', { name: /^Add a vote to/ })).toHaveCount(0);
+  await expect(card(host, 'Nobody owns the calendar').getByRole('button', { name: /^Add a vote to/ })).toHaveCount(1);
   const titles = ['Nobody owns the calendar', 'Reactive posts go stale waiting for two sign-offs', 'Legal reviews posts in one weekly batch', 'Shared logins because tool requests stall'];
   for (const title of titles.slice(0, 3)) {
     const dot = card(priya, title).getByRole('button', { name: `Vote for ${title}` });

@@ -167,6 +167,7 @@ export function BoardView() {
             onCardDragEnd={onCardDragEnd}
             votesHidden={votesHidden}
             dotsGiven={dotsGiven}
+            tallies={self === null}
           />
         ))}
       </div>
@@ -214,9 +215,11 @@ interface ColumnProps {
   readonly votesHidden: boolean;
   /** While voting for a participant, the pain points they gave a dot; null when no one is being voted for. */
   readonly dotsGiven: ReadonlySet<string> | null;
+  /** Whether the room's sticker tallies can be entered here (not on a participant's laptop in a live session). */
+  readonly tallies: boolean;
 }
 
-function Column({ column, filtering, openId, unaddressed, totals, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd, votesHidden, dotsGiven }: ColumnProps) {
+function Column({ column, filtering, openId, unaddressed, totals, attachments, drag, isDropTarget, setDropTarget, onAdd, onCardDragStart, onCardDragEnd, votesHidden, dotsGiven, tallies }: ColumnProps) {
   const headingId = useId();
   const { category, cards, total } = column;
   const name = category ? categoryName(category) : 'Uncategorised';
@@ -299,6 +302,7 @@ function Column({ column, filtering, openId, unaddressed, totals, attachments, d
             onDragEnd={onCardDragEnd}
             votesHidden={votesHidden}
             dot={dotsGiven ? dotsGiven.has(p.id) : null}
+            tallies={tallies}
           />
         ))}
         {cards.length === 0 && <p className="board-column__empty">{total === 0 ? 'No pain points yet' : 'No matches'}</p>}
@@ -325,10 +329,11 @@ interface CardProps {
   readonly votesHidden: boolean;
   /** While voting for a participant: whether they gave this pain point their dot (null: not voting for anyone). */
   readonly dot: boolean | null;
+  readonly tallies: boolean;
 }
 
 /** One pain point on the board. Memoized: voting on one card re-renders that card only. */
-const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, open, dragging, onDragStart, onDragEnd, votesHidden, dot }: CardProps) {
+const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, open, dragging, onDragStart, onDragEnd, votesHidden, dot, tallies }: CardProps) {
   const { id, tally, quotes } = painPoint;
   const title = painPointTitle(painPoint);
 
@@ -401,6 +406,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
           </button>
         )}
         <div className="board-card__votes" role="group" aria-label={`Votes for ${title}`}>
+          {tallies && (
           <button
             type="button"
             className="board-card__vote"
@@ -412,6 +418,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
           >
             <Minus size={16} aria-hidden="true" />
           </button>
+          )}
           {votesHidden ? (
             <span className="board-card__vote-count is-hidden" title="Hidden until the votes are revealed">
               <strong aria-hidden="true">?</strong> <span className="board-card__word">votes</span>
@@ -422,6 +429,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
               <strong>{votes}</strong> <span className="board-card__word">{votes === 1 ? 'vote' : 'votes'}</span>
             </span>
           )}
+          {tallies && (
           <button
             type="button"
             className="board-card__vote"
@@ -431,6 +439,7 @@ const Card = memo(function Card({ painPoint, attachedTo, unaddressed, votes, ope
           >
             <Plus size={16} aria-hidden="true" />
           </button>
+          )}
         </div>
         {quotes.length > 0 && (
           <span className="board-card__quotes" title={plural(quotes.length, 'quote')}>
