@@ -1,18 +1,6 @@
 import * as Y from 'yjs';
-import {
-  agendaSchema,
-  ballotSchema,
-  categorySchema,
-  painPointSchema,
-  participantSchema,
-  relationshipSchema,
-  solutionSchema,
-  stageSchema,
-  stakeholderSchema,
-  votingSchema,
-  workspaceSchema,
-} from '../../shared/document/schema';
-import { ballotKey } from '../../shared/live/workspace-ydoc';
+import { agendaSchema, votingSchema, workspaceSchema } from '../../shared/document/schema';
+import { ballotKey, COLLECTIONS, RECORD_SCHEMAS, type Collection } from '../../shared/live/workspace-ydoc';
 
 /*
  * Whether a shared document holds only what the binding (shared/live/workspace-ydoc.ts) writes. readWorkspace
@@ -39,26 +27,14 @@ import { ballotKey } from '../../shared/live/workspace-ydoc';
  *   - an order array holds strings.
  */
 
-/** The binding's collections, each a root Map of records and a root Array `<collection>#order`. */
-export const BINDING_COLLECTIONS = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'stages'] as const;
-type Collection = (typeof BINDING_COLLECTIONS)[number];
+/** The binding's collections (shared/live/workspace-ydoc.ts), each a root Map of records and a root Array `<collection>#order`. */
+export const BINDING_COLLECTIONS = COLLECTIONS;
 
 /** Root types that are Maps of fields. */
 const FIELD_MAPS = ['meta', 'agenda', 'voting'] as const;
 
 /** Every root type the binding writes, and nothing else. */
 export const BINDING_ROOTS: ReadonlySet<string> = new Set<string>([...FIELD_MAPS, ...BINDING_COLLECTIONS, ...BINDING_COLLECTIONS.map((c) => `${c}#order`)]);
-
-const RECORD_SCHEMAS = {
-  stakeholders: stakeholderSchema,
-  relationships: relationshipSchema,
-  painPoints: painPointSchema,
-  solutions: solutionSchema,
-  categories: categorySchema,
-  participants: participantSchema,
-  ballots: ballotSchema,
-  stages: stageSchema,
-} as const;
 
 /** Document fields that have a root of their own and so must not be in meta. */
 const NOT_IN_META = new Set<string>([...BINDING_COLLECTIONS.filter((c) => c !== 'stages'), 'agenda', 'voting']);

@@ -40,14 +40,15 @@ import { settleReferences } from './settle-references';
  * every replica reads the same, valid document from the same Y.Doc state.
  */
 
-/** The collections of records with an id, in the document's order of fields. */
-const COLLECTIONS = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'stages'] as const;
-type Collection = (typeof COLLECTIONS)[number];
+/** The collections of records with an id, in the document's order of fields (each a root Map and `<collection>#order`). */
+export const COLLECTIONS = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'stages'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonRecord = Record<string, unknown>;
 
-const RECORD_SCHEMAS = {
+/** The schema each collection's records must pass (reading leaves out the others; the host refuses them). */
+export const RECORD_SCHEMAS = {
   stakeholders: stakeholderSchema,
   relationships: relationshipSchema,
   painPoints: painPointSchema,

@@ -37,6 +37,20 @@ export function LiveSessionDialog() {
   );
 }
 
+/** The running session's buttons: end it (host) or leave it (participant), and close the dialog. */
+function SessionActions({ endLabel, endedMessage }: { endLabel: string; endedMessage: string }) {
+  return (
+    <div className="live-dialog__actions">
+      <button type="button" className="button button--danger-solid" onClick={() => void endSession().then(() => announce(endedMessage))}>
+        {endLabel}
+      </button>
+      <button type="button" className="button button--primary" onClick={() => showLiveDialog(null)}>
+        Close
+      </button>
+    </div>
+  );
+}
+
 function HostPanel() {
   const status = useLiveSession((s) => s.status);
   const hasWorkspace = useEditor((s) => s.workspace !== null);
@@ -101,14 +115,7 @@ function HostPanel() {
             </li>
           ))}
         </ul>
-        <div className="live-dialog__actions">
-          <button type="button" className="button button--danger-solid" onClick={() => void endSession().then(() => announce('Live session ended. The map is yours alone again.'))}>
-            End session
-          </button>
-          <button type="button" className="button button--primary" onClick={() => showLiveDialog(null)}>
-            Close
-          </button>
-        </div>
+        <SessionActions endLabel="End session" endedMessage="Live session ended. The map is yours alone again." />
       </>
     );
   }
@@ -198,14 +205,7 @@ function JoinPanel() {
             </ul>
           </>
         )}
-        <div className="live-dialog__actions">
-          <button type="button" className="button button--danger-solid" onClick={() => void endSession().then(() => announce('You left the session. Your copy stays open; Save As keeps it.'))}>
-            Leave session
-          </button>
-          <button type="button" className="button button--primary" onClick={() => showLiveDialog(null)}>
-            Close
-          </button>
-        </div>
+        <SessionActions endLabel="Leave session" endedMessage="You left the session. Your copy stays open; Save As keeps it." />
       </>
     );
   }

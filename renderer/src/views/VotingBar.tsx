@@ -54,14 +54,7 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
             <span className="voting-field">
               <span>Voting as</span> <strong>{current ? participantName(current.label, 0) : 'you (joining…)'}</strong>
             </span>
-            {current && (
-              <span className="voting-bar__left" aria-live="polite">
-                <VoteDots left={leftFor(current.id)} budget={budget} />
-                <span>
-                  {leftFor(current.id)} of {budget} left
-                </span>
-              </span>
-            )}
+            {current && <VotesLeft left={leftFor(current.id)} budget={budget} />}
           </div>
         ) : participants.length === 0 ? (
           <p className="voting-bar__empty">No participants yet: add them to cast their votes, or count sticker dots with + and −.</p>
@@ -80,14 +73,7 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
             <button type="button" className="button" aria-label="Next participant" title="Next participant" onClick={nextParticipant} disabled={participants.length < 2}>
               Next <ChevronRight size={16} aria-hidden="true" />
             </button>
-            {current && (
-              <span className="voting-bar__left" aria-live="polite">
-                <VoteDots left={leftFor(current.id)} budget={budget} />
-                <span>
-                  {leftFor(current.id)} of {budget} left
-                </span>
-              </span>
-            )}
+            {current && <VotesLeft left={leftFor(current.id)} budget={budget} />}
           </div>
         )}
         <div className="voting-bar__end">
@@ -147,6 +133,18 @@ export const VotingBar = memo(function VotingBar({ rankingShown, onShowRanking }
     </section>
   );
 });
+
+/** What the participant being voted for has left, as dots and in words (announced as it changes). */
+function VotesLeft({ left, budget }: { left: number; budget: number }) {
+  return (
+    <span className="voting-bar__left" aria-live="polite">
+      <VoteDots left={left} budget={budget} />
+      <span>
+        {left} of {budget} left
+      </span>
+    </span>
+  );
+}
 
 /** The dots a participant has left, drawn as dots (filled: left; hollow: given). Up to 10 drawn; the words say the rest. */
 function VoteDots({ left, budget }: { left: number; budget: number }) {
