@@ -44,8 +44,12 @@ import type { StakemapAppSession } from './types';
 const STARTUP_TIMEOUT_MS = 15_000;
 /** How long an event waits for the renderer to subscribe to its channel. */
 const SUBSCRIBE_TIMEOUT_MS = 5_000;
-/** requestClose: with no host call for this long after a dialog, the renderer is taken to have settled. */
-const SETTLED_AFTER_MS = 400;
+/**
+ * requestClose: with no host call for this long after a dialog, the renderer is taken to have settled. 1 s, not
+ * less: on a loaded CI machine a save after "Save" in the unsaved-changes prompt once took longer than 400 ms to
+ * make its next host call, and the close was taken for refused.
+ */
+const SETTLED_AFTER_MS = 1_000;
 
 let hostShim: Promise<string> | null = null;
 
