@@ -1,9 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { canonicalSecret } from './join-code';
+import { createHash, randomBytes } from 'node:crypto';
 
 /*
- * What a participant's app sends when it joins (the Hocuspocus provider's `token`): the secret from the join code,
- * the name the others will see, and optionally a resume key. JSON, so it can grow.
+ * What a participant's app sends when it joins (the Hocuspocus provider's `token`): the name the others will see,
+ * and optionally a resume key. JSON, so it can grow. Not the join code's secret: that never travels. The
+ * connection itself proves the participant has it (its frames are sealed with keys from it, frame-cipher.ts).
  *
  * The resume key is a random string the participant's app makes when it joins and keeps for the session. Sent
  * again after a dropped connection, it makes the host see the same participant with the role the facilitator gave
@@ -12,7 +12,6 @@ import { canonicalSecret } from './join-code';
  */
 
 export interface JoinToken {
-  readonly secret: string;
   readonly name: string;
   readonly resumeKey?: string;
 }
@@ -33,9 +32,9 @@ export function newResumeKey(): string {
 }
 
 /**
- * The token read on the host, or null if it is not one: not JSON, no secret, a resume key of the wrong form. A
+ * The token read on the host, or null if it is not one: not a JSON object, a resume key of the wrong form. A
  * missing or blank name becomes "Participant"; control characters are dropped and the name is cut to
- * MAX_NAME_LENGTH.
+ * MAX_NAME_LENGTH. Other fields are ignored.
  */
 export function parseJoinToken(text: string): JoinToken | null {
   let value: unknown;
@@ -44,24 +43,12 @@ export function parseJoinToken(text: string): JoinToken | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { secret, name, resumeKey } = value as Record<string, unknown>;
-  if (typeof secret !== 'string' || secret.length > 200) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { name, resumeKey } = value as Record<string, unknown>;
   if (resumeKey !== undefined && (typeof resumeKey !== 'string' || !RESUME_KEY.test(resumeKey))) return null;
   // eslint-disable-next-line no-control-regex -- dropping control characters is the point
   const cleanName = typeof name === 'string' ? name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_NAME_LENGTH) : '';
-  return { secret, name: cleanName === '' ? 'Participant' : cleanName, ...(resumeKey === undefined ? {} : { resumeKey }) };
-}
-
-/**
- * Whether a secret as a participant typed it is the session's. In constant time: both sides are hashed first, so
- * timingSafeEqual compares two buffers of one length whatever was typed, and the time taken tells nothing about
- * how many characters were right.
- */
-export function secretMatches(sessionSecret: string, typed: string): boolean {
-  const canonical = canonicalSecret(typed) ?? `not a secret:${typed}`;
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-  return timingSafeEqual(digest(sessionSecret), digest(canonical));
+  return { name: cleanName === '' ? 'Participant' : cleanName, ...(resumeKey === undefined ? {} : { resumeKey }) };
 }
 
 /** What the host keeps of a resume key on disk: its hash, so the state folder does not hold the key itself. */

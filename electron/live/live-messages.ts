@@ -54,6 +54,13 @@ export const CLOSE_CODES = {
   refused: 4403,
   /** Too many messages too fast. */
   tooManyMessages: 4429,
+  /** The join code's secret was wrong: the participant's first encrypted frame did not open (frame-cipher.ts). */
+  wrongCode: 4401,
+  /**
+   * Set by the participant's own side, never sent: the other end did not prove it has the secret, or a frame did
+   * not open (encrypted-web-socket.ts). Not the host, or not this session's.
+   */
+  notTheHost: 4402,
   /** Too many wrong join codes from this address: blocked for a while. */
   tooManyAttempts: 4430,
   /** Updates kept arriving that build on changes the host never received. */

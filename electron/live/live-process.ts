@@ -9,6 +9,7 @@ import { parseJoinCode } from './join-code';
 import { encodeJoinToken, newResumeKey } from './join-token';
 import { CLOSE_CODES, FACILITATOR_CLIENT_ID, LIVE_DOCUMENT_NAME, parseServerMessage, RECOMMENDED_CLIENT_FLUSH_DELAY_MS } from './live-messages';
 import { startLiveServer } from './live-server';
+import { SealedProvider } from './sealed-provider';
 
 /*
  * The live process: one per live session, started by main (electron/services/live-session.ts) as Electron's
@@ -172,11 +173,10 @@ function join(joinCode: string, name: string): void {
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== FROM_RENDERER && synced) parent.send({ type: 'update', update: toBase64(update) });
     });
-    const current = new HocuspocusProvider({
-      url: `ws://${code.value.host.includes(':') ? `[${code.value.host}]` : code.value.host}:${code.value.port}`,
+    const current = new SealedProvider(code.value, {
       name: LIVE_DOCUMENT_NAME,
       document: ydoc,
-      token: encodeJoinToken({ secret: code.value.secret, name, resumeKey }),
+      token: encodeJoinToken({ name, resumeKey }),
       flushDelay: RECOMMENDED_CLIENT_FLUSH_DELAY_MS,
       onSynced: () => {
         if (synced) return;
@@ -195,6 +195,14 @@ function join(joinCode: string, name: string): void {
       },
       onClose: ({ event }) => {
         if (event.code === CLOSE_CODES.tooManyAttempts) end('Too many wrong codes from this computer: wait a minute, then try again.');
+        else if (event.code === CLOSE_CODES.wrongCode) end(everSynced ? 'The host no longer lets you in.' : 'The host refused the code. Check it with the facilitator and try again.');
+        else if (event.code === CLOSE_CODES.notTheHost) {
+          end(
+            everSynced
+              ? 'The connection to the host could not be trusted (a message was altered on the way), so it was closed. Your copy stays open; Save As keeps it.'
+              : 'The computer at that address is not this session’s host: it does not know the code. Check the address with the facilitator.',
+          );
+        }
         else if (event.code === CLOSE_CODES.ended) end('The facilitator ended the session. Your copy stays open; Save As keeps it.');
       },
       onStateless: ({ payload }) => {

@@ -8,8 +8,9 @@ import * as Y from 'yjs';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { createWorkspaceYDoc, readWorkspace } from '../../shared/live/workspace-ydoc';
 import { DEFAULT_FAILED_JOIN_LIMITS, FailedJoinLimiter, type FailedJoinLimits } from './failed-join-limiter';
+import { FrameRejected, HostHandshake, sessionKeyFromSecret, type FrameChannel } from './frame-cipher';
 import { encodeJoinCode, generateSecret } from './join-code';
-import { parseJoinToken, resumeKeyDigest, secretMatches, type JoinToken } from './join-token';
+import { parseJoinToken, resumeKeyDigest, type JoinToken } from './join-token';
 import { CLOSE_CODES, encodeServerMessage, FACILITATOR_CLIENT_ID, LIVE_DOCUMENT_NAME, type LivePeer, type LiveServerMessage } from './live-messages';
 import { DEFAULT_MESSAGE_RATE_LIMITS, MessageRateLimit, type MessageRateLimits } from './message-rate-limit';
 import { defaultHostAddress, isWildcardAddress } from './network-addresses';
@@ -28,7 +29,8 @@ import { UpdateJudge } from './update-check';
  * it runs in Electron's utility process, in Node 24 child processes in tests, anywhere with Node >= 22.
  *
  * Hocuspocus hooks used, and what for:
- *   onAuthenticate     the join token: the secret (constant-time), failed tries per address (failed-join-limiter.ts),
+ *   onAuthenticate     the join token (the secret was proven by the handshake), failed tries per address
+ *                      (failed-join-limiter.ts),
  *                      the participant it is (a resume key brings back the same one, with their role)
  *   connected          registers the connection with its participant; sends `welcome`, tells everyone `peers`
  *   beforeSync         every update (sync step 2, update) from a participant is judged before it is applied
@@ -40,13 +42,11 @@ import { UpdateJudge } from './update-check';
  *   onDisconnect       the participant has left (when it was their last connection)
  *   onLoadDocument     the document starts from the host's workspace, or from the state folder when resuming
  * and, below the hooks, Hocuspocus' handleConnection is wrapped to count every incoming message against the
- * connection's rate limit as it arrives (before any parsing), to learn the peer's address, and to close
- * connections from blocked addresses at once. Messages larger than the limit never get that far: the WebSocket
- * server closes the connection (its maxPayload).
- *
- * Not here: encryption of the traffic. The join code's secret authenticates participants to the host, not the
- * traffic: the WebSocket is plain ws://, so anyone on the same network can read the document and the presence as
- * they go by (and the secret, as a participant joins). Encrypting it is another module's job.
+ * connection's rate limit as it arrives (before any parsing), to learn the peer's address, to close connections
+ * from blocked addresses at once, and to encrypt every frame with keys from the join code's secret
+ * (frame-cipher.ts): a participant without the secret fails the handshake before Hocuspocus sees anything, and
+ * counts as a wrong code. Messages larger than the limit never get that far: the WebSocket server closes the
+ * connection (its maxPayload).
  */
 
 export interface LiveServerLimits {
@@ -275,7 +275,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (stopping) throw new JoinRefused('session-ended');
       if (limiter.isBlocked(address, now())) throw refuseBlocked(context);
       const parsed = parseJoinToken(token);
-      if (name !== documentName || parsed === null || !secretMatches(secret, parsed.secret)) {
+      // The secret was proven by the connection's handshake (frame-cipher.ts); what is left to check is the token.
+      if (name !== documentName || parsed === null) {
         if (limiter.recordFailure(address, now())) throw refuseBlocked(context);
         throw new JoinRefused('wrong-code');
       }
@@ -375,12 +376,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
 
   wrapIncomingConnections(server.hocuspocus, {
+    sessionKey: sessionKeyFromSecret(secret),
     onOpen: (socket) => {
       sockets.add(socket);
       return { remoteAddress: remoteAddressOf(socket) };
     },
     onClose: (socket) => sockets.delete(socket),
     admitsNow: (remoteAddress) => !stopping && !limiter.isBlocked(remoteAddress, now()),
+    wrongKeyFrom: (remoteAddress) => limiter.recordFailure(remoteAddress, now()),
     newRateLimit: () => new MessageRateLimit(limits.messageRate, now()),
     now,
   });
@@ -503,18 +506,27 @@ function remoteAddressOf(socket: WebSocketLike): string {
 }
 
 interface IncomingConnectionPolicy {
+  /** The session's key (frame-cipher.ts): every connection's traffic is sealed with keys from it. */
+  readonly sessionKey: Buffer;
   onOpen(socket: WebSocketLike): { remoteAddress: string };
   onClose(socket: WebSocketLike): void;
   admitsNow(remoteAddress: string): boolean;
+  /** A connection from this address failed the handshake (no secret, or no hello); true if the address is now blocked. */
+  wrongKeyFrom(remoteAddress: string): boolean;
   newRateLimit(): MessageRateLimit;
   now(): number;
 }
 
 /**
  * Wraps Hocuspocus' handleConnection, which its Server calls for every WebSocket that opens, and the message and
- * close handlers of the client connection it returns (both public: they are what an integration calls). Every
- * message takes a token of the connection's rate limit as it arrives, before Hocuspocus parses or queues it; an
- * empty bucket closes the socket.
+ * close handlers of the client connection it returns (both public: they are what an integration calls).
+ *
+ * - Encryption (frame-cipher.ts): the host's hello goes out as the socket opens; the participant's hello must prove
+ *   it has the secret (if not, it is a wrong join code: counted against the address, and the socket is closed with
+ *   CLOSE_CODES.wrongCode before Hocuspocus sees a byte). Hocuspocus is given a socket that seals what it sends;
+ *   what arrives is opened before it is handed on, and a frame that does not open closes the connection.
+ * - Every message takes a token of the connection's rate limit as it arrives, before it is opened, parsed or
+ *   queued; an empty bucket closes the socket.
  */
 function wrapIncomingConnections(hocuspocus: Hocuspocus<ConnectionContext>, policy: IncomingConnectionPolicy): void {
   const handleConnection = hocuspocus.handleConnection.bind(hocuspocus);
@@ -527,8 +539,24 @@ function wrapIncomingConnections(hocuspocus: Hocuspocus<ConnectionContext>, poli
       closed = true;
       socket.close(code, reason);
     };
-    const client = handleConnection(incoming, request, { ...defaultContext, remoteAddress, closeSocket });
+    const handshake = new HostHandshake(policy.sessionKey);
+    let channel: FrameChannel | null = null;
+    /** What Hocuspocus sent before the handshake was done, sealed once it is. */
+    const waiting: Uint8Array[] = [];
+    const sealingSocket: WebSocketLike = {
+      get readyState() {
+        return socket.readyState;
+      },
+      send(data) {
+        const bytes = frameBytes(data);
+        if (channel === null) waiting.push(bytes);
+        else socket.send(channel.seal(bytes));
+      },
+      close: closeSocket,
+    };
+    const client = handleConnection(sealingSocket, request, { ...defaultContext, remoteAddress, closeSocket });
     if (!policy.admitsNow(remoteAddress)) closeSocket(CLOSE_CODES.tooManyAttempts, 'too-many-attempts');
+    else socket.send(handshake.hello());
     const rateLimit = policy.newRateLimit();
     const handleMessage = client.handleMessage;
     client.handleMessage = (data: Uint8Array) => {
@@ -537,7 +565,27 @@ function wrapIncomingConnections(hocuspocus: Hocuspocus<ConnectionContext>, poli
         closeSocket(CLOSE_CODES.tooManyMessages, 'too-many-messages');
         return;
       }
-      handleMessage(data);
+      if (channel === null) {
+        try {
+          const accepted = handshake.accept(data);
+          channel = accepted.channel;
+          socket.send(accepted.reply);
+          for (const bytes of waiting.splice(0)) socket.send(channel.seal(bytes));
+        } catch (error) {
+          // Anything but a hello with the secret is a wrong try: a wrong code, or someone probing.
+          if (policy.wrongKeyFrom(remoteAddress)) closeSocket(CLOSE_CODES.tooManyAttempts, 'too-many-attempts');
+          else closeSocket(CLOSE_CODES.wrongCode, error instanceof FrameRejected ? error.reason : 'wrong-code');
+        }
+        return;
+      }
+      let plain: Uint8Array;
+      try {
+        plain = channel.open(data);
+      } catch {
+        closeSocket(CLOSE_CODES.wrongCode, 'altered');
+        return;
+      }
+      handleMessage(plain);
     };
     const handleClose = client.handleClose.bind(client);
     client.handleClose = (event) => {
@@ -547,4 +595,12 @@ function wrapIncomingConnections(hocuspocus: Hocuspocus<ConnectionContext>, poli
     };
     return client;
   };
+}
+
+/** What Hocuspocus hands its socket, as bytes (it sends Uint8Arrays; the rest is for the interface's sake). */
+function frameBytes(data: string | ArrayBufferLike | Blob | ArrayBufferView): Uint8Array {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return new Uint8Array(data);
+  throw new Error('The live server does not send blobs.');
 }

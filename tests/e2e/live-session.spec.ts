@@ -74,7 +74,7 @@ test('host and two participants: code, live edits, presence, votes, roles and a 
   const priyaApp = await anotherApp(browser);
   const priya = priyaApp.page;
   await join(priya, codeText.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'Priya');
-  await expect(priya.getByRole('dialog', { name: 'Join a live session' }).getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await expect(priya.getByRole('dialog', { name: 'Join a live session' }).getByRole('alert')).toContainText('refused the code', { timeout: 20_000 });
   await priya.getByRole('dialog', { name: 'Join a live session' }).getByRole('button', { name: 'Cancel' }).click();
 
   // With the right code, the host's map opens, live.

@@ -1,17 +1,21 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WorkspaceDocument } from '../../../../shared/document/schema';
 import { readWorkspace, writeWorkspace } from '../../../../shared/live/workspace-ydoc';
 import { parseJoinCode } from '../../../../electron/live/join-code';
+import { encryptedWebSocketFor } from '../../../../electron/live/encrypted-web-socket';
 import { encodeJoinToken, newResumeKey } from '../../../../electron/live/join-token';
+import { SealedProvider } from '../../../../electron/live/sealed-provider';
 import { LIVE_DOCUMENT_NAME, parseServerMessage, RECOMMENDED_CLIENT_FLUSH_DELAY_MS, type LiveServerMessage } from '../../../../electron/live/live-messages';
 
 /*
- * Participants for the live-server tests, on real WebSockets (Node's own WebSocket, as the Hocuspocus provider
- * uses it): a participant's app as the contract in live-messages.ts describes it (ParticipantClient), and a raw
- * client that writes protocol frames by hand, the way a tampered app could (RawClient).
+ * Participants for the live-server tests, on real WebSockets (Node's own WebSocket under the encrypted socket, as a
+ * participant's app runs it): a participant's app as the contract in live-messages.ts describes it
+ * (ParticipantClient), and a raw client that writes protocol frames by hand, the way a tampered app could
+ * (RawClient). Both seal their frames with a key from the secret they are given (frame-cipher.ts): a tampered app
+ * has the join code too.
  */
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
@@ -41,12 +45,12 @@ export class ParticipantClient {
   constructor(joinCode: string, options: JoinOptions = {}) {
     const parsed = parseJoinCode(joinCode);
     if (!parsed.ok) throw new Error(parsed.message);
-    const { host, port, secret } = parsed.value;
-    this.provider = new HocuspocusProvider({
-      url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    this.provider = new SealedProvider(
+      { ...parsed.value, secret: options.secret ?? parsed.value.secret },
+      {
       name: LIVE_DOCUMENT_NAME,
       document: this.ydoc,
-      token: encodeJoinToken({ secret: options.secret ?? secret, name: options.name ?? 'Participant', resumeKey: options.resumeKey ?? newResumeKey() }),
+      token: encodeJoinToken({ name: options.name ?? 'Participant', resumeKey: options.resumeKey ?? newResumeKey() }),
       flushDelay: RECOMMENDED_CLIENT_FLUSH_DELAY_MS,
       onStateless: ({ payload }) => {
         const message = parseServerMessage(payload);
@@ -58,7 +62,8 @@ export class ParticipantClient {
       onClose: ({ event }) => {
         this.closeCodes.push(event.code);
       },
-    });
+      },
+    );
   }
 
   get document(): WorkspaceDocument {
@@ -125,21 +130,24 @@ const SYNC_UPDATE = 2;
 
 /** A client that writes the protocol's frames itself. */
 export class RawClient {
-  private readonly socket: WebSocket;
+  private readonly socket: InstanceType<ReturnType<typeof encryptedWebSocketFor>>;
   readonly received: Uint8Array[] = [];
   closeCode: number | null = null;
   private readonly opened: Promise<void>;
 
-  constructor(host: string, port: number) {
-    this.socket = new WebSocket(`ws://${host}:${port}`);
-    this.socket.binaryType = 'arraybuffer';
+  /** A client with the session's key from `secret` (a wrong one fails the handshake). */
+  constructor(host: string, port: number, secret: string) {
+    const SealedSocket = encryptedWebSocketFor(secret);
+    this.socket = new SealedSocket(`ws://${host}:${port}`);
     this.opened = new Promise((resolve, reject) => {
       this.socket.addEventListener('open', () => resolve());
       this.socket.addEventListener('error', () => reject(new Error('the raw client could not connect')));
+      this.socket.addEventListener('close', () => reject(new Error(`the host closed the raw client's connection (${this.closeCode})`)));
     });
-    this.socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => this.received.push(new Uint8Array(event.data)));
+    this.opened.catch(() => {});
+    this.socket.addEventListener('message', (event) => this.received.push(new Uint8Array((event as { data: ArrayBuffer }).data)));
     this.socket.addEventListener('close', (event) => {
-      this.closeCode = event.code;
+      this.closeCode = (event as { code: number }).code;
     });
   }
 
