@@ -29,10 +29,25 @@ export type {
   WindowController,
 } from './handler-context';
 
-/** The live session's channels (electron/services/live-session.ts), without its dispose. */
+/**
+ * The live session's channels (electron/services/live-session.ts), without its dispose. The file a hosted session
+ * records is kept only if the renderer may already save over it, and resuming that session grants it again (the
+ * user chose to resume): a renderer cannot gain a file through a session.
+ */
 function liveHandlers(deps: HostDependencies) {
   const { dispose: _dispose, ...handlers } = deps.live ?? createUnavailableLiveSession();
-  return handlers;
+  return {
+    ...handlers,
+    'live:host': async (args: Parameters<typeof handlers['live:host']>[0]) => {
+      const filePath = args.file.filePath !== null && deps.access.canWrite(args.file.filePath) ? args.file.filePath : null;
+      return handlers['live:host']({ ...args, file: { ...args.file, filePath } });
+    },
+    'live:resume': async () => {
+      const result = await handlers['live:resume'](undefined);
+      if (result.ok && result.filePath !== null) deps.access.grantWrite(result.filePath);
+      return result;
+    },
+  };
 }
 
 /** Builds the handlers for every invoke channel. */

@@ -25,11 +25,11 @@ export interface WebSocketClass {
 }
 
 /** A WebSocket class whose sockets encrypt with the key of `secret` (the join code's). */
-export function encryptedWebSocketFor(secret: string, Inner: typeof WebSocket = WebSocket): WebSocketClass {
+export function encryptedWebSocketFor(secret: string, Inner?: typeof WebSocket): WebSocketClass {
   const sessionKey = sessionKeyFromSecret(secret);
   return class extends EncryptedWebSocket {
     constructor(url: string) {
-      super(url, sessionKey, Inner);
+      super(url, sessionKey, Inner ?? WebSocket);
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '../../shared/live/roles';
 
 /*
  * What the host's server tells a participant's app besides the shared document itself: Hocuspocus stateless

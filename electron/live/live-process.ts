@@ -42,6 +42,9 @@ function parentChannel(): ParentChannel {
       onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as ToLiveProcess)),
     };
   }
+  // Main is gone without a word (it crashed or was killed): stop serving at once. A host's state folder stays as it
+  // is, so the app's next start can offer to resume the session. (Electron ends a utility process with main.)
+  process.on('disconnect', () => process.exit(1));
   return {
     send: (message) => process.send?.(message),
     onMessage: (listener) => process.on('message', (message) => listener(message as ToLiveProcess)),

@@ -15,7 +15,7 @@ import { CLOSE_CODES, encodeServerMessage, FACILITATOR_CLIENT_ID, LIVE_DOCUMENT_
 import { DEFAULT_MESSAGE_RATE_LIMITS, MessageRateLimit, type MessageRateLimits } from './message-rate-limit';
 import { defaultHostAddress, isWildcardAddress } from './network-addresses';
 import { PersistBeforeBroadcast } from './persist-before-broadcast';
-import { JOINING_ROLE, type Role } from './roles';
+import { JOINING_ROLE, type Role } from '../../shared/live/roles';
 import { readResumableSession, SESSION_FILE, STATE_FILE, writeSavedSession, writeSharedState, type SavedParticipant } from './session-state-files';
 import { UpdateJudge } from './update-check';
 

@@ -14,8 +14,9 @@ type ProviderOptions = Omit<Extract<HocuspocusProviderConfiguration, { url: stri
 export class SealedProvider extends HocuspocusProvider {
   private readonly socket: HocuspocusProviderWebsocket;
 
-  constructor(code: JoinCode, options: ProviderOptions) {
-    const socket = new HocuspocusProviderWebsocket({ url: liveUrl(code), WebSocketPolyfill: encryptedWebSocketFor(code.secret) });
+  /** `Inner`: the platform WebSocket to seal (Node's own by default; tests on a Node without one pass another). */
+  constructor(code: JoinCode, options: ProviderOptions, Inner?: typeof WebSocket) {
+    const socket = new HocuspocusProviderWebsocket({ url: liveUrl(code), WebSocketPolyfill: encryptedWebSocketFor(code.secret, Inner) });
     super({ ...options, websocketProvider: socket });
     this.socket = socket;
     this.attach();

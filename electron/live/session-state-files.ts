@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../services/workspace-files';
 import { findShapeProblem } from './binding-shape';
-import { ROLES } from './roles';
+import { ROLES } from '../../shared/live/roles';
 
 /*
  * What a hosted session keeps on disk so that a host killed mid-session (SIGKILL, a power cut) can start again

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { readWorkspace } from '../../shared/live/workspace-ydoc';
 import { findShapeProblemIn } from './binding-shape';
-import { changeAllowed, type ChangeContext, type Role } from './roles';
+import { changeAllowed, type ChangeContext, type Role } from '../../shared/live/roles';
 
 /*
  * The host's verdict on one Yjs update from a participant, decided before the update touches the shared document:

@@ -1,12 +1,14 @@
 import type { EventPayload, InvokeHandlers } from '../../shared/host/channels';
 import type { FromLiveProcess, LiveStatus, ToLiveProcess } from '../../shared/live/live-protocol';
+import { discardLiveSessionState, readResumableLiveSession, removeHostRecord, writeHostRecord, type LiveHostRecord } from './live-host-record';
 
 /*
  * Main's side of a live session (issue 15): one per window. Main never holds the shared document itself; it
  * starts the live process (electron/live/live-process.ts: the session server when hosting, the connection to the
  * host when joining), hands it the renderer's changes and hands the renderer everything it says. Main's job is
- * the lifecycle: one session at a time, a process that dies is reported rather than left hanging, and ending a
- * session stops its process.
+ * the lifecycle: one session at a time, a process that dies is reported rather than left hanging (a host's is
+ * brought back), ending a session stops its process, and a session the whole app stopped in the middle of (a
+ * crash) is offered again at the next start (live-host-record.ts).
  */
 
 /** The live process as main sees it: Electron's utilityProcess in the app, a Node 24 child process in tests. */
@@ -25,9 +27,10 @@ export interface LiveSessionDependencies {
   readonly stateDir: string;
   /** How long starting or joining may take before it is given up. */
   readonly startTimeoutMs?: number;
+  readonly now?: () => Date;
 }
 
-type LiveChannels = 'live:host' | 'live:join' | 'live:send' | 'live:end' | 'live:set-role' | 'live:presence';
+type LiveChannels = 'live:host' | 'live:join' | 'live:send' | 'live:end' | 'live:set-role' | 'live:presence' | 'live:resumable' | 'live:resume' | 'live:discard-resumable';
 export type LiveSessionHandlers = InvokeHandlers<LiveChannels> & { readonly dispose: () => void };
 
 /** How many times in a row a hosted session is brought back after its process stopped unexpectedly. */
@@ -39,17 +42,24 @@ interface RunningSession {
   ended: boolean;
   /** What a hosted session is resumed with (its process died): the same folder, network and name. */
   readonly resume: Extract<ToLiveProcess, { type: 'resume' }> | null;
+  /** A hosted session's record (live-host-record.ts), written once it is live. */
+  readonly record: LiveHostRecord | null;
   resumes: number;
   live: boolean;
 }
 
 export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHandlers {
   let running: RunningSession | null = null;
+  /** The host record's writes and removals, in order: a removal must never be overtaken by the write before it. */
+  let recordChanges = Promise.resolve();
+  const changeRecord = (change: () => Promise<void>) => {
+    recordChanges = recordChanges.then(change).catch(() => undefined);
+  };
 
-  const start = (side: 'host' | 'participant', first: ToLiveProcess): Promise<{ ok: true } | { ok: false; message: string }> => {
+  const start = (side: 'host' | 'participant', first: ToLiveProcess, record: LiveHostRecord | null = null): Promise<{ ok: true } | { ok: false; message: string }> => {
     if (running && !running.ended) return Promise.resolve({ ok: false, message: 'A live session is already running in this window. End it first.' });
-    const resume = first.type === 'host' ? ({ type: 'resume', bind: first.bind, stateDir: first.stateDir, name: first.name } as const) : null;
-    const session: RunningSession = { process: deps.spawn(), side, ended: false, resume, resumes: 0, live: false };
+    const resume = first.type === 'host' || first.type === 'resume' ? ({ type: 'resume', bind: first.bind, stateDir: first.stateDir, name: first.name } as const) : null;
+    const session: RunningSession = { process: deps.spawn(), side, ended: false, resume, record, resumes: 0, live: false };
     running = session;
     deps.send('live:status', { state: 'connecting', side });
     return new Promise((resolve) => {
@@ -86,6 +96,8 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
           return;
         case 'status':
           if (message.status.state === 'live') {
+            const { record } = session;
+            if (!session.live && record) changeRecord(() => writeHostRecord(deps.stateDir, record));
             session.live = true;
             session.resumes = 0;
             settle({ ok: true });
@@ -134,12 +146,34 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
       // Already gone.
     }
     setTimeout(() => process.kill(), 2_000).unref?.();
+    // Ended on purpose: nothing to offer at the next start. (Ended otherwise, the state is left as it was.)
+    if (session.side === 'host' && status.state === 'off') changeRecord(() => removeHostRecord(deps.stateDir));
     deps.send('live:status', status);
     if (running === session) running = null;
   };
 
   return {
-    'live:host': async ({ state, bind, name }) => start('host', { type: 'host', state, bind, name, stateDir: deps.stateDir }),
+    'live:host': async ({ state, bind, name, file }) =>
+      start('host', { type: 'host', state, bind, name, stateDir: deps.stateDir }, { ...file, bind, name, startedAt: (deps.now?.() ?? new Date()).toISOString() }),
+    'live:resumable': async () => {
+      if (running && !running.ended) return null;
+      const found = await readResumableLiveSession(deps.stateDir);
+      return found && { displayName: found.record.displayName, filePath: found.record.filePath, startedAt: found.record.startedAt, joinCode: found.joinCode };
+    },
+    'live:resume': async () => {
+      const found = running && !running.ended ? null : await readResumableLiveSession(deps.stateDir);
+      if (!found) return { ok: false, message: 'There is no live session to resume.' };
+      const { record } = found;
+      const result = await start('host', { type: 'resume', bind: record.bind, stateDir: deps.stateDir, name: record.name }, record);
+      return result.ok ? { ok: true, filePath: record.filePath, displayName: record.displayName } : result;
+    },
+    'live:discard-resumable': async () => {
+      if (!running || running.ended) {
+        changeRecord(() => discardLiveSessionState(deps.stateDir));
+        await recordChanges;
+      }
+      return undefined;
+    },
     'live:join': async ({ joinCode, name }) => start('participant', { type: 'join', joinCode, name }),
     'live:send': async ({ update }) => {
       try {
@@ -177,6 +211,9 @@ export function createUnavailableLiveSession(): LiveSessionHandlers {
     'live:end': async () => undefined,
     'live:set-role': async () => undefined,
     'live:presence': async () => undefined,
+    'live:resumable': async () => null,
+    'live:resume': async () => ({ ok: false, message }),
+    'live:discard-resumable': async () => undefined,
     dispose: () => undefined,
   };
 }

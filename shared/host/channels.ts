@@ -23,6 +23,18 @@ const content = z.string().max(MAX_WORKSPACE_BYTES);
 /** How a person is named in a live session (a name or a label such as "P3"). */
 const liveName = z.string().trim().min(1).max(80);
 const liveStartResultSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string().max(2000) })]);
+/** A hosted session the last run of the app stopped in the middle of (a crash): offered again at the start. */
+export const resumableLiveSessionSchema = z.object({
+  displayName: z.string().max(1024),
+  filePath: filePath.nullable(),
+  startedAt: z.string().max(40),
+  joinCode: z.string().max(400),
+});
+export type ResumableLiveSession = z.infer<typeof resumableLiveSessionSchema>;
+const liveResumeResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), filePath: filePath.nullable(), displayName: z.string().max(1024) }),
+  z.object({ ok: z.literal(false), message: z.string().max(2000) }),
+]);
 
 /** Why reading or writing a file failed, in words for people, plus the OS error code for tests and logs. */
 const fileFailure = z.object({ filePath, reason: z.string(), code: z.string().nullable() });
@@ -227,7 +239,25 @@ export const invokeChannels = {
    * Hosts a live session of the open workspace (`state`: its shared document, a Yjs update): main starts the
    * session server on the loopback or the LAN address and answers with the join code, or why it could not.
    */
-  'live:host': { args: z.object({ state: liveUpdateSchema, bind: z.enum(['loopback', 'lan']), name: liveName }), result: liveStartResultSchema },
+  'live:host': {
+    args: z.object({
+      state: liveUpdateSchema,
+      bind: z.enum(['loopback', 'lan']),
+      name: liveName,
+      /** The shared workspace's file and name, so a session resumed after a crash saves back to it. */
+      file: z.object({ filePath: filePath.nullable(), displayName: z.string().max(1024) }),
+    }),
+    result: liveStartResultSchema,
+  },
+  /** The session a crash left (its state kept in the app's data folder), or null. */
+  'live:resumable': { args: none, result: resumableLiveSessionSchema.nullable() },
+  /**
+   * Starts that session again: the same join code, every change it had acknowledged; its document arrives as a
+   * `live:update` reset. The answer names the workspace's file, which the renderer may then save over.
+   */
+  'live:resume': { args: none, result: liveResumeResultSchema },
+  /** Forgets the session a crash left. */
+  'live:discard-resumable': { args: none, result: none },
   /** Joins the session a join code names; the host's document arrives as `live:update` events. */
   'live:join': { args: z.object({ joinCode: z.string().min(1).max(400), name: liveName }), result: liveStartResultSchema },
   /** One local change of the shared document (a Yjs update), for everyone in the session. */

@@ -68,7 +68,11 @@ export function createHostApi(transport: HostTransport) {
     onOpenFile: (listener: (request: { filePath: string }) => void) => transport.subscribe('app:open-file', listener),
     onCloseRequested: (listener: () => void) => transport.subscribe('app:close-requested', () => listener()),
     /** Live session (shared/live/live-protocol.ts): host the open workspace, or join one with its code. */
-    hostLiveSession: (state: string, bind: 'loopback' | 'lan', name: string) => transport.invoke('live:host', { state, bind, name }),
+    hostLiveSession: (state: string, bind: 'loopback' | 'lan', name: string, file: { filePath: string | null; displayName: string }) =>
+      transport.invoke('live:host', { state, bind, name, file }),
+    findResumableLiveSession: () => transport.invoke('live:resumable', undefined),
+    resumeLiveSession: () => transport.invoke('live:resume', undefined),
+    discardResumableLiveSession: () => transport.invoke('live:discard-resumable', undefined),
     joinLiveSession: (joinCode: string, name: string) => transport.invoke('live:join', { joinCode, name }),
     shareLiveChange: (update: string) => transport.invoke('live:send', { update }),
     endLiveSession: () => transport.invoke('live:end', undefined),

@@ -3,6 +3,7 @@ import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitiali
 import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
+import { selectMapLockedByRole, useLiveSession } from '../commands/live-session';
 import { onEdgesChange, onNodesChange } from '../commands/map-changes';
 import { closeOpenItemFromMap } from '../commands/navigate-commands';
 import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
@@ -85,6 +86,11 @@ export function MapCanvas() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per workspace (see above)
   const viewport = useMemo(() => useEditor.getState().workspace?.viewport, [sessionId]);
   const showMinimap = useEditor((s) => s.showMinimap);
+  // Nothing to drag or connect on a read-only copy, or for a contributor or viewer in a live session (their role
+  // does not allow moving stakeholders or drawing relationships; commit refuses it anyway, with the reason).
+  const readOnly = useEditor((s) => Boolean(s.workspace?.readOnly));
+  const roleLocksMap = useLiveSession(selectMapLockedByRole);
+  const locked = readOnly || roleLocksMap;
   const focusMode = useEditor((s) => s.focusMode);
   const isEmpty = nodes.length === 0;
   useEffect(startLabelLayout, []);
@@ -113,6 +119,8 @@ export function MapCanvas() {
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
         defaultViewport={viewport}
         minZoom={FIT_MIN_ZOOM}
         maxZoom={3}

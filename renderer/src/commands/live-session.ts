@@ -3,8 +3,12 @@ import { create } from 'zustand';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { LiveReplica } from '@shared/live/live-replica';
 import { HOST_CLIENT_ID, type LivePeer, type LivePeerPresence, type LivePresence, type LiveRole, type LiveStatus } from '@shared/live/live-protocol';
+import { changeAllowed } from '@shared/live/roles';
 import { createWorkspaceYDoc, readWorkspace } from '@shared/live/workspace-ydoc';
+import type { ResumableLiveSession } from '@shared/host/channels';
 import { host } from '../host';
+import { displayName } from './document-name';
+import { confirmUnsavedChanges } from './file-commands';
 import { adoptLiveDocument, announce, currentDocument, loadWorkspace, setLiveSessionHooks, setReadOnly, useEditor } from '../store/editor-store';
 import { mirrorTimer, timerSnapshot, useTimer } from '../store/timer-store';
 import { showMessage } from '../store/ui-store';
@@ -22,9 +26,11 @@ export interface LiveSessionState {
   readonly status: LiveStatus;
   /** The last change the host refused, in words, until the next one. */
   readonly refused: string | null;
+  /** A hosted session the last run stopped in the middle of (a crash), offered on the start view; or null. */
+  readonly resumable: ResumableLiveSession | null;
 }
 
-export const useLiveSession = create<LiveSessionState>()(() => ({ status: { state: 'off' }, refused: null }));
+export const useLiveSession = create<LiveSessionState>()(() => ({ status: { state: 'off' }, refused: null, resumable: null }));
 
 /** Why a participant's window cannot change the map. */
 const VIEWER = 'You are a viewer in this session: you can follow the map but not change it.';
@@ -46,6 +52,15 @@ const toBase64 = (bytes: Uint8Array) => {
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 let replica: LiveReplica | null = null;
+/**
+ * On a participant's laptop: the role the host gave them (what they may change), null on the host's side. Kept
+ * through a dropped connection (the host keeps it too).
+ */
+let participantRole: LiveRole | null = null;
+/** The pain points this person added in the session: theirs to delete (the host's server allows the same). */
+const ownPainPoints = new Set<string>();
+/** While a crashed session is being resumed: the file its document belongs to (see the reset in onLiveUpdate). */
+let resuming: { readonly filePath: string | null } | null = null;
 /** Which side of a session this window is on, while one runs. */
 let side: 'host' | 'participant' | null = null;
 let stopTimerShare: (() => void) | null = null;
@@ -84,7 +99,15 @@ function attach(ydoc: Y.Doc): LiveReplica {
   });
   replica = next;
   setLiveSessionHooks({
+    refusal: (before, after) => {
+      if (participantRole === null || participantRole === 'facilitator') return null;
+      const self = selectOwnVoterId(useLiveSession.getState());
+      const verdict = changeAllowed(participantRole, before, after, { ...(self ? { voterId: self } : {}), ownPainPointIds: ownPainPoints });
+      return verdict.ok ? null : verdict.reason;
+    },
     committed: (doc, coalesceKey) => {
+      const known = new Set(next.document.painPoints.map((p) => p.id));
+      for (const painPoint of doc.painPoints) if (!known.has(painPoint.id)) ownPainPoints.add(painPoint.id);
       if (coalesceKey === null || coalesceKey !== lastCoalesceKey) next.stopCapturing();
       lastCoalesceKey = coalesceKey;
       // The pan and zoom are this person's own (withLocalViewport): the shared one stays the host's.
@@ -98,6 +121,12 @@ function attach(ydoc: Y.Doc): LiveReplica {
     },
   });
   return next;
+}
+
+/** Forgets what this window knew of the session it was in: at its end, and before another begins. */
+function forgetSession(): void {
+  participantRole = null;
+  ownPainPoints.clear();
 }
 
 function detach(): void {
@@ -123,11 +152,15 @@ export function listenToLiveSession(): () => void {
       useLiveSession.setState({ status });
       if (status.state === 'live' || status.state === 'offline' || status.state === 'connecting') side = status.side;
       followHostTimer(status.state === 'live' && status.side === 'host');
-      if (status.state === 'live' && status.side === 'participant') setReadOnly(status.role === 'viewer' ? VIEWER : null);
+      if (status.state === 'live' && status.side === 'participant') {
+        participantRole = status.role;
+        setReadOnly(status.role === 'viewer' ? VIEWER : null);
+      }
       if (status.state === 'ended' || status.state === 'off') {
         if (side === 'participant' && useEditor.getState().workspace) setReadOnly(KEPT_COPY);
         side = null;
         detach();
+        forgetSession();
         if (status.state === 'ended') announce(status.message);
       }
     }),
@@ -139,8 +172,11 @@ export function listenToLiveSession(): () => void {
         const joining = replica === null;
         attach(ydoc);
         const doc = readWorkspace(ydoc);
-        if (joining) loadWorkspace(doc, { filePath: null, fitOnOpen: true, unsaved: true });
+        // Resuming after a crash: the session's document is the newest there is, unsaved, and belongs to the
+        // workspace's file. Joining: a copy of someone else's map, with no file of its own.
+        if (joining) loadWorkspace(doc, { filePath: resuming?.filePath ?? null, fitOnOpen: true, unsaved: true });
         else adoptLiveDocument(withLocalViewport(doc));
+        resuming = null;
         return;
       }
       if (replica) Y.applyUpdate(replica.ydoc, fromBase64(update), FROM_SESSION);
@@ -163,9 +199,11 @@ export function listenToLiveSession(): () => void {
 export async function startHosting(name: string, bind: 'loopback' | 'lan'): Promise<string | null> {
   const doc = currentDocument();
   if (!doc) return 'Open a workspace first.';
+  forgetSession();
   const ydoc = createWorkspaceYDoc(doc, FROM_SESSION);
   attach(ydoc);
-  const result = await host().hostLiveSession(toBase64(Y.encodeStateAsUpdate(ydoc)), bind, name);
+  const filePath = useEditor.getState().workspace?.filePath ?? null;
+  const result = await host().hostLiveSession(toBase64(Y.encodeStateAsUpdate(ydoc)), bind, name, { filePath, displayName: displayName() });
   if (!result.ok) {
     detach();
     return result.message;
@@ -173,9 +211,48 @@ export async function startHosting(name: string, bind: 'loopback' | 'lan'): Prom
   return null;
 }
 
+/** At start: is there a hosted session the last run stopped in the middle of? True if so (the start view offers it). */
+export async function findResumableSession(): Promise<boolean> {
+  try {
+    const resumable = await host().findResumableLiveSession();
+    useLiveSession.setState({ resumable });
+    return resumable !== null;
+  } catch {
+    useLiveSession.setState({ resumable: null });
+    return false;
+  }
+}
+
+/**
+ * Starts that session again (after asking about unsaved changes): the same join code, so participants reconnect by
+ * themselves, and every change it had acknowledged; its map opens as unsaved work of its file.
+ */
+export async function resumeSession(): Promise<void> {
+  const offered = useLiveSession.getState().resumable;
+  if (!offered || !(await confirmUnsavedChanges())) return;
+  detach();
+  forgetSession();
+  resuming = { filePath: offered.filePath };
+  const result = await host().resumeLiveSession();
+  if (!result.ok) {
+    resuming = null;
+    showMessage({ tone: 'error', title: 'The live session could not be resumed', summary: result.message });
+    return;
+  }
+  useLiveSession.setState({ resumable: null });
+  announce(`The live session of “${result.displayName}” is running again, on the same join code. Participants reconnect by themselves.`);
+}
+
+/** Forgets the session the last run left. */
+export async function discardResumableSession(): Promise<void> {
+  await host().discardResumableLiveSession();
+  useLiveSession.setState({ resumable: null });
+}
+
 /** Session > Join Live Session: the host's map opens when it arrives. Resolves with the error, or null. */
 export async function joinSession(joinCode: string, name: string): Promise<string | null> {
   detach();
+  forgetSession();
   const result = await host().joinLiveSession(joinCode, name);
   return result.ok ? null : result.message;
 }
@@ -184,6 +261,7 @@ export async function joinSession(joinCode: string, name: string): Promise<strin
 export async function endSession(): Promise<void> {
   await host().endLiveSession();
   detach();
+  forgetSession();
   useLiveSession.setState({ status: { state: 'off' }, refused: null });
 }
 
@@ -198,6 +276,10 @@ export function setPeerRole(peer: LivePeer, role: LiveRole): void {
 
 /** On a participant's laptop in a live session: their own id, the participants-list record they vote as. */
 export const selectOwnVoterId = (s: LiveSessionState): string | null => (s.status.state === 'live' && s.status.side === 'participant' ? (s.status.self ?? null) : null);
+
+/** On a participant's laptop: whether their role keeps the map's stakeholders and relationships as they are. */
+export const selectMapLockedByRole = (s: LiveSessionState): boolean =>
+  s.status.state === 'live' && s.status.side === 'participant' && (s.status.role === 'contributor' || s.status.role === 'viewer');
 
 /** Whether this window is in a live session now (hosting or joined). */
 export function isLive(): boolean {

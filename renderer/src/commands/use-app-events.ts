@@ -7,6 +7,7 @@ import { clearSelection, copySelection, cutSelection, pasteFromClipboard, rename
 import { displayName } from './document-name';
 import { handleCloseRequest, openPath, openSample } from './file-commands';
 import { startRecoveryDrafts } from './recovery';
+import { findResumableSession } from './live-session';
 import { findRecoveryDrafts } from './restore-draft';
 import { runCommand } from './run-command';
 import { holdRenameKey } from '../store/rename-typeahead';
@@ -84,9 +85,10 @@ export function useLaunch(): void {
     void host()
       .getLaunchState()
       .then(async (launch) => {
-        // Unsaved work cut off by a crash comes first: the start view offers it before anything else opens.
-        const hasDrafts = await findRecoveryDrafts();
-        if (cancelled || hasDrafts) return;
+        // Unsaved work and a live session cut off by a crash come first: the start view offers them before
+        // anything else opens.
+        const [hasDrafts, hasSession] = await Promise.all([findRecoveryDrafts(), findResumableSession()]);
+        if (cancelled || hasDrafts || hasSession) return;
         if (launch.pendingFilePath) void openPath(launch.pendingFilePath);
         else if (launch.firstRun) void openSample();
       });

@@ -217,8 +217,16 @@ export function commit(
   const before = ws.history.present.doc;
   const changed = operation(before);
   if (changed === before) return false;
-  const options = typeof optionsOrAfter === 'function' ? optionsOrAfter(before, changed) : optionsOrAfter;
   const doc = markUpdated(changed, now());
+  // In a live session, what this person's role does not allow is refused here, at once and with the reason,
+  // rather than sent for the host's server to refuse (which it would: this is not the enforcement, only the
+  // courtesy).
+  const refusal = liveSession?.refusal(before, doc) ?? null;
+  if (refusal !== null) {
+    announce(refusal);
+    return false;
+  }
+  const options = typeof optionsOrAfter === 'function' ? optionsOrAfter(before, changed) : optionsOrAfter;
   const history = pushHistory(ws.history, doc, options.coalesceKey ?? null);
   showDocument({ ...ws, history }, options.open ? { openItem: options.open } : options.select);
   liveSession?.committed(doc, options.coalesceKey ?? null);
@@ -241,10 +249,13 @@ export function redo(): void {
 }
 
 /**
- * What a live session (renderer/src/live/live-session.ts) plugs into the store while it runs: it hears every
- * commit (to share it), and takes over undo and redo. Null when no session runs.
+ * What a live session (renderer/src/live/live-session.ts) plugs into the store while it runs: it vets every
+ * commit against this person's role, hears every commit (to share it), and takes over undo and redo. Null when no
+ * session runs.
  */
 export interface LiveSessionHooks {
+  /** Why this person's role does not allow the change, or null. */
+  refusal(before: WorkspaceDocument, after: WorkspaceDocument): string | null;
   committed(doc: WorkspaceDocument, coalesceKey: string | null): void;
   undo(): void;
   redo(): void;

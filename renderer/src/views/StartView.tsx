@@ -5,6 +5,7 @@ import { TEMPLATES } from '@shared/templates/templates';
 import { newFromTemplate, newWorkspace, openPath, openSample, openWithDialog } from '../commands/file-commands';
 import { forgetRecentWorkspace, listRecentWorkspaces } from '../commands/host-commands';
 import { showLiveDialog } from '../dialogs/LiveSessionDialog';
+import { ResumeLiveSection } from '../live/ResumeLiveSection';
 import { RecoverySection } from './RecoverySection';
 
 /** Shown when no workspace is open: New, Open, the sample workshop and recent workspaces. */
@@ -41,6 +42,7 @@ export function StartView() {
             <Radio size={18} aria-hidden="true" /> Join live session…
           </button>
         </div>
+        <ResumeLiveSection />
         <section className="start-view__templates" aria-labelledby="templates-heading">
           <h2 id="templates-heading">New from template</h2>
           <ul className="template-list">

@@ -23,7 +23,7 @@ import { LaunchFiles } from '../../../electron/services/launch-files';
 import { RecentWorkspaces } from '../../../electron/services/recent-workspaces';
 import { createRecoveryDrafts } from '../../../electron/services/recovery-drafts';
 import { createVersionHistory } from '../../../electron/services/version-history';
-import { createLiveSession, type LiveSessionHandlers } from '../../../electron/services/live-session';
+import { createLiveSession, type LiveProcessHandle, type LiveSessionHandlers } from '../../../electron/services/live-session';
 import { spawnTestLiveProcess } from './live-process';
 import { createWorkspaceReader, WORKSPACE_READER_WORKER_FILE } from '../../../electron/services/workspace-reader';
 import { formatWindowTitle } from '../../../electron/window-title';
@@ -104,6 +104,8 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
   }
 
   let live: LiveSessionHandlers | null = null;
+  /** Kills the current launch's live processes as a crash of main would, and mutes its session. */
+  let killLaunchLiveProcesses: () => void = () => undefined;
   const start = async (): Promise<Launch> => {
     // A new store instance per launch: a relaunch reads the settings file again.
     const settings = new JsonFileStore(settingsFile);
@@ -123,9 +125,26 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
       lastHostActivity: Date.now(),
     };
     // As in main, one live session per window, its process the same built file (on Node 24, see live-process.ts).
+    // Its processes are this launch's: crash() kills them, and this launch's session never hears of it (its main
+    // died with it).
     live?.dispose();
+    const launchProcesses: LiveProcessHandle[] = [];
+    let alive = true;
+    killLaunchLiveProcesses = () => {
+      alive = false;
+      launchProcesses.forEach((handle) => handle.kill());
+    };
     live = createLiveSession({
-      spawn: spawnTestLiveProcess,
+      spawn: () => {
+        const handle = spawnTestLiveProcess();
+        launchProcesses.push(handle);
+        return {
+          send: (message) => handle.send(message),
+          onMessage: (listener) => handle.onMessage((message) => alive && listener(message)),
+          onExit: (listener) => handle.onExit((code) => alive && listener(code)),
+          kill: () => handle.kill(),
+        };
+      },
       send: (channel, payload) => void emit(channel, payload).catch(() => undefined),
       stateDir: path.join(userDataDir, 'live'),
     });
@@ -271,6 +290,15 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
 
     async restart() {
       await closeWindow();
+      current = await start();
+      return current.page;
+    },
+
+    async crash() {
+      // No unload handlers, no quit: the session is never told, its processes die by SIGKILL.
+      killLaunchLiveProcesses();
+      live = null;
+      if (!current.page.isClosed()) await current.page.close({ runBeforeUnload: false });
       current = await start();
       return current.page;
     },

@@ -183,6 +183,15 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
       return page;
     },
 
+    async crash() {
+      await readDialogLog();
+      const exited = new Promise<void>((resolve) => electronApp.once('close', () => resolve()));
+      electronApp.process().kill('SIGKILL');
+      await exited;
+      await start();
+      return page;
+    },
+
     allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
 
     problems: () => {

@@ -51,6 +51,11 @@ export interface StakemapApp {
   windowTitle(): string;
   /** Quits and launches the app again with the same settings (recent list); returns the new page. */
   restart(): Promise<Page>;
+  /**
+   * The whole app is killed (SIGKILL: no unload, no quit, no goodbye from its live session) and launched again
+   * with the same settings and data folder; returns the new page.
+   */
+  crash(): Promise<Page>;
   /** Console errors matching this pattern do not fail the test (for specs that provoke one on purpose). */
   allowConsoleError(pattern: RegExp): void;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workspaceSchema, type WorkspaceDocument } from '../../../../shared/document/schema';
 import { settleReferences } from '../../../../shared/live/settle-references';
-import { changeAllowed, isRole, ROLES, sameJson, type Role } from '../../../../electron/live/roles';
+import { changeAllowed, isRole, ROLES, sameJson, type Role } from '../../../../shared/live/roles';
 
 /*
  * Who may change what (issue 15, item 4), on literal documents: each case is a document before and after one

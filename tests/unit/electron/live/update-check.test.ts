@@ -11,7 +11,7 @@ import { addParticipant } from '../../../../shared/operations/participants';
 import { addStakeholder, moveStakeholders, updateStakeholder } from '../../../../shared/operations/stakeholders';
 import { BINDING_ROOTS, findShapeProblem, isPlainJson } from '../../../../electron/live/binding-shape';
 import { UpdateJudge, type UpdateVerdict } from '../../../../electron/live/update-check';
-import type { Role } from '../../../../electron/live/roles';
+import type { Role } from '../../../../shared/live/roles';
 import { sampleWorkspace } from './sample-workspace';
 
 /*

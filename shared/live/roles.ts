@@ -1,5 +1,5 @@
-import type { Ballot, WorkspaceDocument } from '../../shared/document/schema';
-import { settleReferences } from '../../shared/live/settle-references';
+import type { Ballot, WorkspaceDocument } from '../document/schema';
+import { settleReferences } from './settle-references';
 
 /*
  * Who may change what in a live session (issue 15, item 4), decided by the host's server for every update that
