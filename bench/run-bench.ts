@@ -14,7 +14,7 @@ import { measureAppCanvas, runLoad, runTarget, type LoadRun, type TargetRun } fr
 import { buildPages, prepareInput, withBrowser } from './lib/setup';
 
 /*
- * npm run bench [-- --sizes=100,1000,5000 --runs=5 --exports-at=1000 --no-build --out=bench/results]
+ * npm run bench [-- --quick | --sizes=100,1000,5000 --runs=5 --exports-at=1000 --no-build --out=bench/results]
  * npm run bench -- --only=hostile   (or npm run bench:hostile): only the hostile-files section, see lib/hostile.ts
  *
  * Builds the app (production, into dist/bench/app) and the baseline page (dist/bench/baseline), generates seeded
@@ -44,17 +44,20 @@ function parseArgs(argv: readonly string[]): Options {
   const flag = (name: string) => argv.includes(`--${name}`);
   if (flag('help')) {
     console.log(
-      'npm run bench -- [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]\n' +
+      'npm run bench -- [--quick] [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]\n' +
         '                 [--only=hostile] [--no-hostile] [--hostile-runs=N] [--hostile-modes=jit,jitless] [--hostile-cases=key,…] [--hostile-timeout=seconds] [--hostile-heap-mb=N]\n' +
         `hostile cases: ${HOSTILE_CASES.map((c) => c.key).join(', ')}`,
     );
     process.exit(0);
   }
-  const sizes = (value('sizes') ?? '100,1000,5000').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  // --quick: the check to run after every performance-relevant change, under 10 minutes on a 2-core machine (100
+  // and 1,000 stakeholders, 3 runs, exports at 100, no hostile files). Options given with it still win.
+  const quick = flag('quick');
+  const sizes = (value('sizes') ?? (quick ? '100,1000' : '100,1000,5000')).split(',').map((s) => Number(s.trim().replace(/_/g, '')));
   if (sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new Error(`--sizes takes whole numbers of 10 or more, e.g. --sizes=100,1000`);
-  const runs = Number(value('runs') ?? 5);
+  const runs = Number(value('runs') ?? (quick ? 3 : 5));
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more');
-  const exportsArg = value('exports-at') ?? '1000';
+  const exportsArg = value('exports-at') ?? (quick ? '100' : '1000');
   const only = value('only') ?? null;
   if (only !== null && only !== 'hostile') throw new Error('--only takes "hostile"');
   const modes = (value('hostile-modes') ?? 'jit,jitless').split(',').map((m) => m.trim()) as ZodMode[];
@@ -76,7 +79,7 @@ function parseArgs(argv: readonly string[]): Options {
     seed,
     only,
     hostile:
-      flag('no-hostile') && only !== 'hostile'
+      (flag('no-hostile') || (quick && !value('hostile-runs'))) && only !== 'hostile'
         ? null
         : { runs: hostileRuns, modes, timeoutSeconds, heapLimitMB, seed, cases: value('hostile-cases')?.split(',').filter(Boolean) ?? [] },
   };
