@@ -1,5 +1,5 @@
 import { PresenceLayer } from '../live/PresenceLayer';
-import { Background, ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
+import { Background, ConnectionMode, type Viewport, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
@@ -47,8 +47,44 @@ const onPaneContextMenu = (event: MouseEvent | React.MouseEvent) => {
   const flowPosition = flowInstance()?.screenToFlowPosition(at) ?? { x: 0, y: 0 };
   showContextMenu({ target: { type: 'pane', flowPosition }, at });
 };
+/**
+ * While the map pans, its contents are one composited layer (styles/app.css, `.is-panning`): each frame moves the
+ * layer instead of painting every stakeholder and line again, which is what made panning drop frames on a
+ * projector (bench: "Pan and zoom"). Not while zooming: a layer drawn at one zoom must be drawn again whole at the
+ * next, which on a large map costs more than painting what is on screen. And only while panning, so the map is
+ * drawn crisp and normally again a moment after the last pan (a zoom ends the layer at once). A class on the
+ * element, not React state, so gestures re-render nothing.
+ */
+const SETTLE_MS = 250;
+let lastPanAt = 0;
+let zoomAtLastMove: number | null = null;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+const mapCanvasElement = () => document.querySelector('.map-canvas');
+const endPanLayer = () => {
+  clearTimeout(settleTimer);
+  settleTimer = undefined;
+  mapCanvasElement()?.classList.remove('is-panning');
+};
+const settleLater = (delay: number) => {
+  settleTimer = setTimeout(() => {
+    const still = performance.now() - lastPanAt;
+    if (still < SETTLE_MS) settleLater(SETTLE_MS - still);
+    else endPanLayer();
+  }, delay);
+};
+/** Every frame of a pan or zoom: a pan keeps (or makes) the layer, a zoom drops it. */
+const onMove = (_event: unknown, viewport: Viewport) => {
+  const zooming = zoomAtLastMove !== null && viewport.zoom !== zoomAtLastMove;
+  zoomAtLastMove = viewport.zoom;
+  if (zooming) return endPanLayer();
+  lastPanAt = performance.now();
+  if (settleTimer !== undefined) return;
+  mapCanvasElement()?.classList.add('is-panning');
+  settleLater(SETTLE_MS);
+};
 /** Floating lists point at things on the map; once the map moves they would point at nothing. */
-const closeFloating = () => {
+const onMoveStart = (_event: unknown, viewport: Viewport) => {
+  zoomAtLastMove = viewport.zoom;
   const { badgeList, contextMenu } = useUi.getState();
   if (badgeList) showBadgeList(null);
   if (contextMenu) showContextMenu(null);
@@ -115,7 +151,8 @@ export function MapCanvas() {
         onPaneContextMenu={onPaneContextMenu}
         // A click on the empty map puts the pain point or solution being edited away, as Escape does.
         onPaneClick={closeOpenItemFromMap}
-        onMoveStart={closeFloating}
+        onMoveStart={onMoveStart}
+        onMove={onMove}
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
