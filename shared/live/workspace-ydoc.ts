@@ -102,6 +102,23 @@ export function writeWorkspace(ydoc: Y.Doc, next: WorkspaceDocument, origin: unk
   }, origin);
 }
 
+/**
+ * Adds one record at the end of its collection, and stamps the document's `updatedAt`: the same change as
+ * writeWorkspace with the record appended, without comparing the rest of the document. For a caller that knows it
+ * is adding (the live soak's simulated participants, who would otherwise spend the shared machine re-reading the
+ * whole document for every edit, as each one's own laptop would).
+ */
+export function addRecord(ydoc: Y.Doc, collection: Collection, record: JsonRecord, updatedAt: string, origin: unknown = null): void {
+  ydoc.transact(() => {
+    const fields = new Y.Map<unknown>();
+    const key = keyOf(collection, record);
+    recordMap(ydoc, collection).set(key, fields);
+    writeFields(fields, record, collection === 'painPoints' ? { quotes: true } : undefined);
+    orderArray(ydoc, collection).push([key]);
+    ydoc.getMap<unknown>('meta').set('updatedAt', updatedAt);
+  }, origin);
+}
+
 function writeCollection(ydoc: Y.Doc, collection: Collection, records: readonly JsonRecord[]): void {
   const map = recordMap(ydoc, collection);
   const wanted = new Map<string, JsonRecord>();
@@ -214,6 +231,8 @@ export function readWorkspace(ydoc: Y.Doc): WorkspaceDocument {
 function readCollection(ydoc: Y.Doc, collection: Collection): JsonRecord[] {
   const map = recordMap(ydoc, collection);
   const schema = RECORD_SCHEMAS[collection];
+  // Inside a transaction its changes are not forgotten yet: read everything afresh then, and keep nothing.
+  const cache = ydoc._transaction === null ? recordCacheOf(ydoc) : null;
   const keys: string[] = [];
   const listed = new Set<string>();
   for (const key of orderArray(ydoc, collection)) {
@@ -228,13 +247,50 @@ function readCollection(ydoc: Y.Doc, collection: Collection): JsonRecord[] {
   for (const key of [...keys, ...unlisted]) {
     const fields = map.get(key);
     if (!(fields instanceof Y.Map)) continue;
-    const record = fields.toJSON();
-    if (collection !== 'ballots') record.id = key;
-    else if (keyOf('ballots', record) !== key) continue;
-    const checked = schema.safeParse(record);
-    if (checked.success) records.push(checked.data);
+    let read = cache?.get(fields);
+    if (read === undefined) {
+      read = readRecord(collection, key, fields, schema);
+      cache?.set(fields, read);
+    }
+    if (read !== null) records.push(read);
   }
   return records;
+}
+
+function readRecord(collection: Collection, key: string, fields: Y.Map<unknown>, schema: (typeof RECORD_SCHEMAS)[Collection]): JsonRecord | null {
+  const record = fields.toJSON();
+  if (collection !== 'ballots') record.id = key;
+  else if (keyOf('ballots', record) !== key) return null;
+  const checked = schema.safeParse(record);
+  return checked.success ? checked.data : null;
+}
+
+/*
+ * Each record as last read, by its Y.Map, so that reading the document after a change reads again only the records
+ * the change touched (a live session reads the whole document for every change, on the host to judge it and on
+ * every laptop to show it; at a thousand pain points reading them all is most of the cost). A record's Y.Map is
+ * its for good (Yjs never moves a type to another key), so its key is part of what is kept. Every transaction
+ * forgets the records it changed: the types it changed and all their parents up to the record (a quote's list
+ * is inside its pain point), before any observer of the transaction runs (an observer may read the document).
+ * Records read are shared between reads: documents are never changed in place.
+ */
+type RecordCache = WeakMap<object, JsonRecord | null>;
+const recordCaches = new WeakMap<Y.Doc, RecordCache>();
+
+function recordCacheOf(ydoc: Y.Doc): RecordCache {
+  let cache = recordCaches.get(ydoc);
+  if (cache) return cache;
+  const created: RecordCache = new WeakMap();
+  ydoc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) {
+      for (let current: { _item: Y.Item | null } | null = type; current !== null; current = (current._item?.parent as { _item: Y.Item | null } | undefined) ?? null) {
+        created.delete(current);
+      }
+    }
+  });
+  recordCaches.set(ydoc, created);
+  cache = created;
+  return cache;
 }
 
 /** The document fields left in meta that do not fit (a tampered title, say) fall back to their defaults. */
