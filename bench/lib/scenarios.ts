@@ -372,6 +372,8 @@ async function exportApp(opened: OpenedPage, warnings: string[]): Promise<Export
       format === 'png' ? 'PNG image' : 'PDF report',
       { timeout: 30_000 },
     );
+    // The dialog scrolls when its options are taller than the window: bring the button into view first.
+    await button.scrollIntoViewIfNeeded();
     const box = await button.boundingBox();
     if (!box) throw new Error('Export button has no box');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

@@ -1,5 +1,6 @@
 import { createHostApi, HOST_API_GLOBAL, type HostTransport } from '../../shared/host/host-api';
 import { DEFAULT_PREFERENCES } from '../../shared/host/preferences';
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/export-options';
 
 /*
  * The benchmark's window.stakemap for the app page: the real host API object (createHostApi, as the preload
@@ -81,7 +82,11 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
       return { kind: 'saved', filePath: '/bench/report.pdf' };
     }
     case 'export:options-get':
-      return structuredClone(state.exportOptions);
+      // The runner sets the parts it measures; the rest (safe to share, wrap-up only) are the defaults.
+      return structuredClone({ ...DEFAULT_EXPORT_OPTIONS, ...(state.exportOptions as object) });
+    case 'live:resumable':
+      // No live session was cut short: the start view offers none.
+      return null;
     case 'preferences:get':
       // The app's defaults: the benchmark measures the map as a first run shows it.
       return { ...DEFAULT_PREFERENCES };
