@@ -47,6 +47,17 @@ async function anotherApp(browser: Browser): Promise<StakemapAppSession> {
   return session;
 }
 
+/** Session > Start Live Session… on this computer only (the loopback): the session dialog and its join code. */
+async function startLoopbackSession(app: { menu(command: 'session.startLive'): Promise<void> }, host: Page) {
+  await app.menu('session.startLive');
+  const start = host.getByRole('dialog', { name: 'Start a live session' });
+  await start.getByRole('radio', { name: /Only this computer/ }).check();
+  await start.getByRole('button', { name: 'Start live session' }).click();
+  const session = host.getByRole('dialog', { name: 'Live session' });
+  const codeText = (await session.getByRole('status', { name: 'Join code' }).or(session.getByLabel('Join code')).first().textContent())!.trim();
+  return { session, codeText };
+}
+
 async function join(page: Page, code: string, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Join live session…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join a live session' });
@@ -103,12 +114,7 @@ test('host and two participants: code, live edits, presence, votes, roles and a 
   await expect(node(host, 'Legal')).toBeVisible();
 
   // The facilitator starts the session on this computer only (the loopback).
-  await app.menu('session.startLive');
-  const start = host.getByRole('dialog', { name: 'Start a live session' });
-  await start.getByRole('radio', { name: /Only this computer/ }).check();
-  await start.getByRole('button', { name: 'Start live session' }).click();
-  const session = host.getByRole('dialog', { name: 'Live session' });
-  const codeText = (await session.getByRole('status', { name: 'Join code' }).or(session.getByLabel('Join code')).first().textContent())!.trim();
+  const { session, codeText } = await startLoopbackSession(app, host);
   expect(codeText).toMatch(/^127\.0\.0\.1:\d+-/);
 
   // A wrong code is refused.
@@ -261,12 +267,7 @@ test('the whole host app is killed mid-session: the next start offers to resume 
   await app.menu('file.saveAs');
   await expect(host).toHaveTitle('room.stakemap — Stakemap');
 
-  await app.menu('session.startLive');
-  const start = host.getByRole('dialog', { name: 'Start a live session' });
-  await start.getByRole('radio', { name: /Only this computer/ }).check();
-  await start.getByRole('button', { name: 'Start live session' }).click();
-  const session = host.getByRole('dialog', { name: 'Live session' });
-  const codeText = (await session.getByRole('status', { name: 'Join code' }).or(session.getByLabel('Join code')).first().textContent())!.trim();
+  const { session, codeText } = await startLoopbackSession(app, host);
   await session.getByRole('button', { name: 'Close' }).click();
 
   const priya = (await anotherApp(browser)).page;
