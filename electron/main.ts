@@ -11,6 +11,7 @@ import { createElectronDialogs } from './electron-dialogs';
 import { createHostHandlers } from './ipc/host-handlers';
 import { registerInvokeHandlers } from './ipc/register-handlers';
 import { denyAllPermissions, hardenWebContents } from './navigation-guards';
+import { createPageCapturer } from './page-capture';
 import { createPdfPrinter } from './pdf-printer';
 import { FileAccessList } from './services/file-access';
 import { LaunchFiles, workspaceFilesFromArgv } from './services/launch-files';
@@ -186,6 +187,7 @@ function main(): void {
       reader,
       addOsRecentDocument: (filePath) => app.addRecentDocument(filePath),
       printToPdf: createPdfPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents : null)),
+      capturePage: createPageCapturer(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow.webContents : null)),
       // Unsaved work kept aside for after a crash, in the app's own data folder.
       recovery: createRecoveryDrafts({ dir: path.join(app.getPath('userData'), 'recovery'), now: () => new Date() }),
       versions,

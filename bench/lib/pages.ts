@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { createAssetServer } from '../../electron/asset-server';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_PRINT_FLAGS, pdfMarginsAsCss } from '../../shared/export/pdf-options';
+import { captureWithDevtools, type PageCaptureRequest } from '../../shared/export/page-capture';
 import type { PageBundles } from './bundles';
 import { APP_DIST, APP_ORIGIN, BASELINE_DIST, BASELINE_ORIGIN, BLANK_ORIGIN } from './paths';
 
@@ -80,6 +81,15 @@ export async function openAppPage(context: BrowserContext, bundles: PageBundles)
       margin: pdfMarginsAsCss(),
     });
     return { ms: performance.now() - start, bytes: pdf.length };
+  });
+  // As main's capturePage (electron/page-capture.ts): the DevTools protocol's capture of the page.
+  await page.exposeBinding('__benchCapture', async (_source, request: PageCaptureRequest) => {
+    const session = await context.newCDPSession(page);
+    try {
+      return await captureWithDevtools((method, params) => session.send(method as 'Page.captureScreenshot', params), request);
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
   });
   await page.addInitScript({ content: bundles.probe });
   await page.addInitScript({ content: bundles.fakeHost });

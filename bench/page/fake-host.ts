@@ -15,6 +15,7 @@ declare global {
   interface Window {
     /** Exposed by the runner with page.exposeBinding: prints the page with page.pdf; resolves with its timing. */
     __benchPrintPdf?: (request: { pageSize: string; landscape: boolean }) => Promise<{ ms: number; bytes: number }>;
+    __benchCapture?: (request: unknown) => Promise<string>;
   }
 }
 
@@ -80,6 +81,10 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
       if (!window.__benchPrintPdf) throw new Error('The runner did not expose __benchPrintPdf');
       state.pdf = await window.__benchPrintPdf({ pageSize: String(a.pageSize), landscape: Boolean(a.landscape) });
       return { kind: 'saved', filePath: '/bench/report.pdf' };
+    }
+    case 'export:capture': {
+      if (!window.__benchCapture) throw new Error('The runner did not expose __benchCapture');
+      return window.__benchCapture(a);
     }
     case 'export:options-get':
       // The runner sets the parts it measures; the rest (safe to share, wrap-up only) are the defaults.

@@ -20,7 +20,7 @@ import { writeFailed, type FileFilter, type HandlerContext } from './handler-con
  * Exported files are not workspaces: they join neither the recent list nor the files Save may write over.
  */
 
-export type ExportChannel = 'export:save' | 'export:csv' | 'export:pdf' | 'export:options-get' | 'export:options-set';
+export type ExportChannel = 'export:save' | 'export:csv' | 'export:pdf' | 'export:capture' | 'export:options-get' | 'export:options-set';
 
 /** One kind of exported file: its save dialog, and the extensions a chosen name may already end with. */
 export interface ExportKind {
@@ -202,6 +202,9 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       }
       return writeExport(target, pdf);
     },
+
+    // Nothing is written: the renderer embeds the workspace in the picture and saves it with export:save.
+    'export:capture': async (request) => deps.capturePage(request),
 
     'export:options-get': async () => readExportOptions(deps.settings.get(SETTINGS_KEYS.exportOptions)),
 

@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import type { PageCaptureRequest } from '../../shared/export/page-capture';
 import type { PdfPrintRequest } from '../../shared/export/pdf-options';
 import type { DocumentState, UnsavedChoice } from '../../shared/host/channels';
 import { describeFileError, errorCode } from '../services/file-errors';
@@ -88,6 +89,11 @@ export interface HostDependencies {
    * harness, both with the options of shared/export/pdf-options.ts.
    */
   readonly printToPdf: (request: PdfPrintRequest) => Promise<Uint8Array>;
+  /**
+   * Pictures a rectangle of the window's page (PNG bytes in base64) with the DevTools protocol: the window's
+   * webContents.debugger in Electron, a CDP session in the test harness (shared/export/page-capture.ts).
+   */
+  readonly capturePage: (request: PageCaptureRequest) => Promise<string>;
   /**
    * Defaults to MAX_WORKSPACE_BYTES; tests lower it. Saves that would write more are refused too, so that every
    * workspace saved opens again.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_WORKSPACE_BYTES } from '../document/format';
 import { exportOptionsSchema, PDF_PAGE_SIZES } from '../export/export-options';
+import { pageCaptureRequestSchema } from '../export/page-capture';
 import { preferencesSchema } from './preferences';
 import { MENU_COMMANDS } from './menu-commands';
 import { LIVE_ROLES, livePeerPresenceSchema, livePresenceSchema, liveStatusSchema, liveUpdateSchema } from '../live/live-protocol';
@@ -203,6 +204,11 @@ export const invokeChannels = {
     args: z.object({ suggestedName, pageSize: z.enum(PDF_PAGE_SIZES), landscape: z.boolean() }),
     result: saveResultSchema,
   },
+  /**
+   * A picture of a rectangle of the page as Chromium paints it (PNG bytes in base64): the PNG export's fast path
+   * (shared/export/page-capture.ts). The renderer has laid the export frame out there before asking.
+   */
+  'export:capture': { args: pageCaptureRequestSchema, result: z.string() },
   /** The Export dialog's remembered choices (defaults until the first export). */
   'export:options-get': { args: none, result: exportOptionsSchema },
   'export:options-set': { args: exportOptionsSchema, result: none },

@@ -1,6 +1,7 @@
 import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, InvokeResult } from './channels';
 import type { DocumentState, ExportFileFormat, RecoveryDraft } from './channels';
 import type { ExportOptions, PdfPageSize } from '../export/export-options';
+import type { PageCaptureRequest } from '../export/page-capture';
 import type { MenuCommand } from './menu-commands';
 import type { Preferences } from './preferences';
 import type { LivePeerPresence, LivePresence, LiveRole, LiveStatus } from '../live/live-protocol';
@@ -37,6 +38,8 @@ export function createHostApi(transport: HostTransport) {
     /** Prints the page as it is now: lay out the report before calling, restore it after. */
     exportPdf: (suggestedName: string, pageSize: PdfPageSize, landscape: boolean) =>
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
+    /** The page's rectangle as Chromium paints it, PNG bytes in base64 (lay out what is to be pictured first). */
+    capturePage: (request: PageCaptureRequest) => transport.invoke('export:capture', request),
     getExportOptions: () => transport.invoke('export:options-get', undefined),
     setExportOptions: (options: ExportOptions) => transport.invoke('export:options-set', options),
     /** The remembered display preferences (theme, Large text), or the defaults. */

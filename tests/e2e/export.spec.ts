@@ -91,7 +91,9 @@ async function inspectPng(page: Page, bytes: Buffer, regions: Array<{ x: number;
         for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) count += 1;
         return count;
       });
-      return { width: bitmap.width, height: bitmap.height, inked };
+      // The top-left pixel lies in the frame's margin: its alpha says whether the background is transparent.
+      const cornerAlpha = context.getImageData(0, 0, 1, 1).data[3];
+      return { width: bitmap.width, height: bitmap.height, inked, cornerAlpha };
     },
     { base64: bytes.toString('base64'), regions },
   );
@@ -128,9 +130,21 @@ test('PNG: the whole map at 1x and 3x from a zoomed-in view, stakeholders where 
     sizes[scale] = { width: image.width, height: image.height };
     for (const [i, s] of doc.stakeholders.entries()) expect(image.inked[i], `ink where ${s.name} is drawn at ${scale}x`).toBeGreaterThan(200 * scale);
     expect(image.inked.at(-1), 'the margin is blank').toBe(0);
+    expect(image.cornerAlpha, 'a white background is opaque').toBe(255);
     // The workspace travels inside the image.
     expect((JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!) as WorkspaceDocument).stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
   }
+  // A transparent picture is transparent where the frame paints nothing: no app, dialog or backdrop behind it.
+  const transparentTarget = path.join(app.tempDir, 'map-transparent.png');
+  await exportAs(app, 'PNG', transparentTarget, async (dialog) => {
+    await dialog.getByRole('radio', { name: '1×' }).check();
+    await dialog.getByRole('radio', { name: 'Transparent' }).check();
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'PNG exported to' })).toContainText('map-transparent.png');
+  const transparent = await inspectPng(page, await readFile(transparentTarget), [{ x: 2, y: 2, width: 30, height: 30 }]);
+  expect(transparent.cornerAlpha).toBe(0);
+  expect(transparent.inked[0], 'nothing is drawn in the margin').toBe(0);
+  expect({ width: transparent.width, height: transparent.height }).toEqual(sizes[1]);
   // 3x is three times 1x, whatever the zoom on screen.
   expect(Math.abs(sizes[3]!.width - 3 * sizes[1]!.width)).toBeLessThanOrEqual(3);
   expect(Math.abs(sizes[3]!.height - 3 * sizes[1]!.height)).toBeLessThanOrEqual(3);
@@ -143,6 +157,36 @@ test('PNG: the whole map at 1x and 3x from a zoomed-in view, stakeholders where 
   await expect(page.getByRole('status').filter({ hasText: 'Opened the workspace inside map-1x.png' })).toBeVisible();
   await expect(page.getByRole('group', { name: new RegExp(`^${HOSTILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Workspace title' })).toHaveValue('Export check');
+});
+
+test('PNG without the page capture: drawn by html-to-image, the same frame and size as the capture draws', async ({ app }) => {
+  const { page } = app;
+  const doc = workshop();
+  await open(app, doc);
+  const sizes: Array<{ width: number; height: number }> = [];
+  for (const name of ['captured.png', 'drawn.png']) {
+    if (name === 'drawn.png') app.disablePageCapture();
+    const target = path.join(app.tempDir, name);
+    await exportAs(app, 'PNG', target, async (dialog) => {
+      await dialog.getByRole('radio', { name: '2×' }).check();
+      await dialog.getByRole('radio', { name: 'White' }).check();
+    });
+    await expect(page.getByRole('status').filter({ hasText: `PNG exported to ${name}` })).toBeVisible();
+    const bytes = await readFile(target);
+    const minX = Math.min(...doc.stakeholders.map((s) => s.position.x));
+    const minY = Math.min(...doc.stakeholders.map((s) => s.position.y));
+    const regions = doc.stakeholders.map((s) => ({
+      x: (MAP_OFFSET.x + MAP_PADDING + s.position.x - minX) * 2,
+      y: (MAP_OFFSET.y + MAP_PADDING + s.position.y - minY) * 2,
+      width: 320,
+      height: 80,
+    }));
+    const image = await inspectPng(page, bytes, regions);
+    for (const [i, s] of doc.stakeholders.entries()) expect(image.inked[i], `ink where ${s.name} is drawn (${name})`).toBeGreaterThan(400);
+    expect(extractWorkspaceFromPng(new Uint8Array(bytes))).not.toBeNull();
+    sizes.push({ width: image.width, height: image.height });
+  }
+  expect(sizes[1]).toEqual(sizes[0]);
 });
 
 test('PNG: a map too large for a 3x canvas is exported at a smaller scale, and the user is told', async ({ app }) => {
@@ -250,6 +294,9 @@ test('canceling the save dialog writes nothing, and the last choices are remembe
 
 test('a long PNG export shows its progress and can be canceled before anything is written', async ({ app }) => {
   const { page } = app;
+  // The page capture pictures even this map in about two seconds, with the window showing the picture alone:
+  // the drawing that takes long enough to be canceled is the fallback's (html-to-image).
+  app.disablePageCapture();
   await open(app, workshop({ farAway: true }));
   await app.menu('file.export');
   const dialog = page.getByRole('dialog', { name: 'Export', exact: true });

@@ -9,6 +9,7 @@ import { ExportFrame } from './ExportFrame';
 import { fitScale } from './canvas-limits';
 import { fontEmbedCss } from './font-embedding';
 import type { MapLayout } from './map-layout';
+import { host } from '../host';
 
 export interface PngOptions {
   readonly scale: number;
@@ -41,8 +42,8 @@ let fontCss: Promise<string> | null = null;
 
 /**
  * Draws the whole map (title, map, legend) into a PNG at `scale`, with the workspace embedded in it so the
- * image opens again in Stakemap. The frame is rendered off screen with the app's own styles and fonts, so the
- * picture matches the editor and does not depend on the zoom or scroll position of the canvas.
+ * image opens again in Stakemap. The frame is rendered with the app's own styles and fonts, so the picture
+ * matches the editor and does not depend on the zoom or scroll position of the canvas.
  */
 export async function renderPng(doc: WorkspaceDocument, layout: MapLayout, options: PngOptions, signal?: AbortSignal): Promise<RenderedPng> {
   const stage = document.createElement('div');
@@ -58,32 +59,99 @@ export async function renderPng(doc: WorkspaceDocument, layout: MapLayout, optio
     const width = Math.ceil(frame.offsetWidth);
     const height = Math.ceil(frame.offsetHeight);
     const { scale, reduced } = fitScale(width, height, options.scale);
-    fontCss ??= fontEmbedCss();
-    // A failed attempt is not kept: the next export tries again.
-    fontCss.catch(() => {
-      fontCss = null;
-    });
-    const fontEmbedCSS = await fontCss;
+    let png: Uint8Array | null = null;
+    try {
+      png = await captureFrame(stage, frame, { width, height, scale, background: options.background });
+    } catch (error) {
+      // The picture is still made, only slower: the user need not know why the fast way was not available.
+      console.warn('The page capture failed; drawing the PNG with html-to-image instead.', error);
+    }
     throwIfCanceled(signal);
-    const canvas = await toCanvas(frame, {
-      width,
-      height,
-      pixelRatio: scale,
-      // html-to-image would otherwise shrink anything over 16,384 px silently; fitScale has done it, and says so.
-      skipAutoScale: true,
-      fontEmbedCSS,
-      ...(options.background === 'white' ? { backgroundColor: '#ffffff' } : {}),
-    });
+    png ??= await drawWithHtmlToImage(frame, { width, height, scale, background: options.background }, signal);
     throwIfCanceled(signal);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error(`The browser could not encode a ${canvas.width} × ${canvas.height} px image.`);
-    const png = new Uint8Array(await blob.arrayBuffer());
-    throwIfCanceled(signal);
-    return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc)), scale, reduced, width: canvas.width, height: canvas.height };
+    const size = pngSize(png);
+    return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc)), scale, reduced, width: size.width, height: size.height };
   } finally {
     root.unmount();
     stage.remove();
   }
+}
+
+interface FrameCapture {
+  readonly width: number;
+  readonly height: number;
+  readonly scale: number;
+  readonly background: PngOptions['background'];
+}
+
+/**
+ * The fast way: Chromium's rasterizer paints the frame and the host takes the picture (page-capture.ts). For
+ * that moment (a fraction of a second for a workshop map, about two at 32,000 px) the window shows the frame
+ * alone: the editor behind it is hidden, not unmounted, and the export's progress returns when it is taken.
+ */
+async function captureFrame(stage: HTMLElement, frame: HTMLElement, capture: FrameCapture): Promise<Uint8Array> {
+  const root = document.documentElement;
+  stage.classList.add('export-stage--capture');
+  root.classList.add('is-capturing-export');
+  try {
+    // The capture pictures what was painted: let the moved frame be painted once.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const box = frame.getBoundingClientRect();
+    const base64 = await host().capturePage({
+      x: box.left + window.scrollX,
+      y: box.top + window.scrollY,
+      width: capture.width,
+      height: capture.height,
+      scale: capture.scale,
+      transparent: capture.background === 'transparent',
+    });
+    const bytes = fromBase64(base64);
+    if (!isPngSignature(bytes)) throw new Error('The page capture is not a PNG image.');
+    return bytes;
+  } finally {
+    root.classList.remove('is-capturing-export');
+    stage.classList.remove('export-stage--capture');
+  }
+}
+
+/** The slow way, kept for when no capture can be taken: the DOM serialized into an SVG and drawn to a canvas. */
+async function drawWithHtmlToImage(frame: HTMLElement, capture: FrameCapture, signal?: AbortSignal): Promise<Uint8Array> {
+  fontCss ??= fontEmbedCss();
+  // A failed attempt is not kept: the next export tries again.
+  fontCss.catch(() => {
+    fontCss = null;
+  });
+  const fontEmbedCSS = await fontCss;
+  throwIfCanceled(signal);
+  const canvas = await toCanvas(frame, {
+    width: capture.width,
+    height: capture.height,
+    pixelRatio: capture.scale,
+    // html-to-image would otherwise shrink anything over 16,384 px silently; fitScale has done it, and says so.
+    skipAutoScale: true,
+    fontEmbedCSS,
+    ...(capture.background === 'white' ? { backgroundColor: '#ffffff' } : {}),
+  });
+  throwIfCanceled(signal);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error(`The browser could not encode a ${canvas.width} × ${canvas.height} px image.`);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPngSignature = (bytes: Uint8Array) => bytes.length > 24 && PNG_SIGNATURE.every((byte, i) => bytes[i] === byte);
+
+/** The pixel size in a PNG's header (IHDR, always the first chunk). */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+function fromBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Base64 of bytes, in chunks: one String.fromCharCode over 50 MB would overflow the call stack. */

@@ -15,6 +15,7 @@ import {
   PDF_PRINT_FLAGS,
   pdfMarginsAsCss,
 } from '../../../shared/export/pdf-options';
+import { captureWithDevtools } from '../../../shared/export/page-capture';
 import { createHostHandlers } from '../../../electron/ipc/host-handlers';
 import { createInvokeDispatcher, isInvokeChannel } from '../../../electron/ipc/register-handlers';
 import { FileAccessList } from '../../../electron/services/file-access';
@@ -87,6 +88,8 @@ export interface BrowserAppOptions {
 }
 
 /** Starts the app in a new page of `context` and returns the session behind the `app` fixture. */
+const PAGE_CAPTURE_DISABLED = 'The page capture is not available (turned off by the test).';
+
 export async function launchBrowserApp(options: BrowserAppOptions): Promise<StakemapAppSession> {
   // Files are read in the worker main ships (built by `npm run build`), so the tests exercise it too.
   const readerWorker = path.join(DIST_ELECTRON, WORKSPACE_READER_WORKER_FILE);
@@ -103,6 +106,8 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     new JsonFileStore(settingsFile).set(SETTINGS_KEYS.launchedBefore, true);
   }
 
+  // disablePageCapture(): the capture dependency refuses, as main's would with another debugger attached.
+  let pageCaptureDisabled = false;
   let live: LiveSessionHandlers | null = null;
   /** Kills the current launch's live processes as a crash of main would, and mutes its session. */
   let killLaunchLiveProcesses: () => void = () => undefined;
@@ -189,6 +194,16 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
             margin: pdfMarginsAsCss(),
           }),
         ),
+      // As in main (electron/page-capture.ts): the DevTools protocol's capture, through a CDP session of the page.
+      capturePage: async (request) => {
+        if (pageCaptureDisabled) throw new Error(PAGE_CAPTURE_DISABLED);
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          return await captureWithDevtools((method, params) => cdp.send(method as 'Page.captureScreenshot', params), request);
+        } finally {
+          await cdp.detach().catch(() => undefined);
+        }
+      },
       // As in main: <userData>/recovery, so restart() finds the drafts written before it (a crash and a relaunch).
       recovery: createRecoveryDrafts({ dir: path.join(userDataDir, 'recovery'), now: () => new Date() }),
       // As in main: <userData>/versions (kept across restarts of the same test).
@@ -304,6 +319,10 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     },
 
     allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
+    disablePageCapture: () => {
+      pageCaptureDisabled = true;
+      errors.allow(new RegExp(PAGE_CAPTURE_DISABLED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    },
     problems: () => [...errors.problems(), ...dialogs.problems()],
     async dispose() {
       live?.dispose();

@@ -193,6 +193,9 @@ export async function launchElectronApp(options: ElectronAppOptions): Promise<St
     },
 
     allowConsoleError: (pattern: RegExp) => errors.allow(pattern),
+    disablePageCapture: () => {
+      throw new Error('disablePageCapture: the real app always has its window\'s debugger; use the browser target.');
+    },
 
     problems: () => {
       const log = lastDialogLog;

@@ -58,6 +58,11 @@ export interface StakemapApp {
   crash(): Promise<Page>;
   /** Console errors matching this pattern do not fail the test (for specs that provoke one on purpose). */
   allowConsoleError(pattern: RegExp): void;
+  /**
+   * From now on the host cannot take page captures (as when another debugger holds the window): the PNG export
+   * falls back to drawing with html-to-image. The browser target only.
+   */
+  disablePageCapture(): void;
 }
 
 /** The implementation behind the fixture: the app plus the checks run when the test ends. */

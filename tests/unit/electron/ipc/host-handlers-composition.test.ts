@@ -26,6 +26,7 @@ function dependencies(): HostDependencies {
     launch: { platform: 'linux', takePendingFilePath: () => null },
     now: () => new Date('2026-11-22T10:00:00.000Z'),
     printToPdf: unexpected,
+    capturePage: unexpected,
   };
 }
 

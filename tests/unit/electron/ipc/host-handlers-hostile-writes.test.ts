@@ -68,6 +68,7 @@ async function setUp(options: { fs?: WorkspaceFs; maxOpenBytes?: number } = {}) 
     launch: { platform: 'linux', takePendingFilePath: () => null },
     now: () => new Date('2026-11-22T10:00:00.000Z'),
     printToPdf: async () => new Uint8Array(),
+    capturePage: async () => '',
     versions,
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.maxOpenBytes !== undefined ? { maxOpenBytes: options.maxOpenBytes } : {}),

@@ -55,6 +55,7 @@ async function setUp(options: { fs?: WorkspaceFs; saveAnswers?: (string | null)[
     launch: { platform: 'linux', takePendingFilePath: () => null },
     now: () => new Date(clock),
     printToPdf: async () => new Uint8Array(),
+    capturePage: async () => '',
     versions,
     ...(options.fs ? { fs: options.fs } : {}),
   });
@@ -168,6 +169,7 @@ describe('workspace:save when the file changed on disk behind the app', () => {
       launch: { platform: 'linux', takePendingFilePath: () => null },
       now: () => new Date(),
       printToPdf: async () => new Uint8Array(),
+      capturePage: async () => '',
     });
     expect(await handlers['workspace:save-as']({ suggestedName: 'x', content: workspaceText('Mine') })).toEqual({ kind: 'saved', filePath: file });
     // And Save after Save As compares with what Save As wrote.

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export/export-options';
+import type { PageCaptureRequest } from '../../../../shared/export/page-capture';
 import type { PdfPrintRequest } from '../../../../shared/export/pdf-options';
 import { embedWorkspaceInPng } from '../../../../shared/export/png-text-chunk';
 import { invokeChannels, type DocumentState, type UnsavedChoice } from '../../../../shared/host/channels';
@@ -75,6 +76,7 @@ async function setUp(options: SetUpOptions = {}) {
   if (options.pendingFilePath) launchFiles.add(options.pendingFilePath);
   const osRecent: string[] = [];
   const printRequests: PdfPrintRequest[] = [];
+  const captureRequests: PageCaptureRequest[] = [];
   const handlers = createHostHandlers({
     dialogs,
     settings: store,
@@ -94,6 +96,10 @@ async function setUp(options: SetUpOptions = {}) {
       printRequests.push(request);
       return options.printToPdf ? options.printToPdf(request) : PDF_BYTES;
     },
+    capturePage: async (request) => {
+      captureRequests.push(request);
+      return 'iVBORw0KGgo=';
+    },
     ...(options.fs ? { fs: options.fs } : {}),
   });
   const workspace = async (name: string, fixture = 'valid-minimal.stakemap') => {
@@ -111,6 +117,7 @@ async function setUp(options: SetUpOptions = {}) {
     documentStates,
     osRecent,
     printRequests,
+    captureRequests,
     workspace,
     closeConfirmations: () => closeConfirmations,
   };
@@ -623,6 +630,25 @@ describe('export:pdf', () => {
   it('accepts only the offered paper sizes', () => {
     expect(() => validateInvokeArgs('export:pdf', { suggestedName: 'x', pageSize: 'A5', landscape: true })).toThrow(/pageSize/);
     expect(() => validateInvokeArgs('export:pdf', { suggestedName: 'x', pageSize: 'A4', landscape: 'yes' })).toThrow(/landscape/);
+  });
+});
+
+describe('export:capture', () => {
+  it('hands the rectangle to the page capture and writes nothing, asks nothing', async () => {
+    const t = await setUp();
+    const request = { x: 0, y: 0, width: 1200, height: 800, scale: 2, transparent: true };
+    expect(await t.handlers['export:capture'](request)).toBe('iVBORw0KGgo=');
+    expect(t.captureRequests).toEqual([request]);
+    expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+
+  it('refuses a rectangle that is not one, or a picture past the canvas limit', () => {
+    const ok = { x: 0, y: 0, width: 1200, height: 800, scale: 2, transparent: false };
+    expect(() => validateInvokeArgs('export:capture', ok)).not.toThrow();
+    expect(() => validateInvokeArgs('export:capture', { ...ok, width: 0 })).toThrow(/width/);
+    expect(() => validateInvokeArgs('export:capture', { ...ok, x: -5 })).toThrow(/x/);
+    expect(() => validateInvokeArgs('export:capture', { ...ok, scale: 'two' })).toThrow(/scale/);
+    expect(() => validateInvokeArgs('export:capture', { ...ok, width: 20_000, scale: 2 })).toThrow(/32767 px on a side/);
   });
 });
 

@@ -51,6 +51,7 @@ function runApp(profile: Profile) {
     launch: { platform: 'linux', takePendingFilePath: () => null },
     now: () => new Date('2026-11-22T10:00:00.000Z'),
     printToPdf: async () => new Uint8Array(),
+    capturePage: async () => '',
     recovery: createRecoveryDrafts({ dir: profile.recoveryDir, now: () => new Date('2026-11-22T10:00:00.000Z') }),
   });
   /** Calls a handler with arguments as main receives them: validated (and stripped) by the channel table. */

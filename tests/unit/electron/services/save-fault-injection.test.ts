@@ -231,6 +231,7 @@ async function setUp(scenario: Scenario) {
     launch: { platform: 'linux', takePendingFilePath: () => null },
     now: () => new Date('2026-11-22T10:00:00.000Z'),
     printToPdf: async () => new Uint8Array(),
+    capturePage: async () => '',
     fs: faulty.fs,
   });
   if (scenario.checksChanges) {
