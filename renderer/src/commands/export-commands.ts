@@ -103,7 +103,7 @@ async function exportPng(options: ExportOptions, controller: AbortController): P
   const { signal } = controller;
   setExportJob({ step: 'Drawing the map…', cancel: () => controller.abort() });
   const dateLabel = buildReport(doc, new Date()).dateLabel;
-  const png = await renderPng(doc, layout, { scale: options.png.scale, background: options.png.background, dateLabel }, signal);
+  const png = await renderPng(doc, layout, { scale: options.png.scale, background: options.png.background, dateLabel }, { signal, capturePage: (request) => host().capturePage(request) });
   // Past this point the user is choosing where to save; canceling that dialog cancels the export.
   setExportJob({ step: 'Saving…', cancel: null });
   const result = await host().exportFile('png', suggestedName(), toBase64(png.bytes));

@@ -4,12 +4,12 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { serializeWorkspace } from '@shared/document/serialize';
+import type { PageCaptureRequest } from '@shared/export/page-capture';
 import { embedWorkspaceInPng } from '@shared/export/png-text-chunk';
 import { ExportFrame } from './ExportFrame';
 import { fitScale } from './canvas-limits';
 import { fontEmbedCss } from './font-embedding';
 import type { MapLayout } from './map-layout';
-import { host } from '../host';
 
 export interface PngOptions {
   readonly scale: number;
@@ -45,7 +45,12 @@ let fontCss: Promise<string> | null = null;
  * image opens again in Stakemap. The frame is rendered with the app's own styles and fonts, so the picture
  * matches the editor and does not depend on the zoom or scroll position of the canvas.
  */
-export async function renderPng(doc: WorkspaceDocument, layout: MapLayout, options: PngOptions, signal?: AbortSignal): Promise<RenderedPng> {
+export async function renderPng(
+  doc: WorkspaceDocument,
+  layout: MapLayout,
+  options: PngOptions,
+  { signal, capturePage }: { signal?: AbortSignal; capturePage: CapturePage },
+): Promise<RenderedPng> {
   const stage = document.createElement('div');
   stage.className = 'export-stage';
   stage.setAttribute('aria-hidden', 'true');
@@ -61,7 +66,7 @@ export async function renderPng(doc: WorkspaceDocument, layout: MapLayout, optio
     const { scale, reduced } = fitScale(width, height, options.scale);
     let png: Uint8Array | null = null;
     try {
-      png = await captureFrame(stage, frame, { width, height, scale, background: options.background });
+      png = await captureFrame(stage, frame, capturePage, { width, height, scale, background: options.background });
     } catch (error) {
       // The picture is still made, only slower: the user need not know why the fast way was not available.
       console.warn('The page capture failed; drawing the PNG with html-to-image instead.', error);
@@ -77,6 +82,9 @@ export async function renderPng(doc: WorkspaceDocument, layout: MapLayout, optio
   }
 }
 
+/** The host's picture of a rectangle of the page, PNG bytes in base64 (host().capturePage). */
+export type CapturePage = (request: PageCaptureRequest) => Promise<string>;
+
 interface FrameCapture {
   readonly width: number;
   readonly height: number;
@@ -89,7 +97,7 @@ interface FrameCapture {
  * that moment (a fraction of a second for a workshop map, about two at 32,000 px) the window shows the frame
  * alone: the editor behind it is hidden, not unmounted, and the export's progress returns when it is taken.
  */
-async function captureFrame(stage: HTMLElement, frame: HTMLElement, capture: FrameCapture): Promise<Uint8Array> {
+async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage: CapturePage, capture: FrameCapture): Promise<Uint8Array> {
   const root = document.documentElement;
   stage.classList.add('export-stage--capture');
   root.classList.add('is-capturing-export');
@@ -97,7 +105,7 @@ async function captureFrame(stage: HTMLElement, frame: HTMLElement, capture: Fra
     // The capture pictures what was painted: let the moved frame be painted once.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const box = frame.getBoundingClientRect();
-    const base64 = await host().capturePage({
+    const base64 = await capturePage({
       x: box.left + window.scrollX,
       y: box.top + window.scrollY,
       width: capture.width,
