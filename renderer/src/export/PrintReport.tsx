@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import type { ReportPainPoint, WorkshopReport } from '@shared/export/report';
 import type { WrapUp } from '@shared/export/wrap-up';
+import { describeMap } from '@shared/export/map-description';
 import { ExportFrame } from './ExportFrame';
 import type { MapLayout } from './map-layout';
 import { WrapUpPage } from './WrapUpPage';
@@ -45,7 +46,16 @@ export function PrintReport({
   return (
     <article className="print-report" aria-label={`Report: ${report.title}`}>
       <section className="print-report__map-page" style={{ width: area.width, height: area.height }}>
-        <div className="print-report__map-scaler" style={{ transform: `scale(${scale})`, width: frameSize.width, height: frameSize.height }}>
+        {/*
+          One Figure in the PDF's tags, with the map described in words: its hundreds of text runs (names, labels,
+          badge counts) read one by one in no order would tell a screen reader user nothing.
+        */}
+        <div
+          className="print-report__map-scaler"
+          role="img"
+          aria-label={describeMap(doc)}
+          style={{ transform: `scale(${scale})`, width: frameSize.width, height: frameSize.height }}
+        >
           <ExportFrame doc={doc} layout={layout} dateLabel={report.dateLabel} background="white" />
         </div>
       </section>
