@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { readExportOptions } from '../../shared/export/export-options';
+import { REPORT_LANGUAGE } from '../../shared/export/pdf-options';
 import { isPng } from '../../shared/export/png-text-chunk';
 import type { CsvExportResult, InvokeHandlers, SaveResult } from '../../shared/host/channels';
 import { EXPORT_EXTENSIONS, exportFileName, painPointsCsvFileName, solutionsCsvFileName, withExtension } from '../../shared/host/file-names';
 import { describeFileError, errorCode } from '../services/file-errors';
 import { SETTINGS_KEYS } from '../services/key-value-store';
+import { finishReportPdf } from '../services/pdf-finishing';
 import {
   keepPreviousContent,
   prepareAtomicWrite,
@@ -199,6 +201,13 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return { kind: 'writeFailed', filePath: target, reason: `The PDF could not be created: ${message}`, code: null };
+      }
+      try {
+        // XMP metadata and the footer as an artifact (pdf-finishing.ts), on Chromium's PDF as it was printed.
+        pdf = await finishReportPdf(pdf, { title: suggestedName, language: REPORT_LANGUAGE }, deps.now());
+      } catch (error) {
+        // The report is still whole and readable without them: it is written as Chromium printed it.
+        console.warn('The printed PDF could not be given its metadata and footer artifacts:', error);
       }
       return writeExport(target, pdf);
     },

@@ -12,6 +12,9 @@ export interface PdfPrintRequest {
   readonly landscape: boolean;
 }
 
+/** The language of the report's text (the app's; index.html's lang), declared in the PDF's metadata. */
+export const REPORT_LANGUAGE = 'en';
+
 /** Page margins in inches (printToPDF takes inches; page.pdf takes CSS lengths, see pdfMarginsAsCss). */
 export const PDF_MARGINS_INCHES = Object.freeze({ top: 0.5, bottom: 0.6, left: 0.5, right: 0.5 });
 

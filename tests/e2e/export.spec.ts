@@ -10,6 +10,7 @@ import { MAP_PADDING } from '../../renderer/src/export/map-layout';
 import { MAP_OFFSET } from '../../renderer/src/export/frame-geometry';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
+import { structureElements } from './pdf-structure';
 
 /*
  * Export, as a facilitator does it after the workshop: File > Export…, pick the format and options, choose where.
@@ -244,6 +245,25 @@ test('PDF: map page and report hold every problematic relationship, pain point, 
   const pageOne = execFileSync('pdftotext', ['-f', '1', '-l', '1', target, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(pageOne).toContain('Social media team');
   expect(pageOne).toContain('Legal');
+
+  // What a screen reader meets: page 1's map is one Figure, described in words, naming each problematic
+  // relationship; the report keeps its headings and tables.
+  const elements = await structureElements(new Uint8Array(await readFile(target)));
+  const figures = elements.filter((e) => e.type === 'Figure');
+  expect(figures.filter((f) => f.page === 0), 'one Figure on the map page').toHaveLength(1);
+  const alt = figures.find((f) => f.page === 0)!.alt ?? '';
+  expect(alt).toContain('3 stakeholders');
+  expect(alt).toContain('Social media team and Legal (post approvals)');
+  expect(alt).toContain(HOSTILE);
+  // Everything else on the map page is the Figure's content (read as its alternative text), not loose text.
+  expect(elements.filter((e) => e.page === 0 && e.type !== 'Figure' && !e.withinFigure && !['Document', 'Art', 'Sect', 'Div', 'NonStruct'].includes(e.type))).toEqual([]);
+  for (const type of ['H1', 'H2', 'Table', 'TR', 'TH', 'TD']) expect(elements.some((e) => e.type === type), type).toBe(true);
+  // The metadata a PDF/UA checker looks for first, read by poppler.
+  const xmp = execFileSync('pdfinfo', ['-meta', target], { encoding: 'utf8' });
+  expect(xmp).toContain('<rdf:li xml:lang="x-default">Export check</rdf:li>');
+  expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+  expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+  expect(info).toMatch(/Title:\s+Export check/);
 });
 
 test('Markdown and CSV parse back to the same rows, with markup, quotes and commas kept literally', async ({ app }) => {

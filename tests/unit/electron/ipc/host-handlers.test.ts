@@ -599,6 +599,8 @@ describe('export:pdf', () => {
       purpose: 'export',
     });
     expect(t.printRequests).toEqual([{ pageSize: 'Letter', landscape: false }]);
+    // A real PDF gets its metadata appended; this stand-in for one (not a PDF a reader opens) is written as it
+    // came: the report is never lost to the finishing (tests/unit/electron/services/pdf-finishing.test.ts).
     expect(new Uint8Array(await fs.readFile(expected))).toEqual(PDF_BYTES);
     expect(t.recent.list()).toEqual([]);
   });
