@@ -28,6 +28,12 @@ export const SOLUTION_COLUMNS = ['ID', 'Title', 'Status', 'Owner', 'Impact', 'Ef
  * so): the list in the OWASP "CSV Injection" advice, https://owasp.org/www-community/attacks/CSV_Injection.
  */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/**
+ * Spreadsheets also skip leading spaces and line breaks before reading a formula, and some (LibreOffice, Excel
+ * in East Asian locales) read the full-width forms as the ASCII ones: a cell is guarded when its first character
+ * after any such white space is a trigger in either width.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * Every pain point, one row each after a header row: ID, Title, Category, Votes, Unaddressed (`Yes`/`No`),
@@ -79,13 +85,14 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 /**
  * Guards a cell against spreadsheet formula injection (OWASP "CSV Injection"): text starting with `=`, `+`, `-`,
- * `@`, a tab or a carriage return gets a single quote in front, so Excel, LibreOffice and Google Sheets show it as
+ * `@` (also after leading spaces or line breaks, and in their full-width forms `＝＋－＠`), a tab or a carriage
+ * return gets a single quote in front, so Excel, LibreOffice and Google Sheets show it as
  * text instead of evaluating it. A pain point titled `=HYPERLINK("http://evil","Click")` must not become a live
  * link in the facilitator's spreadsheet. The cost is a visible `'` in front of such cells (`'-5% reach`): the
  * text stays readable, and OWASP judges the trade worth it.
  */
 export function guardFormula(cell: string): string {
-  return cell !== '' && FORMULA_TRIGGERS.has(cell[0]!) ? `'${cell}` : cell;
+  return cell !== '' && (FORMULA_TRIGGERS.has(cell[0]!) || FORMULA_START.test(cell)) ? `'${cell}` : cell;
 }
 
 /**

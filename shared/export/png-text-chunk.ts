@@ -50,6 +50,7 @@ const typeCode = (letters: string): number =>
 const IHDR = typeCode('IHDR');
 const IEND = typeCode('IEND');
 const ITXT = typeCode('iTXt');
+const PHYS = typeCode('pHYs');
 
 /**
  * The most chunks readWorkspaceFromPng walks before giving up. Chromium's canvas encodes a PNG through libpng,
@@ -185,13 +186,31 @@ function encodeChunk(type: string, data: Uint8Array): Uint8Array {
 
 /**
  * Returns a copy of `png` carrying `workspaceJson` in an iTXt chunk with the keyword `stakemap`, placed right
- * after IHDR. Any `stakemap` iTXt chunk already in the image is replaced (removed, wherever it was), so
+ * after IHDR (with `pixelsPerMeter`, preceded by a pHYs chunk of that density, replacing any the image had). Any `stakemap` iTXt chunk already in the image is replaced (removed, wherever it was), so
  * exporting an exported image again never stacks two workspaces. The image data is copied unchanged, in as few
  * copies as there are runs of chunks between removed ones, in time linear in the image's size.
  *
  * @throws Error when `png` is not a well-formed PNG file (signature, IHDR first, chunk lengths, IEND).
  */
-export function embedWorkspaceInPng(png: Uint8Array, workspaceJson: string): Uint8Array {
+/**
+ * The pHYs density of a picture drawn at `scale` device pixels per CSS pixel: CSS has 96 px to the inch, so 1x is
+ * 96 dpi and 2x 192 dpi, and slide software places a 2x export at the size the map has on screen.
+ */
+export function pixelsPerMeterAt(scale: number): number {
+  return Math.round((96 * scale) / 0.0254);
+}
+
+/** A pHYs chunk's data: the same density both ways, in pixels per metre (unit 1). */
+function physData(pixelsPerMeter: number): Uint8Array {
+  const data = new Uint8Array(9);
+  const view = new DataView(data.buffer);
+  view.setUint32(0, pixelsPerMeter);
+  view.setUint32(4, pixelsPerMeter);
+  data[8] = 1;
+  return data;
+}
+
+export function embedWorkspaceInPng(png: Uint8Array, workspaceJson: string, options: { pixelsPerMeter?: number } = {}): Uint8Array {
   // CRCs of the image's own chunks are not checked here: they are copied as they are.
   let headerEnd = 0;
   /** [start, end) of each old workspace chunk, in file order: a real image has none or one. */
@@ -199,11 +218,18 @@ export function embedWorkspaceInPng(png: Uint8Array, workspaceJson: string): Uin
   const walked = walkChunks(png, UNBOUNDED, (type, start, length) => {
     if (type === IHDR && headerEnd === 0) headerEnd = start + CHUNK_OVERHEAD + length;
     else if (isWorkspaceChunk(png, type, start, length)) removed.push(start, start + CHUNK_OVERHEAD + length);
+    // A density of the image's own is replaced by the one asked for: a PNG may hold one pHYs.
+    else if (type === PHYS && options.pixelsPerMeter !== undefined) removed.push(start, start + CHUNK_OVERHEAD + length);
     return false;
   });
   if (walked.kind !== 'end') throw new Error(`Not a valid PNG image: ${walked.kind === 'damaged' ? walked.problem : 'it has no end.'}`);
 
-  const inserted = encodeChunk('iTXt', workspaceChunkData(workspaceJson));
+  const text = encodeChunk('iTXt', workspaceChunkData(workspaceJson));
+  // pHYs must come before the image data; right after IHDR it does.
+  const density = options.pixelsPerMeter === undefined ? new Uint8Array(0) : encodeChunk('pHYs', physData(options.pixelsPerMeter));
+  const inserted = new Uint8Array(density.length + text.length);
+  inserted.set(density, 0);
+  inserted.set(text, density.length);
   // The kept runs after IHDR: from its end to the first removed chunk, between removed chunks, to IEND's end.
   const runs: number[] = [headerEnd, ...removed, walked.end];
   let keptAfterHeader = 0;

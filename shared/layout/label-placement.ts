@@ -36,8 +36,12 @@ export const LABEL_CLEARANCE = { node: 8, label: 4 } as const;
 
 /** Fractions of the line tried, midpoint first, then alternately nearer each end. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8, 0.14, 0.86];
-/** Steps to the side of the line tried once no spot on the line is free (multiples of the label's half-depth). */
-const BESIDE = [0, 1, -1, 2, -2];
+/**
+ * Steps to the side of the line tried once no spot on the line is free (multiples of the label's half-depth).
+ * Up to four steps: between close stakeholders (the sample's Creative agency, Legal and Brand) a label two steps
+ * off its line still covered a stakeholder, on the map and in every export.
+ */
+const BESIDE = [0, 1, -1, 2, -2, 3, -3, 4, -4];
 
 /** The centre of a label placed at `placement` on the line from `from` to `to`. */
 export function labelCentre(from: Point, to: Point, placement: LabelPlacement): Point {
@@ -45,6 +49,15 @@ export function labelCentre(from: Point, to: Point, placement: LabelPlacement): 
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy) || 1;
   return { x: from.x + dx * placement.t - (dy / length) * placement.offset, y: from.y + dy * placement.t + (dx / length) * placement.offset };
+}
+
+/**
+ * The short leader from a label moved off its line back to the line (null for a label on its line): a label two
+ * or four steps aside must still say which line it belongs to.
+ */
+export function labelLeader(from: Point, to: Point, placement: LabelPlacement): { from: Point; to: Point } | null {
+  if (placement.offset === 0) return null;
+  return { from: labelCentre(from, to, { t: placement.t, offset: 0 }), to: labelCentre(from, to, placement) };
 }
 
 /** How far a box of `width` x `height` reaches across a line of direction (dx, dy): half its extent along the normal. */

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_CATEGORIES } from '../../shared/document/format';
 import { parseCsv } from '../../shared/export/csv';
 import { unescapeMarkdown } from '../../shared/export/markdown';
-import { extractWorkspaceFromPng } from '../../shared/export/png-text-chunk';
+import { extractWorkspaceFromPng, pixelsPerMeterAt } from '../../shared/export/png-text-chunk';
 import { MAP_PADDING } from '../../renderer/src/export/map-layout';
 import { MAP_OFFSET } from '../../renderer/src/export/frame-geometry';
 import type { WorkspaceDocument } from '../../shared/document/schema';
@@ -21,6 +21,9 @@ import { structureElements } from './pdf-structure';
 
 const HOSTILE = '<script>alert("x")</script> "quotes, commas"';
 const QUOTE = 'By the time legal answers, the moment has "passed", really.';
+/** Typed with line breaks (Windows' CRLF in the quote): each line stays a line in every export. */
+const MULTILINE_QUOTE = 'First we wait for legal,\r\nthen the trend is gone.';
+const MULTILINE_DESCRIPTION = 'Every post waits in a queue.\nNobody owns the queue.';
 
 function workshop(extra: { farAway?: boolean } = {}) {
   return {
@@ -41,7 +44,8 @@ function workshop(extra: { farAway?: boolean } = {}) {
         id: 'p-legal',
         title: 'Legal sign-off takes days',
         categoryId: 'processes',
-        quotes: [QUOTE, 'We miss every trend.'],
+        quotes: [QUOTE, 'We miss every trend.', MULTILINE_QUOTE],
+        description: MULTILINE_DESCRIPTION,
         attachedTo: [{ type: 'relationship', id: 'r-legal' }],
         votes: 5,
       },
@@ -74,6 +78,18 @@ async function exportAs(app: StakemapApp, format: string, target: string, choose
   app.dialogs.answerExport(target);
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** The pHYs chunk of a PNG file, read by walking its chunks: pixels per unit across and down, and the unit. */
+function pngDensity(bytes: Buffer): { x: number; y: number; unit: number } | null {
+  for (let offset = 8; offset + 12 <= bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    if (bytes.toString('latin1', offset + 4, offset + 8) === 'pHYs') {
+      return { x: bytes.readUInt32BE(offset + 8), y: bytes.readUInt32BE(offset + 12), unit: bytes[offset + 16]! };
+    }
+    offset += length + 12;
+  }
+  return null;
 }
 
 /** Decodes a PNG in the page (Chromium's own decoder) and reads its size and a few regions' pixels. */
@@ -133,7 +149,13 @@ test('PNG: the whole map at 1x and 3x from a zoomed-in view, stakeholders where 
     expect(image.inked.at(-1), 'the margin is blank').toBe(0);
     expect(image.cornerAlpha, 'a white background is opaque').toBe(255);
     // The workspace travels inside the image.
-    expect((JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!) as WorkspaceDocument).stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
+    const inside = JSON.parse(extractWorkspaceFromPng(new Uint8Array(bytes))!) as WorkspaceDocument;
+    expect(inside.stakeholders.map((s: { name: string }) => s.name)).toEqual(doc.stakeholders.map((s) => s.name));
+    // The density says the scale (96 dpi a CSS pixel), so slides place a 3x picture at the map's own size.
+    expect(pngDensity(bytes)).toEqual({ x: pixelsPerMeterAt(scale), y: pixelsPerMeterAt(scale), unit: 1 });
+    // Multi-line text travels inside the picture with its line breaks.
+    expect(inside.painPoints[0]!.quotes.map((q) => (typeof q === 'string' ? q : q.text))).toContain(MULTILINE_QUOTE);
+    expect(inside.painPoints[0]!.description).toBe(MULTILINE_DESCRIPTION);
   }
   // A transparent picture is transparent where the frame paints nothing: no app, dialog or backdrop behind it.
   const transparentTarget = path.join(app.tempDir, 'map-transparent.png');
@@ -230,6 +252,9 @@ test('PDF: map page and report hold every problematic relationship, pain point, 
   // Markup in the workspace is printed as text.
   expect(flat).toContain('<script>alert("x")</script>');
   expect(flat).toMatch(/Page 1 of \d/);
+  // Line breaks typed in a quote or a description are line breaks on paper.
+  expect(text).toMatch(/First we wait for legal,[ \t]*\r?\n[ \t]*then the trend is gone\./);
+  expect(text).toMatch(/Every post waits in a queue\.[ \t]*\r?\n[ \t]*Nobody owns the queue\./);
 
   const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
   expect(info).toMatch(/Tagged:\s+yes/);

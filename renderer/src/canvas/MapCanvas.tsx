@@ -95,7 +95,8 @@ const onMoveStart = (_event: unknown, viewport: Viewport) => {
   if (contextMenu) showContextMenu(null);
 };
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
-const PRO_OPTIONS = { hideAttribution: false };
+/** React Flow's attribution is a web link, which the desktop app cannot open: it is credited in Help > About. */
+const PRO_OPTIONS = { hideAttribution: true };
 /** Small: the minimap covers a corner of the map, which Fit then has to keep clear. */
 const MINIMAP_SIZE = { width: 168, height: 112 };
 

@@ -1,6 +1,6 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { labelCentre } from '@shared/layout/label-placement';
+import { labelCentre, labelLeader } from '@shared/layout/label-placement';
 import { setSelection } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
@@ -38,12 +38,15 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
   const [path] = getStraightPath(ends);
   const { x: labelX, y: labelY } = labelCentre({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, placement);
+  const leader = labelLeader({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, placement);
   const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
   const showLabel = words.length > 0 || hasMark || decoration.badge !== null;
   const stateClass = `${decoration.dimmed ? ' is-dimmed' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`;
 
   return (
     <>
+      {/* A label moved aside to keep clear of stakeholders points back at its line. */}
+      {showLabel && leader && <path d={`M ${leader.from.x} ${leader.from.y} L ${leader.to.x} ${leader.to.y}`} className={`relationship-leader${stateClass}`} />}
       {(selected || decoration.highlighted) && <path d={path} className={`relationship-edge__halo${decoration.highlighted ? ' is-highlight' : ''}`} />}
       <BaseEdge
         id={id}

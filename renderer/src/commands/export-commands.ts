@@ -127,8 +127,9 @@ async function exportPdf(options: ExportOptions): Promise<void> {
   const generatedAt = new Date().toISOString();
   const frameSize = measureFrame(doc, layout, buildReport(doc, new Date(generatedAt)).dateLabel);
   // PrintPortal renders the report into #print-root; only print media shows it, so the window does not change.
-  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize, safeToShare: options.safeToShare, wrapUpOnly: options.wrapUpOnly }));
+  // First: the report is laid out (off screen) as it renders, so its map's labels are measured and placed.
   document.body.classList.add('is-printing');
+  flushSync(() => setPrintJob({ pageSize: options.pdf.pageSize, landscape: options.pdf.landscape, generatedAt, frameSize, safeToShare: options.safeToShare, wrapUpOnly: options.wrapUpOnly }));
   await document.fonts.ready;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   setExportJob({ step: 'Printing the report…', cancel: null });

@@ -1,4 +1,5 @@
 import type { MenuCommand } from '@shared/host/menu-commands';
+import { creditLines } from '@shared/host/credits';
 import { clearFilter, redo, showCategories, showExportDialog, showShortcuts, showVersionsDialog, showMessage, showView, toggleFocus, toggleMinimap, undo, useEditor } from '../store/editor-store';
 import { endSession } from './live-session';
 import { showLiveDialog } from '../dialogs/LiveSessionDialog';
@@ -161,7 +162,11 @@ export function runCommand(command: MenuCommand): void {
         title: 'About Stakemap',
         summary:
           'Stakemap maps the departments and outside parties a social media team works with, marks problematic relationships, and keeps the pain points and candidate solutions of a workshop in one local file.',
-        details: ['Workspaces are plain JSON files (.stakemap) that other tools can read; see the README for the format.'],
+        details: [
+          'Workspaces are plain JSON files (.stakemap) that other tools can read; see the README for the format.',
+          'Built with open-source software, with thanks:',
+          ...creditLines(),
+        ],
       });
       return;
     default: {

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
-import { LABEL_PRIORITY, labelCentre, MIDPOINT, placeLabels, type LabelPlacement } from '@shared/layout/label-placement';
+import { LABEL_PRIORITY, labelCentre, labelLeader, MIDPOINT, placeLabels, type LabelPlacement } from '@shared/layout/label-placement';
 import { NO_FILTER } from '@shared/domain/map-filter';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
@@ -20,6 +20,10 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
   return (
     <div className="static-map" ref={mapRef} style={{ width: layout.width, height: layout.height }}>
       <svg className="static-map__lines" width={layout.width} height={layout.height} aria-hidden="true">
+        {layout.edges.map(({ relationship, from, to }) => {
+          const leader = labelLeader(from, to, placementOf(relationship.id));
+          return leader && <line key={`leader-${relationship.id}`} className="relationship-leader" x1={leader.from.x} y1={leader.from.y} x2={leader.to.x} y2={leader.to.y} />;
+        })}
         {layout.edges.map(({ relationship, from, to }) => {
           const style = RELATIONSHIP_STYLES[relationship.status];
           return (

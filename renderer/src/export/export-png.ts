@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { PageCaptureRequest } from '@shared/export/page-capture';
-import { embedWorkspaceInPng } from '@shared/export/png-text-chunk';
+import { embedWorkspaceInPng, pixelsPerMeterAt } from '@shared/export/png-text-chunk';
 import { ExportFrame } from './ExportFrame';
 import { fitScale } from './canvas-limits';
 import { fontEmbedCss } from './font-embedding';
@@ -75,7 +75,7 @@ export async function renderPng(
     png ??= await drawWithHtmlToImage(frame, { width, height, scale, background: options.background }, signal);
     throwIfCanceled(signal);
     const size = pngSize(png);
-    return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc)), scale, reduced, width: size.width, height: size.height };
+    return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc), { pixelsPerMeter: pixelsPerMeterAt(scale) }), scale, reduced, width: size.width, height: size.height };
   } finally {
     root.unmount();
     stage.remove();

@@ -125,7 +125,10 @@ describe('solutionsCsv', () => {
 describe('formula injection', () => {
   it('prefixes a single quote to cells starting with = + - @ tab or CR, nothing else', () => {
     for (const text of ['=SUM(A1:A9)', '+1', '-5% reach', '@cmd', '\tindent', '\rreturn']) expect(guardFormula(text)).toBe(`'${text}`);
-    for (const text of ['', 'a=b', ' =1', 'plain', "'already", '1+1', 'é=']) expect(guardFormula(text)).toBe(text);
+    // After leading white space (spaces, line breaks, no-break and ideographic spaces), and in full width.
+    for (const text of [' =1', '  +cmd', '\n=HYPERLINK("x")', '\r\n-2', ' \n @SUM(1)', '\u00a0=1', '\u3000=1', '＝SUM(A1)', ' ＝1', '＋1', '－1', '＠x'])
+      expect(guardFormula(text), JSON.stringify(text)).toBe(`'${text}`);
+    for (const text of ['', 'a=b', 'plain', "'already", '1+1', 'é=', ' a = b', '\nline', '5 - 3', 'a＝b']) expect(guardFormula(text), JSON.stringify(text)).toBe(text);
   });
 
   it('guards every column of both exports', () => {

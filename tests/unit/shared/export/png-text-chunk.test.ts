@@ -6,6 +6,7 @@ import {
   extractWorkspaceFromPng,
   isPng,
   PNG_WORKSPACE_KEYWORD,
+  pixelsPerMeterAt,
   readWorkspaceFromPng,
 } from '../../../../shared/export/png-text-chunk';
 import { chunk, chunkTypes, concat, itxtChunk, makePng, textChunk } from './png-test-image';
@@ -45,6 +46,28 @@ describe('isPng', () => {
     expect(isPng(makePng().subarray(0, 7))).toBe(false);
     expect(isPng(new TextEncoder().encode('{"format":"stakemap"}'))).toBe(false);
     expect(isPng(new Uint8Array(0))).toBe(false);
+  });
+});
+
+describe('embedWorkspaceInPng with a density (pHYs)', () => {
+  it('writes pHYs for the export scale (96 dpi a CSS pixel), before the image data, replacing the image\'s own', () => {
+    expect(pixelsPerMeterAt(1)).toBe(3780);
+    expect(pixelsPerMeterAt(2)).toBe(7559);
+    expect(pixelsPerMeterAt(3)).toBe(11339);
+    const withOwn = makePng({ extraChunks: [chunk('pHYs', new Uint8Array([0, 0, 11, 19, 0, 0, 11, 19, 1]))] });
+    const embedded = embedWorkspaceInPng(withOwn, WORKSPACE, { pixelsPerMeter: pixelsPerMeterAt(2) });
+    expect(chunkTypes(embedded)).toEqual(['IHDR', 'pHYs', 'iTXt', 'IDAT', 'IEND']);
+    const phys = findChunk(embedded, 'pHYs');
+    const data = Buffer.from(embedded.subarray(phys.dataStart, phys.dataEnd));
+    expect([data.readUInt32BE(0), data.readUInt32BE(4), data[8]]).toEqual([7559, 7559, 1]);
+    expect(Buffer.from(embedded).readUInt32BE(phys.dataEnd)).toBe(zlibCrc32(embedded.subarray(phys.start + 4, phys.dataEnd)));
+    // 7559 pixels a metre is 192 dpi, as slide software reads it.
+    expect(Math.round(7559 * 0.0254)).toBe(192);
+  });
+
+  it('leaves an image\'s density alone when none is asked for', () => {
+    const withOwn = makePng({ extraChunks: [chunk('pHYs', new Uint8Array([0, 0, 11, 19, 0, 0, 11, 19, 1]))] });
+    expect(chunkTypes(embedWorkspaceInPng(withOwn, WORKSPACE))).toEqual(['IHDR', 'iTXt', 'pHYs', 'IDAT', 'IEND']);
   });
 });
 
