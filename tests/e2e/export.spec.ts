@@ -10,7 +10,7 @@ import { MAP_PADDING } from '../../renderer/src/export/map-layout';
 import { MAP_OFFSET } from '../../renderer/src/export/frame-geometry';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
-import { structureElements } from './pdf-structure';
+import { structureElements, untaggedTextPerPage } from './pdf-structure';
 
 /*
  * Export, as a facilitator does it after the workshop: File > Export…, pick the format and options, choose where.
@@ -279,6 +279,8 @@ test('PDF: map page and report hold every problematic relationship, pain point, 
   const alt = figures.find((f) => f.page === 0)!.alt ?? '';
   expect(alt).toContain('3 stakeholders');
   expect(alt).toContain('Social media team and Legal (post approvals)');
+  expect(alt).toContain('1 problematic relationship');
+  expect(alt).toContain('Other relationships: 1 strained');
   expect(alt).toContain(HOSTILE);
   // Everything else on the map page is the Figure's content (read as its alternative text), not loose text.
   expect(elements.filter((e) => e.page === 0 && e.type !== 'Figure' && !e.withinFigure && !['Document', 'Art', 'Sect', 'Div', 'NonStruct'].includes(e.type))).toEqual([]);
@@ -289,6 +291,8 @@ test('PDF: map page and report hold every problematic relationship, pain point, 
   expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
   expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
   expect(info).toMatch(/Title:\s+Export check/);
+  // The "Page N of M" footer is a pagination artifact on every page: no text is left neither tagged nor artifact.
+  expect(await untaggedTextPerPage(new Uint8Array(await readFile(target)))).toEqual(Array.from({ length: pages }, () => 0));
 });
 
 test('Markdown and CSV parse back to the same rows, with markup, quotes and commas kept literally', async ({ app }) => {

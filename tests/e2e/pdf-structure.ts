@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { untaggedTextObjects } from '../../electron/services/pdf-footer-artifact';
 
 /*
  * Reads a PDF's structure tree (the tags a screen reader follows) with pdf-lib: each structure element's type,
@@ -13,6 +14,20 @@ export interface StructureElement {
   readonly page: number | null;
   /** It is a Figure's content: read as the Figure's alternative text, not on its own. */
   readonly withinFigure: boolean;
+}
+
+/** The untagged text objects left on each page (Chromium's footer is marked as an artifact, so none should be). */
+export async function untaggedTextPerPage(bytes: Uint8Array): Promise<number[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  return pdf.getPages().map((page) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    const text = refs
+      .map((ref) => pdf.context.lookup(ref as PDFRef))
+      .map((stream) => (stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') : ''))
+      .join('\n');
+    return untaggedTextObjects(text).length;
+  });
 }
 
 export async function structureElements(bytes: Uint8Array): Promise<StructureElement[]> {
