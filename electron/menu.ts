@@ -143,6 +143,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Map', 'view.showMap'),
       command('Pain Point Board', 'view.showBoard'),
       command('Solutions', 'view.showSolutions'),
+      command('Power/Interest Grid', 'view.showGrid'),
       { type: 'separator' },
       command('Clear Filters', 'view.clearFilters'),
       { type: 'separator' },

@@ -143,6 +143,7 @@ export const KEYMAP: readonly Shortcut[] = [
   { command: 'view.showMap', group: 'View', bindings: [{ key: '1', mod: true }], inTextFields: true, action: 'Show the map' },
   { command: 'view.showBoard', group: 'View', bindings: [{ key: '2', mod: true }], inTextFields: true, action: 'Show the pain point board' },
   { command: 'view.showSolutions', group: 'View', bindings: [{ key: '3', mod: true }], inTextFields: true, action: 'Show the candidate solutions' },
+  { command: 'view.showGrid', group: 'View', bindings: [{ key: '4', mod: true }], inTextFields: true, action: 'Show the power/interest grid' },
   {
     command: 'view.zoomIn',
     group: 'View',

@@ -26,6 +26,7 @@ export const MENU_COMMANDS = [
   'view.showMap',
   'view.showBoard',
   'view.showSolutions',
+  'view.showGrid',
   'view.clearFilters',
   'view.zoomIn',
   'view.zoomOut',

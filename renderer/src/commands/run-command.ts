@@ -95,6 +95,9 @@ export function runCommand(command: MenuCommand): void {
     case 'view.showSolutions':
       if (hasWorkspace) showView('solutions');
       return;
+    case 'view.showGrid':
+      if (hasWorkspace) showView('grid');
+      return;
     case 'view.clearFilters':
       clearFilter();
       return;

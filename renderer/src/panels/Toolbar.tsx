@@ -4,6 +4,7 @@ import {
   Columns3,
   Download,
   FilePlus2,
+  Grid2x2,
   Lightbulb,
   Network,
   FolderOpen,
@@ -30,6 +31,7 @@ const VIEWS: ReadonlyArray<{ view: MainView; label: string; shortcut: string; Ic
   { view: 'map', label: 'Map', shortcut: 'Ctrl+1', Icon: Network },
   { view: 'board', label: 'Pain points', shortcut: 'Ctrl+2', Icon: Columns3 },
   { view: 'solutions', label: 'Solutions', shortcut: 'Ctrl+3', Icon: Lightbulb },
+  { view: 'grid', label: 'Grid', shortcut: 'Ctrl+4', Icon: Grid2x2 },
 ];
 
 /** Switches between the map, the pain point board and the solutions list (selection and undo carry over). */

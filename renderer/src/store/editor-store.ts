@@ -16,7 +16,7 @@ export * from './ui-store';
 export type { OpenItem } from './map-decorations';
 
 /** What fills the middle of the window. Switching keeps the selection, the open item and the undo history. */
-export type MainView = 'map' | 'board' | 'solutions';
+export type MainView = 'map' | 'board' | 'solutions' | 'grid';
 
 /** The workspace open in the window: its undo history and where it lives on disk. */
 export interface OpenWorkspace {

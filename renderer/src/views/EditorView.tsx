@@ -15,6 +15,7 @@ import { StageBar } from '../panels/StageBar';
 import { Toolbar } from '../panels/Toolbar';
 import { useEditor } from '../store/editor-store';
 import { BoardView } from './BoardView';
+import { GridView } from './GridView';
 import { SolutionsView } from './SolutionsView';
 
 /**
@@ -37,7 +38,7 @@ export function EditorView() {
           <StageBar />
           {/* Outside the view's tab panel: one capture bar serves the map and the board, in Focus mode too. Hidden,
               not unmounted, on the solutions list, so a line being typed is still there on the way back. */}
-          <QuickCapture hidden={view === 'solutions'} />
+          <QuickCapture hidden={view === 'solutions' || view === 'grid'} />
           <div className="editor__panel" id="main-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
             {/* Hidden with visibility, not display: React Flow keeps its measured sizes while another view shows. */}
             <div className={`editor__map${view === 'map' ? '' : ' is-covered'}`} aria-hidden={view !== 'map'} inert={view !== 'map'}>
@@ -45,6 +46,7 @@ export function EditorView() {
             </div>
             {view === 'board' && <BoardView />}
             {view === 'solutions' && <SolutionsView />}
+            {view === 'grid' && <GridView />}
           </div>
         </main>
         {!focusMode && <Inspector />}

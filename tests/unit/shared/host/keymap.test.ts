@@ -134,6 +134,7 @@ describe('what users see', () => {
       'view.showMap': 'CmdOrCtrl+1',
       'view.showBoard': 'CmdOrCtrl+2',
       'view.showSolutions': 'CmdOrCtrl+3',
+      'view.showGrid': 'CmdOrCtrl+4',
       'view.zoomIn': 'CmdOrCtrl+=',
       'view.zoomOut': 'CmdOrCtrl+-',
       'view.fit': 'CmdOrCtrl+0',
