@@ -18,6 +18,10 @@ export type PngScale = (typeof PNG_SCALES)[number];
 export const PNG_BACKGROUNDS = ['white', 'transparent'] as const;
 export type PngBackground = (typeof PNG_BACKGROUNDS)[number];
 
+/** What the PNG pictures: the map, or the power/interest grid. */
+export const PNG_PICTURES = ['map', 'grid'] as const;
+export type PngPicture = (typeof PNG_PICTURES)[number];
+
 /** Paper sizes offered for the PDF report; names as Chromium's print engine (printToPDF, page.pdf) spells them. */
 export const PDF_PAGE_SIZES = ['A4', 'Letter', 'A3'] as const;
 export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
@@ -25,6 +29,8 @@ export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
 export const pngExportOptionsSchema = z.object({
   scale: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   background: z.enum(PNG_BACKGROUNDS),
+  /** Settings written before the grid existed have none: the map. */
+  picture: z.enum(PNG_PICTURES).default('map'),
 });
 
 export const pdfExportOptionsSchema = z.object({
@@ -46,7 +52,7 @@ export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 /** The choices before the user has exported anything: a sharp PNG on white, an A4 landscape report. */
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = Object.freeze({
   format: 'png',
-  png: Object.freeze({ scale: 2, background: 'white' }),
+  png: Object.freeze({ scale: 2, background: 'white', picture: 'map' }),
   pdf: Object.freeze({ pageSize: 'A4', landscape: true }),
   safeToShare: DEFAULT_SAFE_TO_SHARE,
   wrapUpOnly: false,

@@ -174,7 +174,24 @@ export function reportToMarkdown(report: WorkshopReport, options: { wrapUp?: str
     blocks.push(report.unaddressed.map((p) => `- ${inline(p.title)} · ${inline(p.categoryName)} · ${votes(p.votes)}`).join('\n'));
   }
 
+  blocks.push(...organisationBlocks(report));
+
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** The power/interest grid by quadrant, then the bridges and bottlenecks. */
+function organisationBlocks(report: WorkshopReport): string[] {
+  const { quadrants, unscored, bottlenecks } = report.organisation;
+  const blocks = ['## Power/interest grid'];
+  for (const q of quadrants) {
+    blocks.push(`### ${q.name} (${q.stakeholders.length})`, q.advice);
+    if (q.stakeholders.length > 0) blocks.push(q.stakeholders.map((s) => `- ${inline(s.name)} · influence ${s.influence}, interest ${s.interest}`).join('\n'));
+  }
+  if (unscored.length > 0) blocks.push(`Not scored: ${unscored.map(inline).join(', ')}.`);
+  blocks.push('## Bridges and bottlenecks');
+  if (bottlenecks.length === 0) blocks.push('No route between stakeholders passes through another.');
+  else blocks.push(bottlenecks.map((b, i) => `${i + 1}. ${inline(b.name)}: ${inline(b.explanation)}`).join('\n'));
+  return blocks;
 }
 
 function summaryList(report: WorkshopReport): string[] {

@@ -1,4 +1,5 @@
 import { SOLUTION_STATUSES, type SolutionStatus } from '../document/format';
+import { buildOrganisationReport, type OrganisationReport } from './organisation-report';
 import type { PainPoint, Solution, WorkspaceDocument } from '../document/schema';
 import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
 import { attachmentKey, describeAttachments, painPointsByAttachment, stakeholderNameById } from '../domain/pain-point-index';
@@ -127,6 +128,8 @@ export interface WorkshopReport {
   readonly solutions: readonly ReportSolution[];
   /** Pain points no live solution addresses, most votes first. */
   readonly unaddressed: readonly ReportPainPoint[];
+  /** The power/interest grid and the bridges and bottlenecks (organisation-report.ts). */
+  readonly organisation: OrganisationReport;
 }
 
 /**
@@ -174,6 +177,7 @@ export function buildReport(doc: WorkspaceDocument, generatedAt: Date): Workshop
     categories: groupByCategory(doc, painPoints),
     solutions: sortSolutions(solutions),
     unaddressed: byVotes(painPoints.filter((p) => p.unaddressed)),
+    organisation: buildOrganisationReport(doc),
   };
 }
 

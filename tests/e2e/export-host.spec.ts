@@ -97,14 +97,14 @@ test('PDF export prints the page with the chosen paper and a page-number footer'
 test('the export choices are remembered across restarts', async ({ app }) => {
   expect(await callHost(app.page, 'getExportOptions')).toEqual({
     format: 'png',
-    png: { scale: 2, background: 'white' },
+    png: { scale: 2, background: 'white', picture: 'map' },
     pdf: { pageSize: 'A4', landscape: true },
     safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
     wrapUpOnly: false,
   });
   const chosen = {
     format: 'pdf',
-    png: { scale: 3, background: 'transparent' },
+    png: { scale: 3, background: 'transparent', picture: 'grid' },
     pdf: { pageSize: 'A3', landscape: false },
     safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
     wrapUpOnly: true,

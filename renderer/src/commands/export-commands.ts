@@ -101,12 +101,18 @@ async function exportPng(options: ExportOptions, controller: AbortController): P
   const layout = exportLayout();
   if (!doc || !layout) return;
   const { signal } = controller;
-  setExportJob({ step: 'Drawing the map…', cancel: () => controller.abort() });
+  const grid = options.png.picture === 'grid';
+  setExportJob({ step: grid ? 'Drawing the grid…' : 'Drawing the map…', cancel: () => controller.abort() });
   const dateLabel = buildReport(doc, new Date()).dateLabel;
-  const png = await renderPng(doc, layout, { scale: options.png.scale, background: options.png.background, dateLabel }, { signal, capturePage: (request) => host().capturePage(request) });
+  const png = await renderPng(
+    doc,
+    grid ? { kind: 'grid' } : { kind: 'map', layout },
+    { scale: options.png.scale, background: options.png.background, dateLabel },
+    { signal, capturePage: (request) => host().capturePage(request) },
+  );
   // Past this point the user is choosing where to save; canceling that dialog cancels the export.
   setExportJob({ step: 'Saving…', cancel: null });
-  const result = await host().exportFile('png', suggestedName(), toBase64(png.bytes));
+  const result = await host().exportFile('png', grid ? `${suggestedName()} grid` : suggestedName(), toBase64(png.bytes));
   const note = png.reduced
     ? ` The map is too large for a ${options.png.scale}× image (${png.width} × ${png.height} px is the most a PNG can hold here), so it was exported at ${png.scale}×.`
     : '';

@@ -93,6 +93,17 @@ export function ExportDialog() {
           {options.format === 'png' && (
             <div className="export-dialog__options">
               <fieldset className="field">
+                <legend className="field__label">Picture</legend>
+                <div className="export-dialog__choices">
+                  <label className="choice">
+                    <input type="radio" name="png-picture" checked={(options.png.picture ?? 'map') === 'map'} onChange={() => setPng({ picture: 'map' })} /> Map
+                  </label>
+                  <label className="choice">
+                    <input type="radio" name="png-picture" checked={options.png.picture === 'grid'} onChange={() => setPng({ picture: 'grid' })} /> Power/interest grid
+                  </label>
+                </div>
+              </fieldset>
+              <fieldset className="field">
                 <legend className="field__label">Scale</legend>
                 <div className="export-dialog__choices">
                   {PNG_SCALES.map((scale) => (

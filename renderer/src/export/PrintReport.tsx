@@ -4,6 +4,7 @@ import type { ReportPainPoint, WorkshopReport } from '@shared/export/report';
 import type { WrapUp } from '@shared/export/wrap-up';
 import { describeMap } from '@shared/export/map-description';
 import { ExportFrame } from './ExportFrame';
+import { GridTable } from './GridTable';
 import type { MapLayout } from './map-layout';
 import { WrapUpPage } from './WrapUpPage';
 
@@ -155,6 +156,24 @@ export function PrintReport({
         <p className="print-report__empty">Every pain point has a live candidate solution.</p>
       ) : (
         report.unaddressed.map((p) => <PainPointBlock key={p.id} painPoint={p} showCategory />)
+      )}
+
+      {/* Seeing the organisation: the power/interest grid on a page of its own, then who the routes run through. */}
+      <section className="print-report__grid-page" aria-labelledby="print-grid-heading">
+        <h2 id="print-grid-heading">Power/interest grid</h2>
+        <GridTable doc={doc} caption="Stakeholders by influence (rows, 5 at the top) and interest (columns)" />
+      </section>
+      <h2>Bridges and bottlenecks</h2>
+      {report.organisation.bottlenecks.length === 0 ? (
+        <p className="print-report__empty">No route between stakeholders passes through another.</p>
+      ) : (
+        <ol className="print-report__bottlenecks">
+          {report.organisation.bottlenecks.map((b) => (
+            <li key={b.id}>
+              <strong>{b.name}</strong>: {b.explanation}
+            </li>
+          ))}
+        </ol>
       )}
     </article>
   );

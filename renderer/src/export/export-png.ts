@@ -7,6 +7,7 @@ import { serializeWorkspace } from '@shared/document/serialize';
 import type { PageCaptureRequest } from '@shared/export/page-capture';
 import { embedWorkspaceInPng, pixelsPerMeterAt } from '@shared/export/png-text-chunk';
 import { ExportFrame } from './ExportFrame';
+import { GridExportFrame } from './GridExportFrame';
 import { fitScale } from './canvas-limits';
 import { fontEmbedCss } from './font-embedding';
 import type { MapLayout } from './map-layout';
@@ -41,13 +42,13 @@ const throwIfCanceled = (signal?: AbortSignal) => {
 let fontCss: Promise<string> | null = null;
 
 /**
- * Draws the whole map (title, map, legend) into a PNG at `scale`, with the workspace embedded in it so the
- * image opens again in Stakemap. The frame is rendered with the app's own styles and fonts, so the picture
+ * Draws a picture of the workspace into a PNG at `scale`: the whole map (title, map, legend), or the
+ * power/interest grid (`picture`), with the workspace embedded in it so the image opens again in Stakemap. The frame is rendered with the app's own styles and fonts, so the picture
  * matches the editor and does not depend on the zoom or scroll position of the canvas.
  */
 export async function renderPng(
   doc: WorkspaceDocument,
-  layout: MapLayout,
+  picture: { readonly kind: 'map'; readonly layout: MapLayout } | { readonly kind: 'grid' },
   options: PngOptions,
   { signal, capturePage }: { signal?: AbortSignal; capturePage: CapturePage },
 ): Promise<RenderedPng> {
@@ -57,7 +58,10 @@ export async function renderPng(
   document.body.append(stage);
   const root = createRoot(stage);
   try {
-    flushSync(() => root.render(createElement(ExportFrame, { doc, layout, dateLabel: options.dateLabel, background: options.background })));
+    const frameProps = { doc, dateLabel: options.dateLabel, background: options.background };
+    flushSync(() =>
+      root.render(picture.kind === 'map' ? createElement(ExportFrame, { ...frameProps, layout: picture.layout }) : createElement(GridExportFrame, frameProps)),
+    );
     await document.fonts.ready;
     throwIfCanceled(signal);
     const frame = stage.firstElementChild as HTMLElement;

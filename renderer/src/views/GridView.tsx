@@ -1,14 +1,16 @@
 import '../styles/grid.css';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Stakeholder } from '@shared/document/schema';
+import type { Relationship, Stakeholder } from '@shared/document/schema';
 import { cellKey, GRID_SCORES, layoutGrid, QUADRANTS, quadrantOf, type GridScores } from '@shared/domain/power-interest-grid';
 import { nudgeOnGrid, setGridScores } from '../commands/grid-commands';
+import { BottleneckList } from '../grid/BottleneckList';
 import { GRID_DRAG_TYPE, GridCard } from '../grid/GridCard';
 import { NO_STATUS_COUNTS, relationshipStatusCounts } from '../grid/stakeholder-facts';
 import { selectDocument, setSelection, useEditor } from '../store/editor-store';
 
-const NO_STAKEHOLDERS: readonly Stakeholder[] = [];
+const NO_STAKEHOLDERS: Stakeholder[] = [];
+const NO_RELATIONSHIPS: Relationship[] = [];
 /** Influence from the top row down, interest from the left column across. */
 const ROWS = [...GRID_SCORES].reverse();
 const COLUMNS = GRID_SCORES;
@@ -113,6 +115,7 @@ export function GridView() {
           Interest →
         </div>
       </div>
+      <div className="grid-view__side">
       <aside
         className={`grid-view__tray${dropTarget === 'tray' ? ' is-drop-target' : ''}`}
         aria-labelledby="grid-tray-heading"
@@ -125,6 +128,8 @@ export function GridView() {
         <p className="grid-view__hint">Drag a stakeholder onto the grid, or select it and use the arrow keys, to give it influence and interest.</p>
         {tray.length > 0 ? <ul className="grid-view__cards grid-view__cards--tray">{tray.map(card)}</ul> : <p className="grid-view__hint">Every stakeholder has both scores.</p>}
       </aside>
+      <BottleneckList stakeholders={stakeholders} relationships={relationships ?? NO_RELATIONSHIPS} onSelect={onSelect} />
+      </div>
     </section>
   );
 }

@@ -657,7 +657,7 @@ describe('export:capture', () => {
 describe('export:options-get and export:options-set', () => {
   const chosen: ExportOptions = {
     format: 'pdf',
-    png: { scale: 4, background: 'transparent' },
+    png: { scale: 4, background: 'transparent', picture: 'grid' },
     pdf: { pageSize: 'Letter', landscape: false },
     safeToShare: { enabled: true, removeOwners: true, quotes: 'unattributed' },
     wrapUpOnly: true,
@@ -668,7 +668,7 @@ describe('export:options-get and export:options-set', () => {
     const t = await setUp({ store });
     expect(await t.handlers['export:options-get'](undefined)).toEqual({
       format: 'png',
-      png: { scale: 2, background: 'white' },
+      png: { scale: 2, background: 'white', picture: 'map' },
       pdf: { pageSize: 'A4', landscape: true },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
       wrapUpOnly: false,
@@ -687,7 +687,7 @@ describe('export:options-get and export:options-set', () => {
     store.set(SETTINGS_KEYS.exportOptions, { format: 'svg', png: { scale: 8, background: 'white' }, pdf: { pageSize: 'Letter', landscape: false } });
     expect(await t.handlers['export:options-get'](undefined)).toEqual({
       format: 'png',
-      png: { scale: 2, background: 'white' },
+      png: { scale: 2, background: 'white', picture: 'map' },
       pdf: { pageSize: 'Letter', landscape: false },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
       wrapUpOnly: false,

@@ -8,7 +8,7 @@ import {
 
 const CHOSEN: ExportOptions = {
   format: 'csv',
-  png: { scale: 1, background: 'transparent' },
+  png: { scale: 1, background: 'transparent', picture: 'grid' },
   pdf: { pageSize: 'A3', landscape: false },
   safeToShare: { enabled: true, removeOwners: false, quotes: 'removed' },
   wrapUpOnly: true,
@@ -18,7 +18,7 @@ describe('export options', () => {
   it('defaults to a 2x PNG on white and an A4 landscape PDF, and the defaults are valid and frozen', () => {
     expect(DEFAULT_EXPORT_OPTIONS).toEqual({
       format: 'png',
-      png: { scale: 2, background: 'white' },
+      png: { scale: 2, background: 'white', picture: 'map' },
       pdf: { pageSize: 'A4', landscape: true },
       safeToShare: { enabled: false, removeOwners: true, quotes: 'unattributed' },
       wrapUpOnly: false,

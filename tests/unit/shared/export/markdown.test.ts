@@ -106,6 +106,8 @@ describe('reportToMarkdown', () => {
       '## Pain points by category',
       '## Candidate solutions',
       '## Unaddressed pain points',
+      '## Power/interest grid',
+      '## Bridges and bottlenecks',
     ]);
     expect(md).toContain('\n\nWorkshop report, 23 November 2026.\n\n');
     expect(markdownOf(doc)).toBe(md);
@@ -245,7 +247,7 @@ describe('reportToMarkdown: workspace text appears literally', () => {
   it('reads headings, facts, list items and quotes back', () => {
     const lines = md.split('\n');
     expect(unescapeMarkdown(lines[0]!)).toBe(`# # ${HOSTILE}`);
-    expect(lines.filter((l) => l.startsWith('### ')).map(unescapeMarkdown)).toEqual([`### ${HOSTILE} (1)`]);
+    expect(section(md, 'Pain points by category').filter((l) => l.startsWith('### ')).map(unescapeMarkdown)).toEqual([`### ${HOSTILE} (1)`]);
     expect(lines.filter((l) => l.startsWith('#### ')).map(unescapeMarkdown)).toEqual([`#### ${HOSTILE}`]);
     expect(lines.filter((l) => l.startsWith('Votes: ')).map(unescapeMarkdown)).toEqual([
       `Votes: 0 · Attached to: ${HOSTILE} – Legal (- ${HOSTILE})`,
