@@ -1,7 +1,10 @@
-import { ChevronDown, ChevronUp } from 'lucide-react';
+import { ChevronDown, ChevronUp, Flame } from 'lucide-react';
+import type { PainHeatMode } from '@shared/domain/pain-heat';
 import { toggleLegend } from '../commands/preference-commands';
 import { usePreferences } from '../store/preferences-store';
+import { setPainHeat, useUi } from '../store/editor-store';
 import { Legend } from './Legend';
+import { PainHeatLegend } from './PainHeatLegend';
 
 /**
  * The legend as it floats on the map: a "Legend" button that folds it away to free the corner on a small
@@ -10,6 +13,7 @@ import { Legend } from './Legend';
 export function MapLegend() {
   // A display preference, remembered between runs (preference-commands.ts), not part of the workspace.
   const expanded = usePreferences((s) => s.preferences.legendExpanded);
+  const painHeat = useUi((s) => s.painHeat);
   return (
     <div className={`map-legend${expanded ? ' is-expanded' : ''}`} data-map-overlay="legend">
       <button type="button" id="map-legend-toggle" className="map-legend__toggle" aria-expanded={expanded} aria-controls="map-legend-body" onClick={toggleLegend}>
@@ -18,6 +22,15 @@ export function MapLegend() {
       </button>
       <div id="map-legend-body" hidden={!expanded}>
         <Legend labelledBy="map-legend-toggle" compact />
+        <label className="pain-heat-control" title="Draw relationship lines by the weight of their pain points">
+          <Flame size={14} aria-hidden="true" /> Pain heat
+          <select value={painHeat} onChange={(e) => setPainHeat(e.target.value as PainHeatMode)}>
+            <option value="off">Off</option>
+            <option value="painPoints">By pain points</option>
+            <option value="votes">By votes</option>
+          </select>
+        </label>
+        {painHeat !== 'off' && <PainHeatLegend by={painHeat} />}
       </div>
     </div>
   );

@@ -1,11 +1,13 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { labelCentre, labelLeader } from '@shared/layout/label-placement';
-import { setSelection } from '../store/editor-store';
+import { heatStrokeWidth } from '@shared/domain/pain-heat';
+import { selectDocument, setSelection, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { observeLabel, useLabelPlacement } from './label-layout';
+import { painHeatOf } from './pain-heat-weights';
 import { STATUS_ICONS } from './icons';
 import { PainPointBadge } from './PainPointBadge';
 import { RELATIONSHIP_STYLES, themedStrokeWidth } from './relationship-styles';
@@ -30,6 +32,14 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   // Where along its line the label sits, so it covers no stakeholder and no other label (label-layout.ts).
   const placement = useLabelPlacement(id);
   const labelRef = useCallback((element: HTMLDivElement | null) => observeLabel(id, element), [id]);
+  // Pain heat: this line's width by the weight of its pain points (null while heat is off).
+  const heat = useUi((s) => s.painHeat);
+  const heatWidth = useEditor((s) => {
+    const doc = heat === 'off' || !data ? null : selectDocument(s);
+    if (!doc || !data || heat === 'off') return null;
+    const { weights, heaviest } = painHeatOf(doc, heat);
+    return heatStrokeWidth(RELATIONSHIP_STYLES[data.relationship.status].strokeWidth, weights.get(id) ?? 0, heaviest);
+  });
   if (!sourceNode || !targetNode || !data) return null;
 
   const { relationship, decoration } = data;
@@ -53,7 +63,7 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
         path={path}
         interactionWidth={24}
         className={`relationship-edge status-${relationship.status}${stateClass}`}
-        style={{ stroke: style.color, strokeWidth: themedStrokeWidth(style), strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
+        style={{ stroke: style.color, strokeWidth: heatWidth === null ? themedStrokeWidth(style) : `calc(${heatWidth}px * var(--map-line-scale, 1))`, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
       {showLabel && (
         <EdgeLabelPortal>

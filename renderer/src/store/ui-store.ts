@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PainHeatMode } from '@shared/domain/pain-heat';
 import type { Attachment } from '@shared/document/schema';
 import type { SafeToShare } from '@shared/export/safe-to-share';
 import type { HostApi } from '@shared/host/host-api';
@@ -80,6 +81,8 @@ export interface UiState {
   readonly message: AppMessage | null;
   /** A short, polite status line ("Saved", "Already connected"), announced to screen readers. */
   readonly notice: { text: string; id: number } | null;
+  /** Pain heat: relationship lines drawn by the weight of their pain points (count or votes), or not. */
+  readonly painHeat: PainHeatMode;
 }
 
 const initialUi: UiState = {
@@ -94,6 +97,7 @@ const initialUi: UiState = {
   recoveryDrafts: [],
   message: null,
   notice: null,
+  painHeat: 'off',
 };
 
 export const useUi = create<UiState>()(() => initialUi);
@@ -153,4 +157,9 @@ export function dismissMessage(): void {
 export function announce(text: string): void {
   noticeCounter += 1;
   useUi.setState({ notice: { text, id: noticeCounter } });
+}
+
+/** Draws the map's relationship lines by pain (pain-heat.ts), or by status alone ('off'). */
+export function setPainHeat(mode: PainHeatMode): void {
+  useUi.setState({ painHeat: mode });
 }
