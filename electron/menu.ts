@@ -102,6 +102,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Save As…', 'file.saveAs'),
       command('Restore Previous Version…', 'file.restoreVersion'),
       { type: 'separator' },
+      command('Import Stakeholders…', 'file.importStakeholders'),
       command('Export…', 'file.export'),
       { type: 'separator' },
       command('Close', 'file.close'),

@@ -2,6 +2,7 @@ import type { InvokeHandlers } from '../../shared/host/channels';
 import { createAppHandlers } from './app-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createHandlerContext, type HostDependencies } from './handler-context';
+import { createImportHandlers } from './import-handlers';
 import { createPreferencesHandlers } from './preferences-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
 import { createWorkspaceHandlers } from './workspace-handlers';
@@ -56,6 +57,7 @@ export function createHostHandlers(deps: HostDependencies): HostHandlers {
   return {
     ...createWorkspaceHandlers(context),
     ...createExportHandlers(context),
+    ...createImportHandlers(context),
     ...createAppHandlers(deps),
     ...createPreferencesHandlers(deps),
     // The fingerprints are passed in (recovery-handlers.ts imports none of these modules): a draft records its

@@ -114,6 +114,16 @@ export const MAX_EXPORT_DATA_CHARS = 400 * 1024 * 1024;
 const exportData = z.string().max(MAX_EXPORT_DATA_CHARS);
 const suggestedName = z.string().max(255);
 
+/** The most a spreadsheet to import may weigh: more is no stakeholder list (20 MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const importFileResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('canceled') }),
+  z.object({ kind: z.literal('read'), filePath, fileName: z.string().max(4096), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }),
+  z.object({ kind: z.literal('readFailed'), ...fileFailure.shape }),
+]);
+export type ImportFileResult = z.infer<typeof importFileResultSchema>;
+
 export const recentWorkspaceSchema = z.object({ filePath, fileName: z.string(), openedAt: z.string() });
 export type RecentWorkspace = z.infer<typeof recentWorkspaceSchema>;
 
@@ -209,6 +219,11 @@ export const invokeChannels = {
    * (shared/export/page-capture.ts). The renderer has laid the export frame out there before asking.
    */
   'export:capture': { args: pageCaptureRequestSchema, result: z.string() },
+  /**
+   * File > Import Stakeholders…: asks for a spreadsheet (CSV or XLSX) and gives its bytes in base64 with its name;
+   * the renderer reads and plans the import (shared/import). Nothing is written.
+   */
+  'import:open-dialog': { args: none, result: importFileResultSchema },
   /** The Export dialog's remembered choices (defaults until the first export). */
   'export:options-get': { args: none, result: exportOptionsSchema },
   'export:options-set': { args: exportOptionsSchema, result: none },

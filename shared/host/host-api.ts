@@ -40,6 +40,8 @@ export function createHostApi(transport: HostTransport) {
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
     /** The page's rectangle as Chromium paints it, PNG bytes in base64 (lay out what is to be pictured first). */
     capturePage: (request: PageCaptureRequest) => transport.invoke('export:capture', request),
+    /** File > Import Stakeholders…: the chosen spreadsheet's name and bytes (base64), or why it could not be read. */
+    openImportFile: () => transport.invoke('import:open-dialog', undefined),
     getExportOptions: () => transport.invoke('export:options-get', undefined),
     setExportOptions: (options: ExportOptions) => transport.invoke('export:options-set', options),
     /** The remembered display preferences (theme, Large text), or the defaults. */

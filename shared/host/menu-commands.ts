@@ -10,6 +10,7 @@ export const MENU_COMMANDS = [
   'file.saveAs',
   /** Opens the Export dialog (PNG, PDF report, Markdown, CSV). */
   'file.export',
+  'file.importStakeholders',
   'file.restoreVersion',
   'file.close',
   'edit.undo',

@@ -12,6 +12,7 @@ import { focusQuickCapture } from './quick-capture-commands';
 import { chooseTheme, toggleLargeText, toggleLegend } from './preference-commands';
 import { isTextField } from './shortcuts';
 import { tidyLayout } from './tidy-layout';
+import { startImport } from './import-commands';
 
 const isEditingText = () => isTextField(document.activeElement);
 
@@ -43,6 +44,9 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'file.restoreVersion':
       if (hasWorkspace) showVersionsDialog(true);
+      return;
+    case 'file.importStakeholders':
+      void startImport();
       return;
     case 'file.export':
       if (hasWorkspace) showExportDialog(true);

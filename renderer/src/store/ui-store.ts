@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { PainHeatMode } from '@shared/domain/pain-heat';
+import type { ImportSheets } from '@shared/import/column-mapping';
 import type { Attachment } from '@shared/document/schema';
 import type { SafeToShare } from '@shared/export/safe-to-share';
 import type { HostApi } from '@shared/host/host-api';
@@ -83,6 +84,14 @@ export interface UiState {
   readonly notice: { text: string; id: number } | null;
   /** Pain heat: relationship lines drawn by the weight of their pain points (count or votes), or not. */
   readonly painHeat: PainHeatMode;
+  /** File > Import Stakeholders…: the spreadsheet read, shown in the import dialog until imported or canceled. */
+  readonly importSession: ImportSession | null;
+}
+
+/** A spreadsheet being imported: its name and its sheets as the import dialog maps them. */
+export interface ImportSession {
+  readonly fileName: string;
+  readonly sheets: ImportSheets;
 }
 
 const initialUi: UiState = {
@@ -98,6 +107,7 @@ const initialUi: UiState = {
   message: null,
   notice: null,
   painHeat: 'off',
+  importSession: null,
 };
 
 export const useUi = create<UiState>()(() => initialUi);
@@ -162,4 +172,9 @@ export function announce(text: string): void {
 /** Draws the map's relationship lines by pain (pain-heat.ts), or by status alone ('off'). */
 export function setPainHeat(mode: PainHeatMode): void {
   useUi.setState({ painHeat: mode });
+}
+
+/** Opens the import dialog on a spreadsheet read, or closes it (null). */
+export function setImportSession(session: ImportSession | null): void {
+  useUi.setState({ importSession: session });
 }

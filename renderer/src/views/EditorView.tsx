@@ -5,6 +5,7 @@ import { MapContextMenu } from '../canvas/MapContextMenu';
 import { AgendaDialog } from '../dialogs/AgendaDialog';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { ExportDialog } from '../dialogs/ExportDialog';
+import { ImportDialog } from '../dialogs/ImportDialog';
 import { ParticipantsDialog } from '../dialogs/ParticipantsDialog';
 import { VersionsDialog } from '../dialogs/VersionsDialog';
 import { PrintPortal } from '../export/PrintPortal';
@@ -57,6 +58,7 @@ export function EditorView() {
         <ParticipantsDialog />
         <ExportDialog />
         <VersionsDialog />
+        <ImportDialog />
         <PrintPortal />
       </div>
     </ReactFlowProvider>

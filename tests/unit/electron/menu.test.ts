@@ -61,14 +61,15 @@ describe('buildMenuTemplate', () => {
     expect(commandAccelerators('darwin')['edit.delete']).toBe('Backspace');
   });
 
-  it.each(['linux', 'darwin'] as const)('on %s, File has Export… after Save As and Restore Previous Version, set apart by separators', (platform) => {
+  it.each(['linux', 'darwin'] as const)('on %s, File has Import Stakeholders… and Export… after Save As and Restore Previous Version, set apart by separators', (platform) => {
     const file = build({ platform }).template.find((menu) => menu.label === '&File')!;
     const items = file.submenu as MenuItemConstructorOptions[];
     const at = items.findIndex((item) => item.id === 'file.export');
     expect(items[at]).toMatchObject({ label: 'Export…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false });
-    expect(items[at - 3]?.id).toBe('file.saveAs');
-    expect(items[at - 2]).toMatchObject({ id: 'file.restoreVersion', label: 'Restore Previous Version…' });
-    expect(items[at - 1]?.type).toBe('separator');
+    expect(items[at - 4]?.id).toBe('file.saveAs');
+    expect(items[at - 3]).toMatchObject({ id: 'file.restoreVersion', label: 'Restore Previous Version…' });
+    expect(items[at - 2]?.type).toBe('separator');
+    expect(items[at - 1]).toMatchObject({ id: 'file.importStakeholders', label: 'Import Stakeholders…' });
     expect(items[at + 1]?.type).toBe('separator');
     expect(items[at + 2]?.id).toBe('file.close');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../../../shared/host/channels';
 import { createAppHandlers } from '../../../../electron/ipc/app-handlers';
+import { createImportHandlers } from '../../../../electron/ipc/import-handlers';
 import { createExportHandlers } from '../../../../electron/ipc/export-handlers';
 import { createHandlerContext, type HostDependencies } from '../../../../electron/ipc/handler-context';
 import { createHostHandlers } from '../../../../electron/ipc/host-handlers';
@@ -37,6 +38,7 @@ describe('createHostHandlers', () => {
     const concerns = {
       workspace: Object.keys(createWorkspaceHandlers(context)),
       export: Object.keys(createExportHandlers(context)),
+      import: Object.keys(createImportHandlers(context)),
       app: Object.keys(createAppHandlers(deps)),
       preferences: Object.keys(createPreferencesHandlers(deps)),
       recovery: Object.keys(createRecoveryHandlers({ ...deps, fingerprints: context.fingerprints })),

@@ -635,6 +635,30 @@ describe('export:pdf', () => {
   });
 });
 
+describe('import:open-dialog', () => {
+  it('asks for a spreadsheet and gives its name and bytes, writing nothing', async () => {
+    const t = await setUp();
+    const file = path.join(t.dir, 'people.csv');
+    await fs.writeFile(file, 'Name\nLegal\n');
+    t.dialogs.openAnswers.push(file);
+    expect(await t.handlers['import:open-dialog'](undefined)).toEqual({ kind: 'read', filePath: file, fileName: 'people.csv', data: Buffer.from('Name\nLegal\n').toString('base64') });
+    expect(t.dialogs.openRequests.at(-1)?.title).toBe('Import Stakeholders');
+    expect(await fs.readdir(t.dir)).toEqual(['people.csv']);
+  });
+
+  it('gives nothing when canceled, and refuses a file over 20 MB or a folder with the reason', async () => {
+    const t = await setUp();
+    t.dialogs.openAnswers.push(null);
+    expect(await t.handlers['import:open-dialog'](undefined)).toEqual({ kind: 'canceled' });
+    const big = path.join(t.dir, 'huge.csv');
+    await fs.writeFile(big, Buffer.alloc(20 * 1024 * 1024 + 1, 0x41));
+    t.dialogs.openAnswers.push(big);
+    expect(await t.handlers['import:open-dialog'](undefined)).toMatchObject({ kind: 'readFailed', filePath: big, reason: expect.stringContaining('up to 20 MB') });
+    t.dialogs.openAnswers.push(t.dir);
+    expect(await t.handlers['import:open-dialog'](undefined)).toMatchObject({ kind: 'readFailed', reason: 'It is not a file.' });
+  });
+});
+
 describe('export:capture', () => {
   it('hands the rectangle to the page capture and writes nothing, asks nothing', async () => {
     const t = await setUp();
