@@ -144,3 +144,19 @@ test('Bridges and bottlenecks names the one stakeholder the two groups reach eac
   expect(bytes.readUInt32BE(16), 'the grid frame is 1,100 px wide at 1x').toBe(1100);
   if (process.env.STAKEMAP_KEEP_SHOTS) await writeFile('/tmp/shots/grid-export.png', bytes);
 });
+
+test('the map can mark the top bridges and bottlenecks, in words on their nodes', async ({ app }) => {
+  const { page } = app;
+  const filePath = path.join(app.tempDir, 'clusters.stakemap');
+  await writeFile(filePath, JSON.stringify(clusters));
+  app.dialogs.answerOpen(filePath);
+  await page.getByRole('button', { name: 'Open…' }).first().click();
+  const brand = page.getByRole('group', { name: /^Brand \(/ });
+  await expect(brand).toBeVisible();
+  await expect(page.getByText(/^Bottleneck \d$/)).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).check();
+  await expect(brand.getByText('Bottleneck 1')).toBeVisible();
+  await expect(page.getByText(/^Bottleneck \d$/)).toHaveCount(3);
+  await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).uncheck();
+  await expect(page.getByText(/^Bottleneck \d$/)).toHaveCount(0);
+});

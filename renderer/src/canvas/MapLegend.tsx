@@ -2,7 +2,7 @@ import { ChevronDown, ChevronUp, Flame } from 'lucide-react';
 import type { PainHeatMode } from '@shared/domain/pain-heat';
 import { toggleLegend } from '../commands/preference-commands';
 import { usePreferences } from '../store/preferences-store';
-import { setPainHeat, useUi } from '../store/editor-store';
+import { setMarkBottlenecks, setPainHeat, useUi } from '../store/editor-store';
 import { Legend } from './Legend';
 import { PainHeatLegend } from './PainHeatLegend';
 
@@ -14,6 +14,7 @@ export function MapLegend() {
   // A display preference, remembered between runs (preference-commands.ts), not part of the workspace.
   const expanded = usePreferences((s) => s.preferences.legendExpanded);
   const painHeat = useUi((s) => s.painHeat);
+  const markBottlenecks = useUi((s) => s.markBottlenecks);
   return (
     <div className={`map-legend${expanded ? ' is-expanded' : ''}`} data-map-overlay="legend">
       <button type="button" id="map-legend-toggle" className="map-legend__toggle" aria-expanded={expanded} aria-controls="map-legend-body" onClick={toggleLegend}>
@@ -31,6 +32,9 @@ export function MapLegend() {
           </select>
         </label>
         {painHeat !== 'off' && <PainHeatLegend by={painHeat} />}
+        <label className="pain-heat-control">
+          <input type="checkbox" checked={markBottlenecks} onChange={(e) => setMarkBottlenecks(e.target.checked)} /> Mark bridges and bottlenecks
+        </label>
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
-import { useEditor } from '../store/editor-store';
+import { selectDocument, useEditor, useUi } from '../store/editor-store';
+import { bottleneckRanks } from './bottleneck-ranks';
 import type { StakeholderFlowNode } from '../store/flow-elements';
 import { PainPointBadge } from './PainPointBadge';
 import { RenameField } from './RenameField';
@@ -31,6 +32,13 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
   const name = stakeholder.name || 'Unnamed stakeholder';
   // In a live session: who else has this stakeholder selected (a string, so only their nodes re-render).
   const selectedBy = useSelectedByKey(id);
+  // "Mark bridges and bottlenecks": this stakeholder's place in the ranking's top, if it is there (a number, so
+  // only the marked nodes re-render).
+  const markBottlenecks = useUi((s) => s.markBottlenecks);
+  const bottleneckRank = useEditor((s) => {
+    const doc = markBottlenecks ? selectDocument(s) : null;
+    return doc ? (bottleneckRanks(doc).get(id)?.rank ?? null) : null;
+  });
 
   return (
     <div
@@ -57,6 +65,11 @@ function StakeholderNodeView({ id, data, selected }: NodeProps<StakeholderFlowNo
       {selectedBy && (
         <span className="stakeholder-node__presence" style={{ background: selectedBy.split('\u0001')[1] }}>
           {selectedBy.split('\u0001')[0]}
+        </span>
+      )}
+      {bottleneckRank !== null && (
+        <span className="stakeholder-node__bottleneck" title="Many routes between other stakeholders pass through it (Grid view: Bridges and bottlenecks)">
+          Bottleneck {bottleneckRank}
         </span>
       )}
       {decoration.badge && <PainPointBadge badge={decoration.badge} attachment={{ type: 'stakeholder', id }} itemName={name} />}

@@ -84,6 +84,8 @@ export interface UiState {
   readonly notice: { text: string; id: number } | null;
   /** Pain heat: relationship lines drawn by the weight of their pain points (count or votes), or not. */
   readonly painHeat: PainHeatMode;
+  /** The top of the bridges and bottlenecks ranking is marked on the map. */
+  readonly markBottlenecks: boolean;
   /** File > Import Stakeholders…: the spreadsheet read, shown in the import dialog until imported or canceled. */
   readonly importSession: ImportSession | null;
 }
@@ -108,6 +110,7 @@ const initialUi: UiState = {
   notice: null,
   painHeat: 'off',
   importSession: null,
+  markBottlenecks: false,
 };
 
 export const useUi = create<UiState>()(() => initialUi);
@@ -177,4 +180,9 @@ export function setPainHeat(mode: PainHeatMode): void {
 /** Opens the import dialog on a spreadsheet read, or closes it (null). */
 export function setImportSession(session: ImportSession | null): void {
   useUi.setState({ importSession: session });
+}
+
+/** Marks (or stops marking) the top bridges and bottlenecks on the map. */
+export function setMarkBottlenecks(mark: boolean): void {
+  useUi.setState({ markBottlenecks: mark });
 }
