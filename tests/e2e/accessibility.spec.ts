@@ -246,6 +246,17 @@ test.describe('dialogs', () => {
     await scan(page, 'changed-on-disk question', 'dialog[open]');
   });
 
+  test('the Import Stakeholders preview, with rows that will be skipped', async ({ app }) => {
+    const { page } = app;
+    await openSample(page);
+    const csv = path.join(app.tempDir, 'people.csv');
+    await writeFile(csv, 'Name,Kind,Influence,Interest\nLegal,department,5,3\nRobots,robot,3,3\nInvestor relations,department,4,2\n');
+    app.dialogs.answerOpen(csv);
+    await app.menu('file.importStakeholders');
+    await expect(page.getByRole('dialog', { name: 'Import stakeholders from people.csv' })).toBeVisible();
+    await scan(page, 'Import Stakeholders preview', 'dialog[open]');
+  });
+
   test('Keyboard shortcuts', async ({ app }) => {
     const { page } = app;
     await openSample(page);
@@ -294,6 +305,17 @@ test.describe('in every theme', () => {
       await page.getByRole('tab', { name: 'Solutions' }).click();
       await expect(page.getByRole('article').first()).toBeVisible();
       await scan(page, `${name}: solutions list`);
+
+      await page.getByRole('tab', { name: 'Grid' }).click();
+      await expect(page.getByRole('region', { name: 'Bridges and bottlenecks' })).toBeVisible();
+      await scan(page, `${name}: power/interest grid with bridges and bottlenecks`);
+
+      await page.getByRole('tab', { name: 'Map' }).click();
+      await page.getByRole('combobox', { name: 'Pain heat' }).selectOption('painPoints');
+      await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).check();
+      await scan(page, `${name}: map with pain heat and bottleneck marks`);
+      await page.getByRole('combobox', { name: 'Pain heat' }).selectOption('off');
+      await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).uncheck();
 
       await page.getByRole('tab', { name: 'Map' }).click();
       await app.menu('file.export');
