@@ -3,7 +3,7 @@ import { readExportOptions } from '../../shared/export/export-options';
 import { REPORT_LANGUAGE } from '../../shared/export/pdf-options';
 import { isPng } from '../../shared/export/png-text-chunk';
 import type { CsvExportResult, InvokeHandlers, SaveResult } from '../../shared/host/channels';
-import { EXPORT_EXTENSIONS, exportFileName, painPointsCsvFileName, solutionsCsvFileName, withExtension } from '../../shared/host/file-names';
+import { EXPORT_EXTENSIONS, exportFileName, painPointsCsvFileName, siblingCsvFileName, solutionsCsvFileName, withExtension, type CsvSibling } from '../../shared/host/file-names';
 import { describeFileError, errorCode } from '../services/file-errors';
 import { SETTINGS_KEYS } from '../services/key-value-store';
 import { finishReportPdf } from '../services/pdf-finishing';
@@ -94,12 +94,15 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       return { kind: 'saved', filePath };
     });
 
-  /** Writes both CSV files, or changes neither (see writeCsvPairNow). */
-  const writeCsvPair = (files: readonly [CsvFile, CsvFile]): Promise<CsvExportResult> =>
-    queue.run([files[0].filePath, files[1].filePath], () => writeCsvPairNow(files));
+  /** Writes every CSV file of the export, or changes none (see writeCsvFilesNow). */
+  const writeCsvFiles = (files: readonly CsvFile[]): Promise<CsvExportResult> =>
+    queue.run(
+      files.map((f) => f.filePath),
+      () => writeCsvFilesNow(files),
+    );
 
   /**
-   * Both files are written in full beside their targets first (prepareAtomicWrite), so nearly every failure
+   * All the files are written in full beside their targets first (prepareAtomicWrite), so nearly every failure
    * happens before anything is replaced. Then the current content of each target that exists is kept aside
    * (keepPreviousContent: a hard link, or a copy), and only then are the targets replaced, one rename each. Should
    * a replacement still fail, every target already replaced gets its earlier content back (one rename) or, if it
@@ -107,7 +110,7 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
    * should the app be killed midway, each file holds its old or its new content in full and the next export to it
    * removes what was kept aside.
    */
-  const writeCsvPairNow = async (files: readonly [CsvFile, CsvFile]): Promise<CsvExportResult> => {
+  const writeCsvFilesNow = async (files: readonly CsvFile[]): Promise<CsvExportResult> => {
     const prepared: PreparedWrite[] = [];
     const kept: (KeptContent | null)[] = [];
     const abortAll = () => Promise.all(prepared.map((write) => write.abort()));
@@ -163,8 +166,8 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       }
     }
     await discardKept();
-    deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(files[0].filePath));
-    return { kind: 'saved', filePaths: [files[0].filePath, files[1].filePath] };
+    deps.settings.set(SETTINGS_KEYS.lastExportFolder, path.dirname(files[0]!.filePath));
+    return { kind: 'saved', filePaths: files.map((f) => f.filePath) };
   };
 
   return {
@@ -176,19 +179,22 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       return target === null ? { kind: 'canceled' } : writeExport(target, content);
     },
 
-    'export:csv': async ({ suggestedName, painPoints, solutions }) => {
+    'export:csv': async ({ suggestedName, painPoints, solutions, stakeholders, relationships }) => {
       const target = await chooseExportPath(EXPORT_KINDS.csv, painPointsCsvFileName(suggestedName));
       if (target === null) return { kind: 'canceled' };
-      const solutionsPath = solutionsCsvPath(target);
+      const beside = (sibling: CsvSibling) => path.join(path.dirname(target), siblingCsvFileName(path.basename(target), sibling));
+      const files: CsvFile[] = [
+        { filePath: target, content: painPoints },
+        { filePath: solutionsCsvPath(target), content: solutions },
+        ...(stakeholders === undefined ? [] : [{ filePath: beside('stakeholders'), content: stakeholders }]),
+        ...(relationships === undefined ? [] : [{ filePath: beside('relationships'), content: relationships }]),
+      ];
       // The save dialog asked before replacing the pain points file only. Something other than a file in the
       // way (a folder, a pipe) is not asked about: the write refuses it with its own reason.
-      if ((await regularFileExists(solutionsPath)) && !(await deps.dialogs.confirmReplace([path.basename(solutionsPath)]))) {
-        return { kind: 'canceled' };
-      }
-      return writeCsvPair([
-        { filePath: target, content: painPoints },
-        { filePath: solutionsPath, content: solutions },
-      ]);
+      const existing: string[] = [];
+      for (const file of files.slice(1)) if (await regularFileExists(file.filePath)) existing.push(path.basename(file.filePath));
+      if (existing.length > 0 && !(await deps.dialogs.confirmReplace(existing))) return { kind: 'canceled' };
+      return writeCsvFiles(files);
     },
 
     'export:pdf': async ({ suggestedName, pageSize, landscape }) => {

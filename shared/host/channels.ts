@@ -96,7 +96,8 @@ export type VersionReadResult = z.infer<typeof versionReadResultSchema>;
 
 /** CSV export writes two files (pain points, solutions) from one dialog: both are written, or neither is left. */
 export const csvExportResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('saved'), filePaths: z.tuple([filePath, filePath]) }),
+  /** Pain points and solutions, then (when the renderer sent them) stakeholders and relationships. */
+  z.object({ kind: z.literal('saved'), filePaths: z.array(filePath).min(2).max(4) }),
   z.object({ kind: z.literal('canceled') }),
   z.object({ kind: z.literal('writeFailed'), ...fileFailure.shape }),
 ]);
@@ -206,7 +207,14 @@ export const invokeChannels = {
   'export:save': { args: z.object({ format: exportFileFormatSchema, suggestedName, data: exportData }), result: saveResultSchema },
   /** Asks for "<name> pain points.csv", then writes it and "<name> solutions.csv" beside it. */
   'export:csv': {
-    args: z.object({ suggestedName, painPoints: exportData, solutions: exportData }),
+    args: z.object({
+      suggestedName,
+      painPoints: exportData,
+      solutions: exportData,
+      /** The map as the spreadsheet import reads it back (shared/import/sheets-csv.ts); written when given. */
+      stakeholders: exportData.optional(),
+      relationships: exportData.optional(),
+    }),
     result: csvExportResultSchema,
   },
   /** Asks where to save, then prints the page as it is (the renderer has laid out the report) to PDF there. */

@@ -95,18 +95,26 @@ export function painPointsCsvFileName(title: string): string {
  * `.csv` gets it.
  */
 export function solutionsCsvFileName(painPointsFileName: string): string {
+  return siblingCsvFileName(painPointsFileName, 'solutions');
+}
+
+/** The other files of a CSV export, named after the pain points file as solutionsCsvFileName names its own. */
+export type CsvSibling = 'solutions' | 'stakeholders' | 'relationships';
+
+/** "Q3 pain points.csv" → "Q3 stakeholders.csv" (and the rule of solutionsCsvFileName for any sibling). */
+export function siblingCsvFileName(painPointsFileName: string, sibling: CsvSibling): string {
   const extension = /\.csv$/i.exec(painPointsFileName)?.[0] ?? '';
   const base = painPointsFileName.slice(0, painPointsFileName.length - extension.length);
   const last = [...base.matchAll(/pain points/gi)].at(-1);
-  let solutionsBase: string;
+  let siblingBase: string;
   if (last?.index === undefined) {
-    solutionsBase = `${base} solutions`;
+    siblingBase = `${base} ${sibling}`;
   } else {
     const found = last[0];
-    const replacement = found === found.toUpperCase() ? 'SOLUTIONS' : found.startsWith('P') ? 'Solutions' : 'solutions';
-    solutionsBase = base.slice(0, last.index) + replacement + base.slice(last.index + found.length);
+    const replacement = found === found.toUpperCase() ? sibling.toUpperCase() : found.startsWith('P') ? sibling[0]!.toUpperCase() + sibling.slice(1) : sibling;
+    siblingBase = base.slice(0, last.index) + replacement + base.slice(last.index + found.length);
   }
-  return `${solutionsBase}${extension || '.csv'}`;
+  return `${siblingBase}${extension || '.csv'}`;
 }
 
 /** The longest start of `text` that takes at most `maxBytes` in UTF-8, never cutting a character in two. */

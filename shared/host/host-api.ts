@@ -33,8 +33,9 @@ export function createHostApi(transport: HostTransport) {
     /** `data`: the Markdown text, or the PNG's bytes in base64. */
     exportFile: (format: ExportFileFormat, suggestedName: string, data: string) =>
       transport.invoke('export:save', { format, suggestedName, data }),
-    exportCsv: (suggestedName: string, painPoints: string, solutions: string) =>
-      transport.invoke('export:csv', { suggestedName, painPoints, solutions }),
+    /** The pain points and solutions CSVs, and the stakeholders and relationships CSVs when given. */
+    exportCsv: (suggestedName: string, painPoints: string, solutions: string, map?: { stakeholders: string; relationships: string }) =>
+      transport.invoke('export:csv', { suggestedName, painPoints, solutions, ...(map ?? {}) }),
     /** Prints the page as it is now: lay out the report before calling, restore it after. */
     exportPdf: (suggestedName: string, pageSize: PdfPageSize, landscape: boolean) =>
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),

@@ -323,6 +323,25 @@ test('Markdown and CSV parse back to the same rows, with markup, quotes and comm
   const solutions = parseCsv(await readFile(path.join(app.tempDir, 'export solutions.csv'), 'utf8'));
   expect(solutions[1]).toContain('Pre-approved reply library');
   expect(solutions[1]).toContain('Head of Social');
+
+  // The map itself, as File > Import Stakeholders… reads it back: into the same map it changes nothing.
+  const stakeholders = parseCsv(await readFile(path.join(app.tempDir, 'export stakeholders.csv'), 'utf8'));
+  expect(stakeholders[0]).toEqual(['Name', 'Kind', 'Influence', 'Interest', 'Owner', 'Notes']);
+  expect(stakeholders.slice(1).map((row) => row[0])).toEqual(['Social media team', 'Legal', HOSTILE]);
+  const relationships = parseCsv(await readFile(path.join(app.tempDir, 'export relationships.csv'), 'utf8'));
+  expect(relationships.slice(1).map((row) => row.slice(0, 2))).toEqual([
+    ['Social media team', 'Legal'],
+    ['Social media team', HOSTILE],
+  ]);
+  for (const file of ['export stakeholders.csv', 'export relationships.csv']) {
+    app.dialogs.answerOpen(path.join(app.tempDir, file));
+    await app.menu('file.importStakeholders');
+    const preview = app.page.getByRole('dialog', { name: `Import stakeholders from ${file}` });
+    await expect(preview.getByRole('status')).toContainText('0 new and 0 updated stakeholders, 0 new and 0 updated relationships');
+    await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled();
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await expect(preview).toBeHidden();
+  }
 });
 
 test('canceling the save dialog writes nothing, and the last choices are remembered', async ({ app }) => {

@@ -65,7 +65,7 @@ for (const removeQuotes of [false, true]) {
     await exportSafely(app, 'CSV', path.join(out, 'export pain points.csv'), removeQuotes);
 
     const files = await readdir(out);
-    expect(files.sort()).toEqual(['export pain points.csv', 'export solutions.csv', 'map.png', 'report.md', 'report.pdf'].sort());
+    expect(files.sort()).toEqual(['export pain points.csv', 'export relationships.csv', 'export solutions.csv', 'export stakeholders.csv', 'map.png', 'report.md', 'report.pdf'].sort());
     const forbidden = [...NAMES, OWNER, ...(removeQuotes ? [QUOTE] : [])];
     for (const file of files) {
       const bytes = await readFile(path.join(out, file));

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ExportFormat, ExportOptions } from '@shared/export/export-options';
 import { painPointsCsv, solutionsCsv } from '@shared/export/csv';
+import { relationshipsCsv, stakeholdersCsv } from '@shared/import/sheets-csv';
 import { reportToMarkdown } from '@shared/export/markdown';
 import { buildReport } from '@shared/export/report';
 import { redactForSharing } from '@shared/export/safe-to-share';
@@ -163,14 +164,18 @@ async function exportMarkdown(options: ExportOptions): Promise<void> {
 async function exportCsv(options: ExportOptions): Promise<void> {
   const doc = exportedDocument(options);
   if (!doc) return;
-  const result = await host().exportCsv(suggestedName(), painPointsCsv(doc), solutionsCsv(doc));
-  if (result.kind === 'saved') announce(`Exported ${result.filePaths.map(fileName).join(' and ')}.`);
+  // With the map as the spreadsheet import reads it back: File > Import Stakeholders… takes these two unchanged.
+  const result = await host().exportCsv(suggestedName(), painPointsCsv(doc), solutionsCsv(doc), { stakeholders: stakeholdersCsv(doc), relationships: relationshipsCsv(doc) });
+  if (result.kind === 'saved') {
+    const names = result.filePaths.map(fileName);
+    announce(`Exported ${names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join(' and ')}.`);
+  }
   else if (result.kind === 'writeFailed')
     showMessage({
       tone: 'error',
       title: 'Could not export the CSV files',
       summary: `${result.filePath}: ${result.reason}`,
-      details: ['Both files are as they were before: a file that was already there keeps its content, and no new file was left behind. Your workspace is unchanged.'],
+      details: ['Every file is as it was before: a file that was already there keeps its content, and no new file was left behind. Your workspace is unchanged.'],
     });
 }
 

@@ -109,14 +109,17 @@ async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage:
     // The capture pictures what was painted: let the moved frame be painted once.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const box = frame.getBoundingClientRect();
-    const base64 = await capturePage({
-      x: box.left + window.scrollX,
-      y: box.top + window.scrollY,
-      width: capture.width,
-      height: capture.height,
-      scale: capture.scale,
-      transparent: capture.background === 'transparent',
-    });
+    const base64 = await withTimeout(
+      capturePage({
+        x: box.left + window.scrollX,
+        y: box.top + window.scrollY,
+        width: capture.width,
+        height: capture.height,
+        scale: capture.scale,
+        transparent: capture.background === 'transparent',
+      }),
+      captureTimeoutMs(capture),
+    );
     const bytes = fromBase64(base64);
     if (!isPngSignature(bytes)) throw new Error('The page capture is not a PNG image.');
     return bytes;
@@ -124,6 +127,31 @@ async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage:
     root.classList.remove('is-capturing-export');
     stage.classList.remove('export-stage--capture');
   }
+}
+
+/**
+ * How long a capture may take before the export gives up on it and draws the slow way: the editor is hidden
+ * meanwhile, so a capture that never answers must not leave the window blank. 15 s, and a second more per
+ * 10 million pixels (1,000 stakeholders at 2x, 225 million pixels, take about 12 s here).
+ */
+export function captureTimeoutMs(capture: Pick<FrameCapture, 'width' | 'height' | 'scale'>): number {
+  return 15_000 + Math.ceil((capture.width * capture.height * capture.scale * capture.scale) / 10_000_000) * 1_000;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The page capture did not answer within ${Math.round(ms / 1000)} s.`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** The slow way, kept for when no capture can be taken: the DOM serialized into an SVG and drawn to a canvas. */

@@ -531,6 +531,28 @@ describe('export:csv', () => {
     expect(t.recent.list()).toEqual([]);
   });
 
+  it('writes the stakeholders and relationships files beside them when given, all four or none', async () => {
+    const t = await setUp();
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'Q3 Pain Points.csv'));
+    const result = await t.handlers['export:csv']({ suggestedName: 'x', painPoints: 'p', solutions: 's', stakeholders: 'Name\nLegal\n', relationships: 'From,To\n' });
+    const names = ['Q3 Pain Points.csv', 'Q3 Solutions.csv', 'Q3 Stakeholders.csv', 'Q3 Relationships.csv'];
+    expect(result).toEqual({ kind: 'saved', filePaths: names.map((n) => path.join(t.dir, n)) });
+    expect(await fs.readFile(path.join(t.dir, 'Q3 Stakeholders.csv'), 'utf8')).toBe('Name\nLegal\n');
+    expect((await fs.readdir(t.dir)).sort()).toEqual([...names].sort());
+  });
+
+  it('asks once about every sibling file that already exists, and writes nothing when told not to replace them', async () => {
+    const t = await setUp();
+    await fs.writeFile(path.join(t.dir, 'Q3 solutions.csv'), 'old solutions');
+    await fs.writeFile(path.join(t.dir, 'Q3 relationships.csv'), 'old relationships');
+    t.dialogs.saveAnswers.push(path.join(t.dir, 'Q3 pain points.csv'));
+    t.dialogs.replaceAnswers.push(false);
+    expect(await t.handlers['export:csv']({ suggestedName: 'x', painPoints: 'p', solutions: 's', stakeholders: 'a', relationships: 'b' })).toEqual({ kind: 'canceled' });
+    expect(t.dialogs.replaceRequests).toEqual([['Q3 solutions.csv', 'Q3 relationships.csv']]);
+    expect(await fs.readFile(path.join(t.dir, 'Q3 relationships.csv'), 'utf8')).toBe('old relationships');
+    expect((await fs.readdir(t.dir)).sort()).toEqual(['Q3 relationships.csv', 'Q3 solutions.csv']);
+  });
+
   it('appends " solutions" when the chosen name does not say "pain points"', async () => {
     const t = await setUp();
     t.dialogs.saveAnswers.push(path.join(t.dir, 'export.csv'));
