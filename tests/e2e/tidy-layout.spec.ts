@@ -193,6 +193,15 @@ test('with two or more stakeholders selected, Tidy layout arranges only those an
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2 + to.width / 4, to.y + to.height / 2 + to.height / 4, { steps: 8 });
   await page.mouse.up();
+  // The drop settles first (on a loaded machine its commit and the labels' new places can land a moment later):
+  // Brand has not moved between two looks a few frames apart.
+  await expect
+    .poll(async () => {
+      const first = JSON.stringify(await brand.boundingBox());
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+      return first === JSON.stringify(await brand.boundingBox());
+    })
+    .toBe(true);
   // Ctrl+click a corner of the agency that Brand (or a label) does not cover: asked of the page, not guessed,
   // because the pile's overlap depends on the measured sizes.
   const box = (await agency.boundingBox())!;
