@@ -216,16 +216,7 @@ function planStakeholders(sheet: SheetInput<StakeholderColumns>, onMap: Readonly
   /** Where each name was first seen in the sheet. */
   const firstRow = new Map<string, number>();
 
-  for (let index = 1; index < sheet.rows.length; index++) {
-    const cells = sheet.rows[index]!;
-    const row = index + 1;
-    if (cells.every(isBlankCell)) {
-      blankRows++;
-      continue;
-    }
-    const cell = (column: number | null) => (column === null ? '' : (cells[column] ?? ''));
-    const problems = tooLongCells(cells);
-
+  for (const { row, cell, problems } of dataRows(sheet.rows, () => blankRows++)) {
     const name = cell(mapping.name).trim();
     const key = nameKey(name);
     if (name === '') problems.push('the name is empty');
@@ -343,15 +334,7 @@ function planRelationships(
   /** The row where each pair was first seen in the sheet. */
   const firstRow = new Map<string, number>();
 
-  for (let index = 1; index < sheet.rows.length; index++) {
-    const cells = sheet.rows[index]!;
-    const row = index + 1;
-    if (cells.every(isBlankCell)) {
-      blankRows++;
-      continue;
-    }
-    const cell = (column: number | null) => (column === null ? '' : (cells[column] ?? ''));
-    const problems = tooLongCells(cells);
+  for (const { row, cell, problems } of dataRows(sheet.rows, () => blankRows++)) {
     const from = resolveEnd(cell(mapping.from), 'From', names);
     const to = resolveEnd(cell(mapping.to), 'To', names);
     if (!from.ok) problems.push(from.reason);
@@ -433,6 +416,23 @@ function resolveEnd(cell: string, column: 'From' | 'To', names: NameLookup): { o
 }
 
 /** The reasons for the cells of a row too long to keep (MAX_LONG_TEXT), whichever field they map to. */
+/**
+ * The data rows of a sheet (after its header), each with its spreadsheet row number, a reader of the cell in a
+ * mapped column ('' for an unmapped one) and the problems of the whole row so far (cells too long). Blank rows are
+ * skipped and counted through `onBlank`.
+ */
+function* dataRows(rows: readonly (readonly string[])[], onBlank: () => void) {
+  for (let index = 1; index < rows.length; index++) {
+    const cells = rows[index]!;
+    if (cells.every(isBlankCell)) {
+      onBlank();
+      continue;
+    }
+    const cell = (column: number | null) => (column === null ? '' : (cells[column] ?? ''));
+    yield { row: index + 1, cell, problems: tooLongCells(cells) };
+  }
+}
+
 function tooLongCells(cells: readonly string[]): string[] {
   const problems: string[] = [];
   cells.forEach((c, i) => {

@@ -54,6 +54,16 @@ function relationshipsCsv(): string {
   return `${rows.map((r) => r.join(',')).join('\n')}\n`;
 }
 
+/** Opens the map the imports go into (Social media team and Legal), saved in the test's folder. */
+async function openStart(app: StakemapApp): Promise<string> {
+  const filePath = path.join(app.tempDir, 'import.stakemap');
+  await writeFile(filePath, JSON.stringify(start));
+  app.dialogs.answerOpen(filePath);
+  await app.page.getByRole('button', { name: 'Open…' }).first().click();
+  await expect(app.page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  return filePath;
+}
+
 async function importFile(app: StakemapApp, filePath: string) {
   app.dialogs.answerOpen(filePath);
   await app.menu('file.importStakeholders');
@@ -62,11 +72,7 @@ async function importFile(app: StakemapApp, filePath: string) {
 
 test('import 30 stakeholders and 40 relationships with three bad rows: preview, per-row messages, one undo step each, on disk', async ({ app }) => {
   const { page } = app;
-  const filePath = path.join(app.tempDir, 'import.stakemap');
-  await writeFile(filePath, JSON.stringify(start));
-  app.dialogs.answerOpen(filePath);
-  await page.getByRole('button', { name: 'Open…' }).first().click();
-  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  const filePath = await openStart(app);
 
   const people = path.join(app.tempDir, 'stakeholders.csv');
   await writeFile(people, stakeholdersCsv());
@@ -114,11 +120,7 @@ test('import 30 stakeholders and 40 relationships with three bad rows: preview, 
 
 test('an XLSX workbook with a stakeholders sheet and a relationships sheet imports both; undo takes it all back', async ({ app }) => {
   const { page } = app;
-  const filePath = path.join(app.tempDir, 'import.stakemap');
-  await writeFile(filePath, JSON.stringify(start));
-  app.dialogs.answerOpen(filePath);
-  await page.getByRole('button', { name: 'Open…' }).first().click();
-  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  await openStart(app);
 
   const dialog = await importFile(app, path.resolve('tests/fixtures/import/two-sheets.xlsx'));
   await expect(dialog.getByRole('group', { name: /Stakeholders: sheet “Stakeholders”/ })).toBeVisible();
