@@ -1,6 +1,7 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { labelCentre, labelLeader } from '@shared/layout/label-placement';
+import { lineHitArea } from '@shared/layout/line-hit-area';
 import { heatStrokeWidth } from '@shared/domain/pain-heat';
 import { selectDocument, setSelection, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
@@ -61,10 +62,12 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       <BaseEdge
         id={id}
         path={path}
-        interactionWidth={24}
+        // The pointer area is drawn below as a filled shape, not React Flow's wide transparent stroke.
+        interactionWidth={0}
         className={`relationship-edge status-${relationship.status}${stateClass}`}
         style={{ stroke: style.color, strokeWidth: heatWidth === null ? themedStrokeWidth(style) : `calc(${heatWidth}px * var(--map-line-scale, 1))`, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
+      <path d={lineHitArea({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, 12)} className="relationship-edge__hit" />
       {showLabel && (
         <EdgeLabelPortal>
           {/* A pointer shortcut only: the relationship line is the focusable, named element (flow-elements.ts). */}
