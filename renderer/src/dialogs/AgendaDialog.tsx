@@ -8,6 +8,7 @@ import { addStage, moveStage, removeStage, setAgendaVisible, updateStage } from 
 import { currentStageOf, selectAgenda } from '../store/agenda-selectors';
 import { showAgendaDialog, useAgendaDialog } from '../store/agenda-dialog-store';
 import { announce, documentNow, useEditor } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 const NO_STAGES: readonly Stage[] = [];
 
@@ -38,7 +39,7 @@ export function AgendaDialog() {
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="agenda-dialog" aria-labelledby="agenda-title" onClose={() => showAgendaDialog(false)}>
+    <dialog ref={dialog} className="agenda-dialog" aria-labelledby="agenda-title" onClose={whenClosed(() => showAgendaDialog(false))}>
       {open && <AgendaEditor />}
     </dialog>
   );

@@ -6,6 +6,7 @@ import { nextCategoryColor } from '@shared/operations/categories';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
 import { edit } from '../commands/edits';
 import { announce, showCategories, useEditor, documentNow, selectDocument, useUi } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 const NO_CATEGORIES: readonly Category[] = [];
 const NO_PAIN_POINTS: readonly PainPoint[] = [];
@@ -50,7 +51,7 @@ export function CategoriesDialog() {
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="categories-dialog" aria-labelledby="categories-title" onClose={() => showCategories(false)}>
+    <dialog ref={dialog} className="categories-dialog" aria-labelledby="categories-title" onClose={whenClosed(() => showCategories(false))}>
       {/* Mounted only while open, so a half-finished deletion is forgotten when the dialog closes. */}
       {open && <CategoriesEditor />}
     </dialog>

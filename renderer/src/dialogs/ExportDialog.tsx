@@ -5,6 +5,7 @@ import { exportLayout, runExport } from '../commands/export-commands';
 import { loadExportOptions, rememberExportOptions } from '../commands/host-commands';
 import { fitScale } from '../export/canvas-limits';
 import { showExportDialog, useUi } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string; Icon: LucideIcon }> = [
   { format: 'png', label: 'PNG image', hint: 'The whole map for slides, sharp on a projector; opens again in Stakemap.', Icon: FileImage },
@@ -63,7 +64,7 @@ export function ExportDialog() {
           job.cancel?.();
         }
       }}
-      onClose={() => showExportDialog(false)}
+      onClose={whenClosed(() => showExportDialog(false))}
     >
       <h2 id="export-title" className="export-dialog__title">
         <Download size={20} aria-hidden="true" /> Export

@@ -14,6 +14,7 @@ import {
 import { importInputFor, planImport } from '@shared/import/import-plan';
 import { cancelImport, finishImport } from '../commands/import-commands';
 import { selectDocument, useEditor, useUi } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 /** How many planned changes and problem rows the preview lists before it says "and N more". */
 const PREVIEW_LIMIT = 60;
@@ -33,7 +34,7 @@ export function ImportDialog() {
     if (!session && el.open) el.close();
   }, [session]);
   return (
-    <dialog ref={dialog} className="export-dialog import-dialog" aria-labelledby="import-title" onClose={cancelImport}>
+    <dialog ref={dialog} className="export-dialog import-dialog" aria-labelledby="import-title" onClose={whenClosed(cancelImport)}>
       {session && <ImportPreview key={session.fileName} fileName={session.fileName} initial={session.sheets} />}
     </dialog>
   );

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { LIVE_ROLES, LIVE_ROLE_WORDS, type LiveRole } from '@shared/live/live-protocol';
 import { endSession, joinSession, setPeerRole, startHosting, useLiveSession } from '../commands/live-session';
 import { announce, useEditor } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 /*
  * Session > Start Live Session… and Session > Join Live Session…: one native modal dialog with two faces. The host
@@ -30,7 +31,7 @@ export function LiveSessionDialog() {
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="live-dialog" aria-labelledby="live-dialog-title" onClose={() => showLiveDialog(null)}>
+    <dialog ref={dialog} className="live-dialog" aria-labelledby="live-dialog-title" onClose={whenClosed(() => showLiveDialog(null))}>
       {open === 'host' && <HostPanel />}
       {open === 'join' && <JoinPanel />}
     </dialog>

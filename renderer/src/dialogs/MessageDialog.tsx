@@ -1,6 +1,7 @@
 import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { dismissMessage, useUi } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 const TONE_ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
@@ -27,7 +28,7 @@ export function MessageDialog() {
       role={message?.tone === 'info' ? 'dialog' : 'alertdialog'}
       aria-labelledby="message-title"
       aria-describedby="message-summary"
-      onClose={dismissMessage}
+      onClose={whenClosed(dismissMessage)}
     >
       {message && (
         <>

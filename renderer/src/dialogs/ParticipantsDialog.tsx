@@ -9,6 +9,7 @@ import { IS_MAC, commandForKey, isTextField } from '../commands/shortcuts';
 import { VoiceSelect } from '../panels/VoiceSelect';
 import { announce, documentNow, redo, selectDocument, undo, useEditor, useUi } from '../store/editor-store';
 import { showParticipantsDialog, useParticipantsDialog } from '../store/participants-dialog-store';
+import { whenClosed } from './when-closed';
 
 const NO_PARTICIPANTS: readonly Participant[] = [];
 const NO_STAKEHOLDERS: readonly Stakeholder[] = [];
@@ -54,7 +55,7 @@ export function ParticipantsDialog() {
   return (
     // The window's shortcuts stand aside while a dialog is open (use-app-events.ts), but undo and redo belong
     // here: a participant removed by mistake comes back with Ctrl+Z without leaving the dialog.
-    <dialog ref={dialog} className="participants-dialog" aria-labelledby="participants-title" onClose={() => showParticipantsDialog(false)} onKeyDown={undoKeys}>
+    <dialog ref={dialog} className="participants-dialog" aria-labelledby="participants-title" onClose={whenClosed(() => showParticipantsDialog(false))} onKeyDown={undoKeys}>
       {open && <ParticipantsEditor />}
     </dialog>
   );

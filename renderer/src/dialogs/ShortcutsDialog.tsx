@@ -3,6 +3,7 @@ import { Keyboard } from 'lucide-react';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { shortcutSheet, type SheetEntry } from '@shared/host/keymap';
 import { IS_MAC } from '../commands/shortcuts';
+import { whenClosed } from './when-closed';
 
 export interface ShortcutsDialogProps {
   /**
@@ -42,7 +43,7 @@ export function ShortcutsDialog({ onClose, isMac = IS_MAC }: ShortcutsDialogProp
 
   const sections = shortcutSheet(isMac);
   return (
-    <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={whenClosed(onClose)}>
       <h2 id="shortcuts-title" className="message-dialog__title">
         <Keyboard size={22} aria-hidden="true" /> Keyboard shortcuts
       </h2>

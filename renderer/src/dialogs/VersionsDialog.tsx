@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SavedVersionInfo as Version } from '@shared/host/channels';
 import { listPreviousVersions, restorePreviousVersion } from '../commands/host-commands';
 import { fileNameOf, showVersionsDialog, useEditor, useUi } from '../store/editor-store';
+import { whenClosed } from './when-closed';
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -29,7 +30,7 @@ export function VersionsDialog() {
 
 
   return (
-    <dialog ref={dialog} className="export-dialog" aria-labelledby="versions-title" onClose={() => showVersionsDialog(false)}>
+    <dialog ref={dialog} className="export-dialog" aria-labelledby="versions-title" onClose={whenClosed(() => showVersionsDialog(false))}>
       <h2 id="versions-title" className="export-dialog__title">
         <History size={20} aria-hidden="true" /> Restore previous version
       </h2>
