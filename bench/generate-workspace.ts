@@ -101,7 +101,7 @@ export function gridColumns(stakeholders: number): number {
 const FIXED_CREATED = '2026-11-22T10:00:00.000Z';
 const FIXED_UPDATED = '2026-11-22T11:30:00.000Z';
 
-/** A valid workspace document (format version 1) of the requested size. */
+/** A valid workspace document (in the current format version) of the requested size. */
 export function generateWorkspace(options: GenerateOptions): WorkspaceDocument {
   const n = Math.max(1, Math.floor(options.stakeholders));
   const random = createRandom(options.seed ?? DEFAULT_SEED);
@@ -171,6 +171,7 @@ export function generateWorkspace(options: GenerateOptions): WorkspaceDocument {
     status: problematic.has(i) ? 'problematic' : random.pick(otherStatuses),
     label: random.chance(0.5) ? random.pick(LABELS) : '',
     notes: '',
+    otherSide: null,
   }));
 
   // Each stakeholder's relationships, problematic first: some pain points sit on a relationship too.

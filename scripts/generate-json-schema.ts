@@ -17,8 +17,8 @@ import { workspaceSchema } from '../shared/document/schema';
 /** Where the schema is shipped, relative to the repository root. */
 export const JSON_SCHEMA_PATH = 'docs/stakemap.schema.json';
 
-/** The address the schema names itself by (its `$id`). */
-export const JSON_SCHEMA_ID = 'https://stakemap.app/schema/stakemap-2.schema.json';
+/** The address the schema names itself by (its `$id`): one per format version, as each version's schema differs. */
+export const JSON_SCHEMA_ID = `https://stakemap.app/schema/stakemap-${CURRENT_VERSION}.schema.json`;
 
 /**
  * The JSON Schema of format version CURRENT_VERSION, as the text of docs/stakemap.schema.json (2-space indent,

@@ -86,7 +86,17 @@ function relationship(raw: unknown) {
     status: withDefault(r.status, 'neutral', (v) => oneOf(RELATIONSHIP_STATUSES, v)),
     label: withDefault(r.label, '', isShortText),
     notes: withDefault(r.notes, '', isLongText),
+    otherSide: otherSide(r.otherSide),
   };
+}
+
+/** How the other side sees a relationship: null when absent or not recorded; an object needs its status. */
+function otherSide(raw: unknown) {
+  if (raw === undefined || raw === null) return null;
+  need(isObject(raw));
+  const o = raw as Raw;
+  need(oneOf(RELATIONSHIP_STATUSES, o.status));
+  return { ...o, notes: withDefault(o.notes, '', isLongText) };
 }
 
 function attachment(raw: unknown) {

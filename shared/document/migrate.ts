@@ -39,9 +39,24 @@ function votesBecomeTalliesAndQuotesBecomeObjects(raw: Record<string, unknown>):
   return { ...raw, ...(raw.painPoints === undefined ? {} : { painPoints }), agenda };
 }
 
+/**
+ * Version 2 -> 3: every relationship gets `otherSide: null`, "the other side's view has not been recorded" (a
+ * relationship's own `status` stays how its source side sees it). Nothing else changes.
+ *
+ * Like the step before it, it works on unvalidated data: a relationship that already has an `otherSide` (another
+ * tool may have written one) keeps it as it is, for the schema to check and word; an item that is not an object,
+ * and a `relationships` that is not a list, are left for the schema too; properties it does not know are kept.
+ */
+function relationshipsGainTheOtherSidesView(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.relationships)) return { ...raw };
+  const relationships = raw.relationships.map((item: unknown) => (isObject(item) && !Object.hasOwn(item, 'otherSide') ? { ...item, otherSide: null } : item));
+  return { ...raw, relationships };
+}
+
 /** The project's migrations, oldest first. */
 export const MIGRATIONS: readonly MigrationStep[] = [
   { name: 'votes-become-tallies-and-quotes-become-objects', from: 1, migrate: votesBecomeTalliesAndQuotesBecomeObjects },
+  { name: 'relationships-gain-the-other-sides-view', from: 2, migrate: relationshipsGainTheOtherSidesView },
 ];
 
 export type MigrationResult =

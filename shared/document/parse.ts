@@ -301,7 +301,10 @@ function keepProtoKeys(raw: Record<string, unknown>, doc: WorkspaceDocument): vo
     keepProtoKey(item, doc.stakeholders[i]);
     keepProtoKey(field(item, 'position'), doc.stakeholders[i]?.position);
   });
-  rawItems('relationships').forEach((item, i) => keepProtoKey(item, doc.relationships[i]));
+  rawItems('relationships').forEach((item, i) => {
+    keepProtoKey(item, doc.relationships[i]);
+    keepProtoKey(field(item, 'otherSide'), doc.relationships[i]?.otherSide);
+  });
   rawItems('painPoints').forEach((item, i) => {
     keepProtoKey(item, doc.painPoints[i]);
     const attachments = field(item, 'attachedTo');

@@ -17,7 +17,7 @@ import {
 } from './format';
 
 /*
- * Zod schema of format version 2 (docs/format.md describes it; docs/stakemap.schema.json is generated from it). Every object is "loose": properties this version does not know are kept,
+ * Zod schema of format version 3 (docs/format.md describes it; docs/stakemap.schema.json is generated from it). Every object is "loose": properties this version does not know are kept,
  * so a file edited by another tool loses nothing when we save it. Fields a hand-written file may reasonably
  * leave out (notes, owner, label ...) get their empty default; identity and structure are required.
  * Text and numbers are bounded (see format.ts) so that a hostile or damaged file cannot stall the editor.
@@ -50,6 +50,15 @@ export const stakeholderSchema = z.looseObject({
   pinned: z.boolean().optional(),
 });
 
+/**
+ * How the other side of a relationship (its target) sees it, when the room has asked them: their status and a
+ * note in their words. A relationship's own `status` is how its source side sees it.
+ */
+export const otherSideSchema = z.looseObject({
+  status: z.enum(RELATIONSHIP_STATUSES),
+  notes: longText.default(''),
+});
+
 export const relationshipSchema = z.looseObject({
   id,
   source: id,
@@ -57,6 +66,11 @@ export const relationshipSchema = z.looseObject({
   status: z.enum(RELATIONSHIP_STATUSES).default('neutral'),
   label: shortText.default(''),
   notes: longText.default(''),
+  /**
+   * How the target side sees the relationship; null: not recorded (which is not the same as agreeing). New in
+   * format version 3: the migration from version 2 gives every relationship null.
+   */
+  otherSide: otherSideSchema.nullable().default(null),
 });
 
 export const attachmentSchema = z.looseObject({
@@ -171,6 +185,7 @@ export const workspaceSchema = z.looseObject({
 export type WorkspaceDocument = z.output<typeof workspaceSchema>;
 export type Stakeholder = z.output<typeof stakeholderSchema>;
 export type Relationship = z.output<typeof relationshipSchema>;
+export type OtherSide = z.output<typeof otherSideSchema>;
 export type PainPoint = z.output<typeof painPointSchema>;
 export type Attachment = z.output<typeof attachmentSchema>;
 export type Solution = z.output<typeof solutionSchema>;

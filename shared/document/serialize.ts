@@ -4,6 +4,7 @@ import {
   attachmentSchema,
   ballotSchema,
   categorySchema,
+  otherSideSchema,
   participantSchema,
   quoteSchema,
   stageSchema,
@@ -37,6 +38,7 @@ export const KEY_ORDER = {
   workspace: keysOf(workspaceSchema),
   stakeholder: keysOf(stakeholderSchema),
   relationship: keysOf(relationshipSchema),
+  otherSide: keysOf(otherSideSchema),
   painPoint: keysOf(painPointSchema),
   attachment: keysOf(attachmentSchema),
   solution: keysOf(solutionSchema),
@@ -134,10 +136,13 @@ const list = (order: readonly string[], nested?: Nested, omit?: readonly string[
 };
 
 const point = ordered(KEY_ORDER.point) as (p: unknown) => Json;
+const copyOtherSide = ordered(KEY_ORDER.otherSide);
+/** A relationship's `otherSide`: null (not recorded) stays null. */
+const otherSide = (value: unknown): unknown => (typeof value === 'object' && value !== null && !Array.isArray(value) ? copyOtherSide(value as Json) : knownValue(value));
 
 const copyWorkspace = ordered(KEY_ORDER.workspace, {
   stakeholders: list(KEY_ORDER.stakeholder, { position: point }, TRANSIENT_NODE_KEYS),
-  relationships: list(KEY_ORDER.relationship, {}, TRANSIENT_EDGE_KEYS),
+  relationships: list(KEY_ORDER.relationship, { otherSide }, TRANSIENT_EDGE_KEYS),
   painPoints: list(KEY_ORDER.painPoint, { quotes: list(KEY_ORDER.quote), attachedTo: list(KEY_ORDER.attachment) }),
   solutions: list(KEY_ORDER.solution),
   categories: list(KEY_ORDER.category),

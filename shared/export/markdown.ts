@@ -1,4 +1,5 @@
 import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
+import { describePerceptionGap } from '../domain/perception-gaps';
 import { REPORT_STATUS_ORDER, type ReportPainPoint, type WorkshopReport } from './report';
 
 /*
@@ -181,7 +182,7 @@ export function reportToMarkdown(report: WorkshopReport, options: { wrapUp?: str
 
 /** The power/interest grid by quadrant, then the bridges and bottlenecks. */
 function organisationBlocks(report: WorkshopReport): string[] {
-  const { quadrants, unscored, bottlenecks } = report.organisation;
+  const { quadrants, unscored, bottlenecks, perceptionGaps } = report.organisation;
   const blocks = ['## Power/interest grid'];
   for (const q of quadrants) {
     blocks.push(`### ${q.name} (${q.stakeholders.length})`, q.advice);
@@ -191,6 +192,19 @@ function organisationBlocks(report: WorkshopReport): string[] {
   blocks.push('## Bridges and bottlenecks');
   if (bottlenecks.length === 0) blocks.push('No route between stakeholders passes through another.');
   else blocks.push(bottlenecks.map((b, i) => `${i + 1}. ${inline(b.name)}: ${inline(b.explanation)}`).join('\n'));
+  // Only where a room asked the other side: a map without their views has nothing to say here.
+  if (perceptionGaps.length > 0) {
+    blocks.push('## Perception gaps');
+    blocks.push(
+      perceptionGaps
+        .map((g) => {
+          const label = g.label ? ` (${inline(g.label)})` : '';
+          const note = g.theirNotes.trim() ? ` ${inline(g.targetName)}: “${inline(g.theirNotes)}”` : '';
+          return `- **${inline(g.sourceName)} – ${inline(g.targetName)}**${label}: ${inline(describePerceptionGap(g))}${note}`;
+        })
+        .join('\n'),
+    );
+  }
   return blocks;
 }
 

@@ -1,11 +1,13 @@
 import type { WorkspaceDocument } from '../document/schema';
 import { bridgesAndBottlenecks, type BottleneckEntry } from '../domain/bottlenecks';
+import { perceptionGaps, type PerceptionGap } from '../domain/perception-gaps';
 import { layoutGrid, QUADRANTS, quadrantOf, type Quadrant } from '../domain/power-interest-grid';
 import { stakeholderName } from '../domain/pain-point-index';
 
 /*
  * "Seeing the organisation" in the report (PDF and Markdown): the power/interest grid by quadrant, with each
- * stakeholder's scores, and the ranked bridges and bottlenecks. Built once here so both formats say the same.
+ * stakeholder's scores, the ranked bridges and bottlenecks, and where the two sides of a relationship see it
+ * differently. Built once here so both formats say the same.
  */
 
 export interface OrganisationReport {
@@ -21,6 +23,8 @@ export interface OrganisationReport {
   readonly unscored: readonly string[];
   /** Those that routes between others pass through, most first (at most 10). */
   readonly bottlenecks: readonly BottleneckEntry[];
+  /** Relationships whose two sides see them differently, widest gap first (shared/domain/perception-gaps.ts). */
+  readonly perceptionGaps: readonly PerceptionGap[];
 }
 
 /** Past this many stakeholders the bottleneck ranking is left out of the report (it grows with the square). */
@@ -39,5 +43,5 @@ export function buildOrganisationReport(doc: Pick<WorkspaceDocument, 'stakeholde
   }));
   const bottlenecks =
     doc.stakeholders.length > MAX_BOTTLENECK_STAKEHOLDERS ? [] : bridgesAndBottlenecks(doc).filter((e) => e.routesThrough > 0).slice(0, 10);
-  return { quadrants, unscored: tray.map((s) => stakeholderName(s.name)), bottlenecks };
+  return { quadrants, unscored: tray.map((s) => stakeholderName(s.name)), bottlenecks, perceptionGaps: perceptionGaps(doc) };
 }

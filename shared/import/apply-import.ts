@@ -67,7 +67,7 @@ export function applyImport(doc: WorkspaceDocument, plan: ImportPlan, newId?: Ne
     const pair = pairKey(source, target);
     if (connected.has(pair)) continue;
     connected.add(pair);
-    newRelationships.push({ id: makeId('relationship'), source, target, status: planned.status, label: planned.label, notes: '' });
+    newRelationships.push({ id: makeId('relationship'), source, target, status: planned.status, label: planned.label, notes: '', otherSide: null });
   }
   relationships = [...relationships, ...newRelationships];
 

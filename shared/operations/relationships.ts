@@ -1,5 +1,5 @@
 import type { RelationshipStatus } from '../document/format';
-import type { Relationship, WorkspaceDocument } from '../document/schema';
+import type { OtherSide, Relationship, WorkspaceDocument } from '../document/schema';
 import { patchRecord, replaceById } from './collections';
 
 export interface NewRelationship {
@@ -28,6 +28,7 @@ export function connectStakeholders(doc: WorkspaceDocument, input: NewRelationsh
     status: input.status ?? 'neutral',
     label: input.label ?? '',
     notes: '',
+    otherSide: null,
   };
   return { ...doc, relationships: [...doc.relationships, relationship] };
 }
@@ -42,6 +43,23 @@ export type RelationshipPatch = Partial<Pick<Relationship, 'status' | 'label' | 
 /** Changes some fields of one relationship. Returns the same document when nothing changes. */
 export function updateRelationship(doc: WorkspaceDocument, id: string, patch: RelationshipPatch): WorkspaceDocument {
   const relationships = replaceById(doc.relationships, id, (r) => patchRecord(r, patch));
+  return relationships === doc.relationships ? doc : { ...doc, relationships };
+}
+
+export type OtherSidePatch = Partial<Pick<OtherSide, 'status' | 'notes'>>;
+
+/**
+ * Records, changes or (with null) forgets how the other side sees a relationship. A patch to a relationship whose
+ * other side has no view yet needs a status: a note alone has no view to belong to. Unknown properties another
+ * tool wrote on the other side's view are kept. Returns the same document when nothing changes.
+ */
+export function updateOtherSide(doc: WorkspaceDocument, id: string, patch: OtherSidePatch | null): WorkspaceDocument {
+  const relationships = replaceById(doc.relationships, id, (r) => {
+    if (patch === null) return r.otherSide === null ? r : { ...r, otherSide: null };
+    if (r.otherSide === null) return patch.status === undefined ? r : { ...r, otherSide: { status: patch.status, notes: patch.notes ?? '' } };
+    const otherSide = patchRecord(r.otherSide, patch);
+    return otherSide === r.otherSide ? r : { ...r, otherSide };
+  });
   return relationships === doc.relationships ? doc : { ...doc, relationships };
 }
 

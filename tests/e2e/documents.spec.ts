@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../../shared/document/format';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,12 +41,29 @@ test('unknown properties written by another tool are kept when Stakemap saves', 
   const original = JSON.parse(await readFile(path.join(fixtures, 'unknown-properties.stakemap'), 'utf8')) as WorkspaceDocument;
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.title).toBe('Renamed by Stakemap');
-  // A version 1 file: saved migrated to version 2 (votes become tallies, quotes objects, a hidden agenda), with
-  // every property the other tool wrote still there; version 2's new fields are added at their defaults.
+  // A version 1 file: saved migrated to version 3 (votes become tallies, quotes objects, a hidden agenda, every
+  // relationship's other side not recorded), with every property the other tool wrote still there; the new fields
+  // of versions 2 and 3 are added at their defaults.
   const migrated = migrateToCurrent(original, 1);
   expect(migrated.ok).toBe(true);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(CURRENT_VERSION);
+  expect(saved.relationships.every((r) => r.otherSide === null)).toBe(true);
   expect({ ...saved, title: original.title, updatedAt: original.updatedAt }).toMatchObject(migrated.ok ? migrated.raw : {});
+});
+
+test('a version 2 file opens and is saved as version 3, with nothing else changed', async ({ app }) => {
+  const { page } = app;
+  const filePath = path.join(app.tempDir, 'older.stakemap');
+  await copyFile(path.join(fixtures, 'v2-full.stakemap'), filePath);
+  const original = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
+  await app.openFromOs(filePath);
+  await expect(page).toHaveTitle('older.stakemap — Stakemap');
+  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  await page.locator('body').press('Control+s');
+  await expect(page.getByRole('status')).toContainText('Saved to older.stakemap');
+  const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
+  // Nothing but the version and the other side's view (not recorded) changed.
+  expect(saved).toEqual({ ...original, version: 3, relationships: original.relationships.map((r) => ({ ...r, otherSide: null })) });
 });
 
 test.describe('unsaved changes', () => {

@@ -11,7 +11,7 @@ import { expect, test, type StakemapApp } from './fixtures';
 
 const start = {
   format: 'stakemap',
-  version: 2,
+  version: 3,
   title: 'Import check',
   stakeholders: [
     { id: 's-team', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },

@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../../shared/document/format';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkspaceDocument } from '../../shared/document/schema';
@@ -80,7 +81,7 @@ test('create, connect, mark problematic, rename, undo/redo, save, relaunch and r
   const text = await readFile(filePath, 'utf8');
   const saved = JSON.parse(text) as WorkspaceDocument;
   expect(saved.format).toBe('stakemap');
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(CURRENT_VERSION);
   expect(text.endsWith('}\n')).toBe(true);
   expect(saved.stakeholders.map((s: { name: string }) => s.name).sort()).toEqual(['Brand & marketing', 'Legal', 'Social media team']);
   expect(saved.stakeholders.find((s: { name: string }) => s.name === 'Social media team')?.kind).toBe('team');

@@ -16,7 +16,7 @@ const QUOTE = 'We miss every trend waiting for sign-off.';
 function workshop() {
   return {
     format: 'stakemap',
-    version: 2,
+    version: 3,
     title: 'Safe share check',
     stakeholders: [
       { id: 's-team', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },

@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../../shared/document/format';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkspaceDocument } from '../../shared/document/schema';
@@ -24,7 +25,7 @@ test('a solution’s due date is set in its editor, saved as YYYY-MM-DD and back
   await page.locator('body').press('Control+s');
   await expect(page).toHaveTitle('dated.stakemap — Stakemap');
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(CURRENT_VERSION);
   expect(saved.solutions.find((s) => s.title === 'Monthly customer insights digest')?.dueDate).toBe('2027-03-19');
 
   const second = await app.restart();

@@ -1,3 +1,4 @@
+import { CURRENT_VERSION } from '../../shared/document/format';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -210,7 +211,7 @@ test('a workshop from the template: every stage timed, three participants vote w
   await page.locator('body').press('Control+s');
   await expect(page).toHaveTitle('workshop.stakemap — Stakemap');
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(CURRENT_VERSION);
   expect(saved.participants.map((p) => p.label)).toEqual([NAME, 'P2', 'P3']);
   expect(saved.ballots).toHaveLength(7);
   expect(saved.voting).toEqual({ budget: 3, hideResults: true, revealed: true });

@@ -4,7 +4,18 @@ import { KIND_ICONS, STATUS_ICONS } from './icons';
 import { RELATIONSHIP_STYLES, themedStrokeWidth } from './relationship-styles';
 
 /** Explains every line style and node shape, so the map reads without colour and without a facilitator. */
-export function Legend({ headingId = 'legend-heading', labelledBy, compact = false }: { headingId?: string; labelledBy?: string; compact?: boolean }) {
+export function Legend({
+  headingId = 'legend-heading',
+  labelledBy,
+  compact = false,
+  showSplit = false,
+}: {
+  headingId?: string;
+  labelledBy?: string;
+  compact?: boolean;
+  /** Explain the split line too: the map has relationships whose two sides see them differently. */
+  showSplit?: boolean;
+}) {
   return (
     // In exports the legend has its own heading; on the map, the button that folds it names it (labelledBy).
     <section className="legend" aria-labelledby={labelledBy ?? headingId}>
@@ -29,6 +40,22 @@ export function Legend({ headingId = 'legend-heading', labelledBy, compact = fal
             </li>
           );
         })}
+        {showSplit && (
+          <li className="legend__item">
+            <svg className="legend__line" width="46" height="14" aria-hidden="true">
+              <line x1="3" y1="7" x2="19" y2="7" stroke={RELATIONSHIP_STYLES.problematic.color} strokeWidth={themedStrokeWidth(RELATIONSHIP_STYLES.problematic)} strokeDasharray={RELATIONSHIP_STYLES.problematic.dash} strokeLinecap="round" />
+              <line x1="27" y1="7" x2="43" y2="7" stroke={RELATIONSHIP_STYLES.healthy.color} strokeWidth={themedStrokeWidth(RELATIONSHIP_STYLES.healthy)} />
+              <path d="M 20 1 L 20 13 M 26 1 L 26 13" className="relationship-edge__split" />
+            </svg>
+            <span className="legend__mark" aria-hidden="true">
+              ≠
+            </span>
+            <span>
+              <strong>Split line</strong>
+              <span className={compact ? 'visually-hidden' : undefined}>: the two sides see it differently; the half nearer each side is its view</span>
+            </span>
+          </li>
+        )}
       </ul>
       <ul className="legend__list">
         {STAKEHOLDER_KINDS.map((kind) => {

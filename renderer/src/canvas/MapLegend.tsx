@@ -5,6 +5,7 @@ import { usePreferences } from '../store/preferences-store';
 import { setMarkBottlenecks, setPainHeat, useUi } from '../store/editor-store';
 import { Legend } from './Legend';
 import { PainHeatLegend } from './PainHeatLegend';
+import { PerceptionGapsLegend, usePerceptionGaps } from './PerceptionGapsLegend';
 
 /**
  * The legend as it floats on the map: a "Legend" button that folds it away to free the corner on a small
@@ -15,6 +16,7 @@ export function MapLegend() {
   const expanded = usePreferences((s) => s.preferences.legendExpanded);
   const painHeat = useUi((s) => s.painHeat);
   const markBottlenecks = useUi((s) => s.markBottlenecks);
+  const gaps = usePerceptionGaps();
   return (
     <div className={`map-legend${expanded ? ' is-expanded' : ''}`} data-map-overlay="legend">
       <button type="button" id="map-legend-toggle" className="map-legend__toggle" aria-expanded={expanded} aria-controls="map-legend-body" onClick={toggleLegend}>
@@ -22,7 +24,7 @@ export function MapLegend() {
         {expanded ? <ChevronDown size={15} aria-hidden="true" /> : <ChevronUp size={15} aria-hidden="true" />}
       </button>
       <div id="map-legend-body" hidden={!expanded}>
-        <Legend labelledBy="map-legend-toggle" compact />
+        <Legend labelledBy="map-legend-toggle" compact showSplit={gaps.length > 0} />
         <label className="pain-heat-control" title="Draw relationship lines by the weight of their pain points">
           <Flame size={14} aria-hidden="true" /> Pain heat
           <select value={painHeat} onChange={(e) => setPainHeat(e.target.value as PainHeatMode)}>
@@ -32,6 +34,7 @@ export function MapLegend() {
           </select>
         </label>
         {painHeat !== 'off' && <PainHeatLegend by={painHeat} />}
+        {gaps.length > 0 && <PerceptionGapsLegend gaps={gaps} />}
         <label className="pain-heat-control">
           <input type="checkbox" checked={markBottlenecks} onChange={(e) => setMarkBottlenecks(e.target.checked)} /> Mark bridges and bottlenecks
         </label>

@@ -3,6 +3,9 @@ import { memo, useCallback } from 'react';
 import { labelCentre, labelLeader } from '@shared/layout/label-placement';
 import { lineHitArea } from '@shared/layout/line-hit-area';
 import { heatStrokeWidth } from '@shared/domain/pain-heat';
+import { theirDifferingStatus } from '@shared/domain/perception-gaps';
+import { RELATIONSHIP_STATUS_LABELS } from '@shared/document/vocabulary';
+import { segmentPath, splitLine } from '@shared/layout/split-line';
 import { selectDocument, setSelection, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { floatingEdgeEnds, type NodeBox } from './floating-edge-geometry';
@@ -11,7 +14,7 @@ import { observeLabel, useLabelPlacement } from './label-layout';
 import { painHeatOf } from './pain-heat-weights';
 import { STATUS_ICONS } from './icons';
 import { PainPointBadge } from './PainPointBadge';
-import { RELATIONSHIP_STYLES, themedStrokeWidth } from './relationship-styles';
+import { RELATIONSHIP_STYLES, themedStrokeWidth, type RelationshipStyle } from './relationship-styles';
 
 function boxOf(node: InternalNode<StakeholderFlowNode>): NodeBox {
   return {
@@ -35,11 +38,14 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const labelRef = useCallback((element: HTMLDivElement | null) => observeLabel(id, element), [id]);
   // Pain heat: this line's width by the weight of its pain points (null while heat is off).
   const heat = useUi((s) => s.painHeat);
-  const heatWidth = useEditor((s) => {
-    const doc = heat === 'off' || !data ? null : selectDocument(s);
-    if (!doc || !data || heat === 'off') return null;
-    const { weights, heaviest } = painHeatOf(doc, heat);
-    return heatStrokeWidth(RELATIONSHIP_STYLES[data.relationship.status].strokeWidth, weights.get(id) ?? 0, heaviest);
+  // Two numbers, so the selectors stay primitive and a line redraws only when its own weight changes.
+  const heatWeight = useEditor((s) => {
+    const doc = heat === 'off' ? null : selectDocument(s);
+    return doc ? (painHeatOf(doc, heat as Exclude<typeof heat, 'off'>).weights.get(id) ?? 0) : 0;
+  });
+  const heaviest = useEditor((s) => {
+    const doc = heat === 'off' ? null : selectDocument(s);
+    return doc ? painHeatOf(doc, heat as Exclude<typeof heat, 'off'>).heaviest : 0;
   });
   if (!sourceNode || !targetNode || !data) return null;
 
@@ -48,10 +54,17 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
   const hasMark = STATUS_ICONS[relationship.status] !== null;
   const ends = floatingEdgeEnds(boxOf(sourceNode), boxOf(targetNode));
   const [path] = getStraightPath(ends);
+  // Where the other side sees it differently, the line is split: the source's half in its status, the target's
+  // half in theirs, bars across the cut (shared/layout/split-line.ts).
+  const theirs = theirDifferingStatus(relationship);
+  const split = theirs === null ? null : splitLine({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY });
+  const theirStyle = theirs === null ? null : RELATIONSHIP_STYLES[theirs];
+  const strokeWidthOf = (base: RelationshipStyle) =>
+    heat === 'off' ? themedStrokeWidth(base) : `calc(${heatStrokeWidth(base.strokeWidth, heatWeight, heaviest)}px * var(--map-line-scale, 1))`;
   const { x: labelX, y: labelY } = labelCentre({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, placement);
   const leader = labelLeader({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, placement);
   const words = [style.showStatusWord ? style.label : '', relationship.label].filter(Boolean);
-  const showLabel = words.length > 0 || hasMark || decoration.badge !== null;
+  const showLabel = words.length > 0 || hasMark || decoration.badge !== null || theirs !== null;
   const stateClass = `${decoration.dimmed ? ' is-dimmed' : ''}${decoration.highlighted ? ' is-highlighted' : ''}`;
 
   return (
@@ -61,12 +74,22 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
       {(selected || decoration.highlighted) && <path d={path} className={`relationship-edge__halo${decoration.highlighted ? ' is-highlight' : ''}`} />}
       <BaseEdge
         id={id}
-        path={path}
+        path={split ? segmentPath(split.ours) : path}
         // The pointer area is drawn below as a filled shape, not React Flow's wide transparent stroke.
         interactionWidth={0}
         className={`relationship-edge status-${relationship.status}${stateClass}`}
-        style={{ stroke: style.color, strokeWidth: heatWidth === null ? themedStrokeWidth(style) : `calc(${heatWidth}px * var(--map-line-scale, 1))`, strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
+        style={{ stroke: style.color, strokeWidth: strokeWidthOf(style), strokeDasharray: style.dash, strokeLinecap: style.dash ? 'round' : 'butt' }}
       />
+      {split && theirStyle && (
+        <>
+          <path
+            d={segmentPath(split.theirs)}
+            className={`relationship-edge relationship-edge__theirs status-${theirs}${stateClass}`}
+            style={{ stroke: theirStyle.color, strokeWidth: strokeWidthOf(theirStyle), strokeDasharray: theirStyle.dash, strokeLinecap: theirStyle.dash ? 'round' : 'butt' }}
+          />
+          <path d={`${segmentPath(split.bars[0])} ${segmentPath(split.bars[1])}`} className={`relationship-edge__split${stateClass}`} />
+        </>
+      )}
       <path d={lineHitArea({ x: ends.sourceX, y: ends.sourceY }, { x: ends.targetX, y: ends.targetY }, 12)} className="relationship-edge__hit" />
       {showLabel && (
         <EdgeLabelPortal>
@@ -91,6 +114,11 @@ function RelationshipEdgeView({ id, source, target, data, selected }: EdgeProps<
             {relationship.label && (
               <span className="relationship-label__text" aria-hidden="true">
                 {relationship.label}
+              </span>
+            )}
+            {theirs !== null && (
+              <span className="relationship-label__gap" aria-hidden="true" title={`${targetNode.data.stakeholder.name} sees it as ${RELATIONSHIP_STATUS_LABELS[theirs].toLowerCase()}`}>
+                ≠ {RELATIONSHIP_STATUS_LABELS[theirs]}
               </span>
             )}
             {decoration.badge && (

@@ -32,7 +32,7 @@ import {
   voteDown,
   voteUp,
 } from '@shared/operations/pain-points';
-import { connectStakeholders, setRelationshipStatus, updateRelationship } from '@shared/operations/relationships';
+import { connectStakeholders, setRelationshipStatus, updateOtherSide, updateRelationship } from '@shared/operations/relationships';
 import { addressPainPoint, addSolution, deleteSolution, unaddressPainPoint, updateSolution } from '@shared/operations/solutions';
 import { addStakeholder, moveStakeholders, updateStakeholder } from '@shared/operations/stakeholders';
 import { setWorkspaceTitle } from '@shared/operations/workspace';
@@ -155,6 +155,16 @@ export const EDITS = {
     }),
     apply: (doc, a) => updateRelationship(doc, a.id, a.patch),
     coalesceKey: (a) => fieldKey('relationship', a),
+  }),
+  /** Records, changes or (otherSide null) forgets how the other side sees the relationship. */
+  'relationship.otherSide': define({
+    args: z.object({
+      id,
+      otherSide: z.object({ status: z.enum(RELATIONSHIP_STATUSES), notes: text }).partial().nullable(),
+      field,
+    }),
+    apply: (doc, a) => updateOtherSide(doc, a.id, a.otherSide),
+    coalesceKey: (a) => fieldKey('relationship-other-side', a),
   }),
   'relationship.setStatus': define({
     args: z.object({ ids: z.array(id).max(100_000), status: z.enum(RELATIONSHIP_STATUSES) }),

@@ -1,4 +1,5 @@
 import type { WorkspaceDocument } from '@shared/document/schema';
+import { hasPerceptionGap } from '@shared/domain/perception-gaps';
 import { Legend } from '../canvas/Legend';
 import { FRAME_GAP, FRAME_PADDING_BOTTOM, FRAME_PADDING_TOP, FRAME_PADDING_X, HEADER_HEIGHT } from './frame-geometry';
 import type { MapLayout } from './map-layout';
@@ -38,7 +39,7 @@ export function ExportFrame({
       </header>
       <StaticMap doc={doc} layout={layout} />
       <footer className="export-frame__footer">
-        <Legend headingId="export-legend-heading" />
+        <Legend headingId="export-legend-heading" showSplit={doc.relationships.some(hasPerceptionGap)} />
         <span className="export-frame__credit">Made with Stakemap</span>
       </footer>
     </div>

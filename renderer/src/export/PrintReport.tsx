@@ -1,3 +1,4 @@
+import { describePerceptionGap } from '@shared/domain/perception-gaps';
 import type { CSSProperties } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import type { ReportPainPoint, WorkshopReport } from '@shared/export/report';
@@ -174,6 +175,28 @@ export function PrintReport({
             </li>
           ))}
         </ol>
+      )}
+      {/* Only where the room asked the other side of a relationship how they see it. */}
+      {report.organisation.perceptionGaps.length > 0 && (
+        <>
+          <h2>Perception gaps</h2>
+          <ul className="print-report__gaps">
+            {report.organisation.perceptionGaps.map((g) => (
+              <li key={g.id}>
+                <strong>
+                  {g.sourceName} – {g.targetName}
+                </strong>
+                {g.label ? ` (${g.label})` : ''}: {describePerceptionGap(g)}
+                {g.theirNotes.trim() && (
+                  <>
+                    {' '}
+                    {g.targetName}: “{g.theirNotes}”
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </article>
   );

@@ -2,9 +2,12 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { LABEL_PRIORITY, labelCentre, labelLeader, MIDPOINT, placeLabels, type LabelPlacement } from '@shared/layout/label-placement';
 import { NO_FILTER } from '@shared/domain/map-filter';
-import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
+import { RELATIONSHIP_STATUS_LABELS, STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
+import { theirDifferingStatus } from '@shared/domain/perception-gaps';
+import type { Point } from '@shared/layout/geometry';
+import { segmentPath, splitLine } from '@shared/layout/split-line';
 import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
-import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
+import { RELATIONSHIP_STYLES, type RelationshipStyle } from '../canvas/relationship-styles';
 import { BadgeMarks, badgeWords } from '../canvas/PainPointBadge';
 import { mapDecorations, type BadgeSummary } from '../store/map-decorations';
 import type { MapLayout } from './map-layout';
@@ -26,18 +29,16 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
         })}
         {layout.edges.map(({ relationship, from, to }) => {
           const style = RELATIONSHIP_STYLES[relationship.status];
+          const theirs = theirDifferingStatus(relationship);
+          if (theirs === null) return <StaticLine key={relationship.id} from={from} to={to} style={style} />;
+          // The two sides see it differently: drawn split, as on the map (RelationshipEdge.tsx).
+          const split = splitLine(from, to);
           return (
-            <line
-              key={relationship.id}
-              x1={from.x}
-              y1={from.y}
-              x2={to.x}
-              y2={to.y}
-              stroke={style.color}
-              strokeWidth={style.strokeWidth}
-              strokeDasharray={style.dash}
-              strokeLinecap={style.dash ? 'round' : 'butt'}
-            />
+            <g key={relationship.id} className="static-map__split">
+              <StaticLine from={split.ours.from} to={split.ours.to} style={style} />
+              <StaticLine from={split.theirs.from} to={split.theirs.to} style={RELATIONSHIP_STYLES[theirs]} />
+              <path d={`${segmentPath(split.bars[0])} ${segmentPath(split.bars[1])}`} className="relationship-edge__split" />
+            </g>
           );
         })}
       </svg>
@@ -45,7 +46,8 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
         const style = RELATIONSHIP_STYLES[relationship.status];
         const Icon = STATUS_ICONS[relationship.status];
         const badge = decorations.relationships.get(relationship.id)?.badge ?? null;
-        if (!style.showStatusWord && !relationship.label && !Icon && !badge) return null;
+        const theirs = theirDifferingStatus(relationship);
+        if (!style.showStatusWord && !relationship.label && !Icon && !badge && theirs === null) return null;
         const centre = labelCentre(from, to, placementOf(relationship.id));
         return (
           <div
@@ -58,6 +60,7 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
               {Icon && <Icon size={15} strokeWidth={2.5} className="relationship-label__icon" aria-hidden="true" />}
               {style.showStatusWord && <strong className="relationship-label__status">{style.label}</strong>}
               {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
+              {theirs !== null && <span className="relationship-label__gap">≠ {RELATIONSHIP_STATUS_LABELS[theirs]}</span>}
             </span>
             {badge && <StaticBadge badge={badge} />}
           </div>
@@ -121,5 +124,21 @@ function StaticBadge({ badge }: { badge: BadgeSummary }) {
     <span className={`pain-badge${badge.unaddressed > 0 ? ' has-unaddressed' : ''}`} title={words}>
       <BadgeMarks badge={badge} />
     </span>
+  );
+}
+
+/** One relationship line (or one side's half of it) in a status's style. */
+function StaticLine({ from, to, style }: { from: Point; to: Point; style: RelationshipStyle }) {
+  return (
+    <line
+      x1={from.x}
+      y1={from.y}
+      x2={to.x}
+      y2={to.y}
+      stroke={style.color}
+      strokeWidth={style.strokeWidth}
+      strokeDasharray={style.dash}
+      strokeLinecap={style.dash ? 'round' : 'butt'}
+    />
   );
 }

@@ -12,8 +12,10 @@ import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
 import { deleteSelection, setSelectedRelationshipStatus } from '../commands/edit-commands';
 import { edit } from '../commands/edits';
 import { setSelection, useEditor, selectDocument, useDocument } from '../store/editor-store';
+import { hasPerceptionGap } from '@shared/domain/perception-gaps';
 import { unaddressedPainPointIds } from '@shared/domain/unaddressed';
 import { addPainPointTo } from '../commands/pain-point-commands';
+import { OtherSideFields } from './OtherSideFields';
 import { PainPointEditor } from './PainPointEditor';
 import { PainPointsSection } from './PainPointsSection';
 import { RatingField } from './RatingField';
@@ -44,6 +46,7 @@ function WorkspaceSummary() {
       stakeholders: doc?.stakeholders.length ?? 0,
       relationships: doc?.relationships.length ?? 0,
       problematic: doc?.relationships.filter((r) => r.status === 'problematic').length ?? 0,
+      perceptionGaps: doc?.relationships.filter(hasPerceptionGap).length ?? 0,
       painPoints: doc?.painPoints.length ?? 0,
       unaddressed: doc ? unaddressedPainPointIds(doc).size : 0,
       solutions: doc?.solutions.length ?? 0,
@@ -63,6 +66,12 @@ function WorkspaceSummary() {
         <dd>{counts.relationships}</dd>
         <dt>Problematic</dt>
         <dd>{counts.problematic}</dd>
+        {counts.perceptionGaps > 0 && (
+          <>
+            <dt>Perception gaps</dt>
+            <dd>{counts.perceptionGaps}</dd>
+          </>
+        )}
         <dt>Pain points</dt>
         <dd>{counts.painPoints}</dd>
         <dt>Unaddressed</dt>
@@ -203,6 +212,7 @@ function RelationshipInspector({ id }: { id: string }) {
         <span className="field__label">Notes</span>
         <textarea rows={5} value={relationship.notes} onChange={(e) => change('notes')(e.target.value)} />
       </label>
+      <OtherSideFields relationship={relationship} sourceName={data.sourceName} targetName={data.targetName} />
       <PainPointsSection attachment={{ type: 'relationship', id }} heading="Pain points" />
       <button type="button" className="button button--danger" onClick={deleteSelection}>
         <Trash2 size={16} aria-hidden="true" /> Delete relationship

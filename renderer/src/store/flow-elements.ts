@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Relationship, Stakeholder, WorkspaceDocument } from '@shared/document/schema';
 import { RELATIONSHIP_STATUS_LABELS, STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
+import { theirDifferingStatus } from '@shared/domain/perception-gaps';
 import { PLAIN, sameDecoration, type ItemDecoration, type MapDecorations } from './map-decorations';
 
 export type StakeholderNodeData = { stakeholder: Stakeholder; decoration: ItemDecoration };
@@ -95,5 +96,8 @@ export function reconcileEdges(
 
 function describeRelationship(r: Relationship, sourceName: string, targetName: string): string {
   const label = r.label ? `, ${r.label}` : '';
-  return `Relationship ${sourceName} – ${targetName}: ${RELATIONSHIP_STATUS_LABELS[r.status].toLowerCase()}${label}`;
+  // A perception gap is said in the name too: the split line is not the only place it shows.
+  const theirs = theirDifferingStatus(r);
+  const gap = theirs ? `; ${targetName} sees it as ${RELATIONSHIP_STATUS_LABELS[theirs].toLowerCase()}` : '';
+  return `Relationship ${sourceName} – ${targetName}: ${RELATIONSHIP_STATUS_LABELS[r.status].toLowerCase()}${label}${gap}`;
 }

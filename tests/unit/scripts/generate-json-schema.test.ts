@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildJsonSchemaText, JSON_SCHEMA_PATH } from '../../../scripts/generate-json-schema';
+import { CURRENT_VERSION } from '../../../shared/document/format';
 import { migrateToCurrent } from '../../../shared/document/migrate';
 import { serializeWorkspace } from '../../../shared/document/serialize';
 import { fullDocument, minimalDocument } from '../../fixtures/workspaces/build-fixtures';
@@ -23,11 +24,11 @@ const validate = ajv.compile(schema);
 
 const errorsOf = (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
 
-/** A fixture as another tool would read it: JSON (no BOM), migrated in memory when it is a version 1 file. */
+/** A fixture as another tool would read it: JSON (no BOM), migrated in memory when it is of an older version. */
 function asCurrentVersion(name: string): unknown {
   const text = readFixture(name).replace(/^\uFEFF/, '');
   const raw = JSON.parse(text) as Record<string, unknown>;
-  if (raw.version === 2) return raw;
+  if (raw.version === CURRENT_VERSION) return raw;
   const migrated = migrateToCurrent(raw, raw.version as number);
   if (!migrated.ok) throw new Error(`${name} cannot be migrated`);
   return migrated.raw;
@@ -48,7 +49,7 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(JSON.parse(sample))).toEqual([]);
   });
 
-  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('accepts the version 2 fixture %s as it is', (name) => {
+  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('accepts the version 3 fixture %s as it is', (name) => {
     expect(errorsOf(asCurrentVersion(name))).toEqual([]);
   });
 
@@ -61,7 +62,18 @@ describe('docs/stakemap.schema.json', () => {
     'duplicate-keys.stakemap',
     'tangled-map.stakemap',
   ])('accepts the version 1 fixture %s once migrated', (name) => {
+    expect(JSON.parse(readFixture(name).replace(/^\uFEFF/, ''))).toMatchObject({ version: 1 });
     expect(errorsOf(asCurrentVersion(name))).toEqual([]);
+  });
+
+  it.each(['v2-minimal.stakemap', 'v2-full.stakemap'])('accepts the version 2 fixture %s once migrated', (name) => {
+    expect(JSON.parse(readFixture(name))).toMatchObject({ version: 2 });
+    expect(errorsOf(asCurrentVersion(name))).toEqual([]);
+  });
+
+  it('names itself after the format version it describes', () => {
+    expect(schema.$id).toBe('https://stakemap.app/schema/stakemap-3.schema.json');
+    expect(schema.title).toBe('Stakemap workspace, format version 3');
   });
 
   it('accepts what serializeWorkspace writes', () => {
@@ -69,9 +81,10 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(JSON.parse(serializeWorkspace(minimalDocument())))).toEqual([]);
   });
 
-  it('refuses what Stakemap refuses for its shape: a version 1 quote, an impossible date, a version 3 file, a bad budget', () => {
+  it('refuses what Stakemap refuses for its shape: a version 1 quote, an impossible date, a version 4 file, a bad budget, a bad other side', () => {
     const full = JSON.parse(serializeWorkspace(fullDocument())) as {
       version: number;
+      relationships: Array<{ otherSide: unknown }>;
       painPoints: Array<{ quotes: unknown[] }>;
       solutions: Array<{ dueDate: unknown }>;
       voting: { budget: unknown };
@@ -83,8 +96,16 @@ describe('docs/stakemap.schema.json', () => {
     };
     expect(errorsOf(changed((d) => (d.painPoints[0]!.quotes[0] = 'a plain string')))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.solutions[0]!.dueDate = '2027-02-30')))).not.toEqual([]);
-    expect(errorsOf(changed((d) => (d.version = 3)))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.version = 4)))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.version = 2)))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.voting.budget = 0)))).not.toEqual([]);
-    expect(errorsOf({ format: 'stakemap', version: 2, stakeholders: [{ name: 'No id', kind: 'team', position: { x: 0, y: 0 } }] })).not.toEqual([]);
+    expect(errorsOf({ format: 'stakemap', version: 3, stakeholders: [{ name: 'No id', kind: 'team', position: { x: 0, y: 0 } }] })).not.toEqual([]);
+    // The other side's view: a status from the list is required, notes are text; null means not recorded.
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = null)))).toEqual([]);
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { status: 'healthy', 'x-asked': '2027-01-10' })))).toEqual([]);
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { status: 'fine', notes: '' })))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { notes: 'no status' })))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { status: 'healthy', notes: 3 })))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = 'strained')))).not.toEqual([]);
   });
 });

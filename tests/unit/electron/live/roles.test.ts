@@ -10,7 +10,7 @@ import { changeAllowed, isRole, ROLES, sameJson, type Role } from '../../../../s
 
 const before: WorkspaceDocument = workspaceSchema.parse({
   format: 'stakemap',
-  version: 2,
+  version: 3,
   title: 'Workshop',
   stakeholders: [
     { id: 's-team', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },

@@ -94,7 +94,7 @@ describe(`a save killed at a random moment (${KILLS} kills)`, () => {
       const small = workspaceOf('Small version', 3);
       const large = workspaceOf('Large version', 1100);
       expect(small.length).toBeGreaterThan(800);
-      // A few KB: the empty map with the default workshop agenda (format version 2), which is about 1.6 KB of it.
+      // A few KB: the empty map with the default workshop agenda (new in format version 2), which is about 1.6 KB of it.
       expect(small.length).toBeLessThan(4 * 1024);
       expect(large.length).toBeGreaterThan(250 * 1024);
       expect(large.length).toBeLessThan(400 * 1024);

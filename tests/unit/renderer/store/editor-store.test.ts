@@ -132,7 +132,7 @@ describe('editor store', () => {
   });
 
   it('relationships to missing stakeholders stay in the document but are not drawn', () => {
-    commit((d) => ({ ...d, relationships: [...d.relationships, { id: 'r-x', source: 's-a', target: 's-gone', status: 'neutral', label: '', notes: '' }] }));
+    commit((d) => ({ ...d, relationships: [...d.relationships, { id: 'r-x', source: 's-a', target: 's-gone', status: 'neutral', label: '', notes: '', otherSide: null }] }));
     expect(present().relationships).toHaveLength(2);
     expect(state().edges.map((e) => e.id)).toEqual(['r-1']);
   });

@@ -52,7 +52,7 @@ export function caseSeed(seed: number, index: number): number {
 /** The variants of each mutation kind. The test checks that every one of them was generated. */
 export const VARIANTS = {
   truncation: ['at a random byte', 'inside a multi-byte character', 'in the last 40 bytes', 'in the first 3 bytes'],
-  typeFlip: ['one field', 'several fields', 'a whole collection', 'the top level'],
+  typeFlip: ['one field', 'several fields', 'a whole collection', 'the top level', "the other side's view of a relationship"],
   hugeArray: ['50,000–200,000 numbers in quotes', '50,000–60,000 {} in stakeholders', '50,000–200,000 numbers in addresses', '50,000–200,000 {} in attachedTo', 'up to 3,000 wrong items in a list'],
   deepNesting: ['lists in an unknown property', 'objects in an unknown property', 'lists in a known field', '100,000 levels', 'the workspace inside deep lists', 'deep but allowed (at most 60 levels)'],
   duplicateKeys: ['a text key again before it (file value kept)', 'a text key again after it (duplicate wins)', 'a text key hundreds of times', 'an id key again after it', 'format or version again', 'a collection again'],
@@ -244,6 +244,8 @@ export function smallWorkspace(random: Random): Obj {
       if (random.chance(0.8)) r.status = random.pick(RELATIONSHIP_STATUSES);
       if (random.chance(0.6)) r.label = random.chance(0.3) ? '' : phrase(random);
       if (random.chance(0.3)) r.notes = phrase(random);
+      // How the other side sees it (format version 3): another tool may have written it into an older file too.
+      if (random.chance(0.2)) r.otherSide = random.chance(0.3) ? null : otherSideView(random);
       relationships.push(r);
     }
   }
@@ -288,6 +290,36 @@ export function smallWorkspace(random: Random): Obj {
   if (random.chance(0.15)) doc['x-otherTool'] = { version: 2, history: [{ at: random.pick(ISO), note: phrase(random) }] };
   return doc;
 }
+
+/** A recorded view of the other side of a relationship, notes and another tool's properties sometimes left out. */
+function otherSideView(random: Random): Obj {
+  const view: Obj = { status: random.pick(RELATIONSHIP_STATUSES) };
+  if (random.chance(0.6)) view.notes = random.chance(0.3) ? '' : phrase(random);
+  if (random.chance(0.15)) view['x-asked'] = { by: random.pick(['P1', 'P3', 'Zoë']), at: random.pick(ISO) };
+  return view;
+}
+
+/**
+ * Values for a relationship's `otherSide`, with what the app must do with them and, for a refusal, the field a
+ * message must name: null or a view with a known status opens; anything else is refused with its path.
+ */
+const OTHER_SIDE_VALUES: ReadonlyArray<{ readonly value: () => unknown; readonly expect: Expectation; readonly names?: RegExp }> = [
+  { value: () => null, expect: 'accept' },
+  { value: () => ({ status: 'strained' }), expect: 'accept' },
+  { value: () => ({ status: 'healthy', notes: 'Wir antworten binnen eines Tages — 法务部.' }), expect: 'accept' },
+  { value: () => ({ notes: '', 'x-asked': { by: 'P3' }, status: 'problematic' }), expect: 'accept' },
+  { value: () => ({ status: 'fine', notes: '' }), expect: 'refuse', names: /otherSide\.status/ },
+  { value: () => ({ status: 'Healthy' }), expect: 'refuse', names: /otherSide\.status/ },
+  { value: () => ({ notes: 'They were not asked.' }), expect: 'refuse', names: /otherSide\.status/ },
+  { value: () => ({ status: null }), expect: 'refuse', names: /otherSide\.status/ },
+  { value: () => ({ status: 'neutral', notes: 3 }), expect: 'refuse', names: /otherSide\.notes/ },
+  { value: () => ({ status: 'neutral', notes: null }), expect: 'refuse', names: /otherSide\.notes/ },
+  { value: () => ({ status: 'neutral', notes: ['a', 'b'] }), expect: 'refuse', names: /otherSide\.notes/ },
+  { value: () => 'strained', expect: 'refuse', names: /otherSide/ },
+  { value: () => [{ status: 'healthy' }], expect: 'refuse', names: /otherSide/ },
+  { value: () => 0, expect: 'refuse', names: /otherSide/ },
+  { value: () => ({}), expect: 'refuse', names: /otherSide\.status/ },
+];
 
 interface Slot {
   readonly parent: Obj | unknown[];
@@ -508,6 +540,12 @@ function typeFlip(context: Context): Made {
     const root = otherType(random, doc);
     const text = JSON.stringify(Array.isArray(root) && random.chance(0.5) ? [doc] : root, null, context.indent);
     return { variant, detail: `top level = ${text.slice(0, 60)}`, bytes: utf8.encode(text), expect: 'refuse', names: /Stakemap/ };
+  }
+  if (variant === "the other side's view of a relationship") {
+    const relationship = someItem(context, 'relationships');
+    const choice = random.pick(OTHER_SIDE_VALUES);
+    relationship.otherSide = choice.value();
+    return made(context, { variant, detail: `relationships[${itemsOf(doc, 'relationships').indexOf(relationship)}].otherSide = ${JSON.stringify(relationship.otherSide)}`, expect: choice.expect, ...(choice.names ? { names: choice.names } : {}) });
   }
   const slots =
     variant === 'a whole collection'
@@ -927,7 +965,7 @@ function longStrings(context: Context): Made {
       ] as const);
       const target = someItem(context, collection);
       if (field === 'quotes') {
-        // A version 1 base (generated) holds quotes as strings; the sample base, in version 2, as { text, voice }.
+        // A version 1 base (generated) holds quotes as strings; the sample base, in version 3, as { text, voice }.
         const text = textOfLength(random, length);
         listOf(target, 'quotes').push(context.doc.version === 1 ? text : { text, voice: null });
       }

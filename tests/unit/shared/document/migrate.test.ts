@@ -5,7 +5,7 @@ import { deepFreeze } from '../test-helpers';
 
 /*
  * The runner is tested with made-up steps, so its rules do not depend on what the real steps do. Each real step
- * has its own test with literal before/after objects (migrate-1-to-2.test.ts).
+ * has its own test with literal before/after objects (migrate-1-to-2.test.ts, migrate-2-to-3.test.ts).
  */
 
 /** Made-up step 1 -> 2: `people` was renamed `stakeholders`. */

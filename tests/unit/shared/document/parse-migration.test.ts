@@ -5,7 +5,8 @@ import { serializeWorkspace } from '../../../../shared/document/serialize';
 
 /*
  * How parseWorkspace runs migrations, with made-up steps injected so the rules do not depend on the real ones
- * (migrate-1-to-2.test.ts tests the real step). The mock pins CURRENT_VERSION to 2, for this file only.
+ * (migrate-1-to-2.test.ts and migrate-2-to-3.test.ts test the real steps). The mock pins CURRENT_VERSION to 2, for
+ * this file only.
  */
 vi.mock('../../../../shared/document/format', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../../shared/document/format')>()),

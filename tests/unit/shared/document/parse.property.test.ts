@@ -71,13 +71,32 @@ function expectTyped(result: ParseResult): void {
 // ----- arbitrary JSON values ---------------------------------------------------------------------------
 
 const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'agenda', 'participants', 'voting', 'ballots'];
-const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'tally', 'voice', 'text', 'dueDate', 'visible', 'currentStageId', 'stages', 'goal', 'minutes', 'view', 'voting', 'departmentId', 'budget', 'hideResults', 'revealed', 'participantId', 'painPointId', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', '__proto__', 'constructor', 'prototype'];
+const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'tally', 'voice', 'text', 'dueDate', 'visible', 'currentStageId', 'stages', 'goal', 'minutes', 'view', 'voting', 'departmentId', 'budget', 'hideResults', 'revealed', 'participantId', 'painPointId', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', 'otherSide', 'notes', '__proto__', 'constructor', 'prototype'];
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 const smallJson = fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' });
+/**
+ * Values shaped like a relationship's `otherSide` (the other side's view): valid, a status not in the list, no
+ * status, notes of the wrong type, properties another tool added. Built fresh each time: a run may change them.
+ */
+const otherSideLike = fc.constantFrom<() => unknown>(
+  () => ({ status: 'strained' }),
+  () => ({ status: 'healthy', notes: 'Their words.' }),
+  () => ({ status: 'problematic', notes: '', 'x-asked': { by: 'P3' } }),
+  () => ({ status: 'fine', notes: '' }),
+  () => ({ status: 'Healthy' }),
+  () => ({ notes: 'no status' }),
+  () => ({ status: null }),
+  () => ({ status: 'neutral', notes: 3 }),
+  () => ({ status: 'neutral', notes: null }),
+  () => ({ status: 'neutral', notes: ['a'] }),
+  () => ({ status: 'neutral', notes: 'x'.repeat(1_000_001) }),
+  () => [{ status: 'healthy' }],
+).map((make) => make());
 /** A value that is sometimes what the schema expects and sometimes anything at all. */
 const fieldValue = fc.oneof(
   { arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 100, 101, 600, 601, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', 'board', '2026-02-28', '2026-02-30', '2026-2-28', null, true, [], {}), weight: 3 },
+  { arbitrary: otherSideLike, weight: 1 },
   { arbitrary: smallJson, weight: 1 },
 );
 const itemLike = fc.dictionary(
@@ -211,13 +230,18 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
           .map(({ extra, ...s }) => defined({ ...extra, id, ...s })),
       ),
     );
+    // How the other side sees a relationship: not recorded, or a status with notes (and what another tool added).
+    const otherSide = fc.option(
+      fc.record({ status: pick(RELATIONSHIP_STATUSES), notes: text(), extra: unknownProperties }).map(({ extra, ...o }) => ({ ...extra, ...o })),
+      { nil: null },
+    );
     const relationships =
       stakeholderIds.length === 0
         ? fc.constant([])
         : fc.tuple(
             ...relationshipIds.map((id) =>
               fc
-                .record({ source: pick(stakeholderIds), target: pick(stakeholderIds), status: pick(RELATIONSHIP_STATUSES), label: text(), notes: text(), extra: unknownProperties })
+                .record({ source: pick(stakeholderIds), target: pick(stakeholderIds), status: pick(RELATIONSHIP_STATUSES), label: text(), notes: text(), otherSide, extra: unknownProperties })
                 .map(({ extra, ...r }) => ({ ...extra, id, ...r })),
             ),
           );
@@ -332,6 +356,7 @@ const mutatedDocument = fc
       'categories',
       'viewport',
       'position',
+      'otherSide',
       'attachedTo',
       'quotes',
       'agenda',
@@ -343,15 +368,18 @@ const mutatedDocument = fc
     index: fc.nat(),
     field: fc.constantFrom(...MUTABLE_FIELDS),
     value: fc.oneof(fieldValue, fc.constantFrom(undefined, Infinity, -Infinity, NaN, 1e10, 'x'.repeat(10_001), -0, 3.5)),
+    /** Where `where` is 'otherSide': the field of a recorded view to change, or a whole view to put in its place. */
+    otherSideField: fc.constantFrom('status', 'status', 'notes', 'notes', 'x-extra', '__proto__'),
+    otherSideValue: fc.oneof({ arbitrary: otherSideLike, weight: 3 }, { arbitrary: fieldValue, weight: 1 }),
   })
-  .map(({ doc, where, index, field, value }) => {
+  .map(({ doc, where, index, field, value, otherSideField, otherSideValue }) => {
     const raw = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
-    const set = (target: unknown) => {
+    const set = (target: unknown, key = field) => {
       if (typeof target !== 'object' || target === null) return;
       // JSON has no undefined: "undefined" stands for the field being absent.
-      if (value === undefined) delete (target as Record<string, unknown>)[field];
+      if (value === undefined) delete (target as Record<string, unknown>)[key];
       // As JSON.parse does it: an own data property, even for "__proto__" (assignment would set the prototype).
-      else Object.defineProperty(target, field, { value, enumerable: true, writable: true, configurable: true });
+      else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     };
     const itemOf = (collection: string) => {
       const items = raw[collection] as unknown[];
@@ -369,6 +397,13 @@ const mutatedDocument = fc
       set(list[index % Math.max(1, list.length)]);
     }
     else if (where === 'position') set((itemOf('stakeholders') as { position?: unknown } | undefined)?.position);
+    else if (where === 'otherSide') {
+      // One field of the other side's view when one is recorded (every other run), or the whole view replaced.
+      const relationship = itemOf('relationships') as { otherSide?: unknown } | undefined;
+      const recorded = typeof relationship?.otherSide === 'object' && relationship.otherSide !== null;
+      if (recorded && index % 2 === 0) set(relationship.otherSide, otherSideField);
+      else if (relationship) relationship.otherSide = otherSideValue;
+    }
     else if (where === 'attachedTo') {
       const list = (itemOf('painPoints') as { attachedTo?: unknown[] } | undefined)?.attachedTo ?? [];
       set(list[index % Math.max(1, list.length)]);

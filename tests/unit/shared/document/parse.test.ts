@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, RELATIONSHIP_STATUSES, SOLUTION_STATUSES, STAKEHOLDER_KINDS } from '../../../../shared/document/format';
 import { describeValue, formatPath, parseWorkspace, type LoadError } from '../../../../shared/document/parse';
+import { fastValidate } from '../../../../shared/document/fast-validate';
 import { migrateToCurrent } from '../../../../shared/document/migrate';
+import { workspaceSchema } from '../../../../shared/document/schema';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 import { bomDocument, fullDocument, minimalDocument } from '../../../fixtures/workspaces/build-fixtures';
 import { deepFreeze, loadErrorOf, openFixture, readFixture } from '../test-helpers';
@@ -61,7 +63,7 @@ describe('parseWorkspace: files that open', () => {
     expect(document.title).toBe('Untitled workspace');
     expect(document.stakeholders[0]).toEqual({ id: 's-1', name: 'Legal', kind: 'department', position: { x: 1, y: 2 }, owner: '', notes: '', color: null });
     expect(document.stakeholders[0]).not.toHaveProperty('influence');
-    expect(document.relationships[0]).toEqual({ id: 'r-1', source: 's-1', target: 's-1', status: 'neutral', label: '', notes: '' });
+    expect(document.relationships[0]).toEqual({ id: 'r-1', source: 's-1', target: 's-1', status: 'neutral', label: '', notes: '', otherSide: null });
     expect(document.painPoints[0]).toEqual({ id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], attachedTo: [], tally: 0, voice: null });
     expect(document.solutions[0]).toEqual({ id: 'x-1', title: 'Faster', description: '', addresses: [], status: 'idea', owner: '', dueDate: null });
     expect(document.categories.map((c) => c.name)).toEqual(['Workflows', 'Roles', 'Processes', 'Governance', 'Infrastructure', 'Knowledge & Training']);
@@ -123,7 +125,8 @@ describe('parseWorkspace: round trips', () => {
     const { document } = openFixture('unknown-properties.stakemap');
     const written = serializeWorkspace(document);
     // The file spells out every field of version 1, so the written file holds exactly the same data, migrated to
-    // version 2 and with version 2's new fields at their defaults: nothing lost, nothing else added.
+    // the current version (3) and with the new fields of versions 2 and 3 at their defaults: nothing lost, nothing
+    // else added.
     const v1 = JSON.parse(text) as Record<string, unknown>;
     const migrated = migrateToCurrent(v1, 1);
     if (!migrated.ok) throw new Error('no migration');
@@ -303,13 +306,13 @@ describe('parseWorkspace: notStakemap', () => {
 
 describe('parseWorkspace: versionTooNew', () => {
   it('refuses a newer file and names both versions', () => {
-    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 3, supportedVersion: 2 });
-    expect(CURRENT_VERSION).toBe(2);
+    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 4, supportedVersion: 3 });
+    expect(CURRENT_VERSION).toBe(3);
   });
 
   it('refuses a newer file even if its content would not be valid in this version', () => {
     const result = parseWorkspace('{"format":"stakemap","version":7,"stakeholders":"a new shape"}');
-    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 2 });
+    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 3 });
   });
 });
 
@@ -469,7 +472,8 @@ describe('parseWorkspace: format version 2 identities', () => {
     const result = parseWorkspace(v2({ solutions: [{ id: 'x-1', title: 'T' }], painPoints: [{ id: 'p-1', title: 'T', quotes: [{ text: 'q' }] }] }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migratedFrom).toBeNull();
+    // A version 2 file is older than this build's format now: it opens migrated (migrate-2-to-3.test.ts).
+    expect(result.migratedFrom).toBe(2);
     expect(result.document.agenda).toMatchObject({ visible: true, currentStageId: null });
     expect(result.document.agenda.stages).toHaveLength(7);
     expect(result.document.participants).toEqual([]);
@@ -482,5 +486,52 @@ describe('parseWorkspace: format version 2 identities', () => {
   it('refuses a quote written as a plain string in a version 2 file, naming its path', () => {
     const result = parseWorkspace(v2({ painPoints: [{ id: 'p-1', title: 'T', quotes: ['plain'] }] }));
     expect(result.ok ? null : result.error.kind === 'invalid' && result.error.problems.map((p) => p.path)).toEqual(['painPoints[0].quotes[0]']);
+  });
+});
+
+describe('parseWorkspace: the other side’s view of a relationship (format version 3)', () => {
+  const stakeholders = [
+    { id: 's-a', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },
+    { id: 's-b', name: 'Legal', kind: 'department', position: { x: 300, y: 0 } },
+  ];
+  const v3 = (otherSide: unknown) => ({ format: 'stakemap', version: 3, stakeholders, relationships: [{ id: 'r-1', source: 's-a', target: 's-b', ...(otherSide === undefined ? {} : { otherSide }) }] });
+  const problemsOf = (raw: unknown) => {
+    const result = parseWorkspace(JSON.stringify(raw));
+    return result.ok ? null : expectKind(result.error, 'invalid').problems;
+  };
+
+  it.each<[string, unknown, unknown]>([
+    ['absent: not recorded', undefined, null],
+    ['null: not recorded', null, null],
+    ['a status without notes: notes default to ""', { status: 'strained' }, { status: 'strained', notes: '' }],
+    ['a status and notes', { status: 'healthy', notes: 'We answer within a day.' }, { status: 'healthy', notes: 'We answer within a day.' }],
+    ['properties another tool added: kept', { notes: '', status: 'problematic', 'x-asked': { by: 'P3', at: '2027-01-10' } }, { status: 'problematic', notes: '', 'x-asked': { by: 'P3', at: '2027-01-10' } }],
+  ])('opens %s, on the fast path, as the schema reads it', (_, otherSide, expected) => {
+    const raw = v3(otherSide);
+    const fast = fastValidate(raw);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(workspaceSchema.parse(raw));
+    const result = parseOk(JSON.stringify(raw));
+    expect(result.migratedFrom).toBeNull();
+    expect(result.document.relationships[0]!.otherSide).toEqual(expected);
+    // A copy, never the object of the raw file.
+    if (typeof otherSide === 'object' && otherSide !== null) expect(fast!.relationships[0]!.otherSide).not.toBe(raw.relationships[0]!.otherSide);
+  });
+
+  it.each<[string, unknown, { path: string; message: RegExp }]>([
+    ['a status not in the list', { status: 'fine' }, { path: 'relationships[0].otherSide.status', message: /expected one of "healthy", "neutral", "strained", "problematic", found "fine"/ }],
+    ['no status', { notes: 'They were not asked.' }, { path: 'relationships[0].otherSide.status', message: /expected one of/ }],
+    ['notes that are not text', { status: 'healthy', notes: 3 }, { path: 'relationships[0].otherSide.notes', message: /expected text, found 3/ }],
+    ['notes that are null', { status: 'healthy', notes: null }, { path: 'relationships[0].otherSide.notes', message: /found null/ }],
+    ['a bare status word', 'strained', { path: 'relationships[0].otherSide', message: /found "strained"/ }],
+    ['a list', [{ status: 'healthy' }], { path: 'relationships[0].otherSide', message: /found a list of 1/ }],
+  ])('refuses %s, not on the fast path, naming the path', (_, otherSide, problem) => {
+    const raw = v3(otherSide);
+    expect(fastValidate(raw)).toBeNull();
+    expect(workspaceSchema.safeParse(raw).success).toBe(false);
+    const problems = problemsOf(raw);
+    expect(problems).toHaveLength(1);
+    expect(problems![0]!.path).toBe(problem.path);
+    expect(problems![0]!.message).toMatch(problem.message);
   });
 });

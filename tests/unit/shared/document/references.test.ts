@@ -17,7 +17,7 @@ describe('findDanglingReferences', () => {
   });
 
   it('reports a relationship’s missing source and target separately, labelled by its ends when it has no label', () => {
-    const d = doc({ stakeholders: [stakeholder('s-a')], relationships: [{ id: 'r-1', source: 's-x', target: 's-y', status: 'neutral', label: '', notes: '' }] });
+    const d = doc({ stakeholders: [stakeholder('s-a')], relationships: [{ id: 'r-1', source: 's-x', target: 's-y', status: 'neutral', label: '', notes: '', otherSide: null }] });
     expect(findDanglingReferences(d)).toEqual([
       { from: { collection: 'relationships', id: 'r-1', label: 's-x → s-y' }, field: 'source', missing: { collection: 'stakeholders', id: 's-x' } },
       { from: { collection: 'relationships', id: 'r-1', label: 's-x → s-y' }, field: 'target', missing: { collection: 'stakeholders', id: 's-y' } },
@@ -27,7 +27,7 @@ describe('findDanglingReferences', () => {
   it('checks a pain point attachment against the collection its type names', () => {
     const d = doc({
       stakeholders: [stakeholder('s-a'), stakeholder('s-b')],
-      relationships: [{ id: 'r-1', source: 's-a', target: 's-b', status: 'neutral', label: '', notes: '' }],
+      relationships: [{ id: 'r-1', source: 's-a', target: 's-b', status: 'neutral', label: '', notes: '', otherSide: null }],
       painPoints: [
         {
           id: 'p-1', title: 'Slow', description: '', categoryId: '', quotes: [], tally: 0, voice: null,
@@ -56,7 +56,7 @@ describe('findDanglingReferences', () => {
   });
 
   it('is not confused by ids that are Object.prototype names', () => {
-    const d = doc({ stakeholders: [stakeholder('constructor')], relationships: [{ id: 'r', source: 'constructor', target: 'toString', status: 'neutral', label: '', notes: '' }] });
+    const d = doc({ stakeholders: [stakeholder('constructor')], relationships: [{ id: 'r', source: 'constructor', target: 'toString', status: 'neutral', label: '', notes: '', otherSide: null }] });
     expect(findDanglingReferences(d).map((r) => r.missing.id)).toEqual(['toString']);
   });
 });

@@ -28,7 +28,7 @@ describe('serializeWorkspace', () => {
   it('writes 2-space indentation and exactly one trailing newline, with no BOM and no CR', () => {
     const text = serializeWorkspace(fullDocument());
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
-    expect(text.startsWith('{\n  "format": "stakemap",\n  "version": 2,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "stakemap",\n  "version": 3,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     expect(text).not.toContain('\r');
@@ -58,7 +58,8 @@ describe('serializeWorkspace', () => {
         'ballots',
       ],
       stakeholder: ['id', 'name', 'kind', 'position', 'influence', 'interest', 'owner', 'notes', 'color', 'pinned'],
-      relationship: ['id', 'source', 'target', 'status', 'label', 'notes'],
+      relationship: ['id', 'source', 'target', 'status', 'label', 'notes', 'otherSide'],
+      otherSide: ['status', 'notes'],
       painPoint: ['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'tally', 'voice'],
       attachment: ['type', 'id'],
       solution: ['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'dueDate'],
@@ -92,7 +93,7 @@ describe('serializeWorkspace', () => {
     ]);
     expect(Object.keys(file.stakeholders[0])).toEqual(['id', 'name', 'kind', 'position', 'owner', 'notes', 'color', 'crm', 'emptyList', 'emptyObject', 'nullValue', 'tags']);
     expect(Object.keys(file.stakeholders[0].position)).toEqual(['x', 'y', 'pinned', 'z']);
-    expect(Object.keys(file.relationships[0])).toEqual(['id', 'source', 'target', 'status', 'label', 'notes', 'sla', 'weight']);
+    expect(Object.keys(file.relationships[0])).toEqual(['id', 'source', 'target', 'status', 'label', 'notes', 'otherSide', 'sla', 'weight']);
     expect(Object.keys(file.painPoints[0])).toEqual(['id', 'title', 'description', 'categoryId', 'quotes', 'attachedTo', 'tally', 'voice', 'survey']);
     expect(Object.keys(file.painPoints[0].attachedTo[0])).toEqual(['type', 'id', 'since', 'strength']);
     expect(Object.keys(file.solutions[0])).toEqual(['id', 'title', 'description', 'addresses', 'status', 'owner', 'impact', 'effort', 'dueDate', 'budget', 'links']);
@@ -102,6 +103,29 @@ describe('serializeWorkspace', () => {
     expect(Object.keys(file.stakeholders[0].crm.contacts[0])).toEqual(['email', 'name']);
   });
   /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument */
+
+  it('writes the other side\'s view with its known keys in order (status, notes), then unknown keys sorted', () => {
+    const doc = fullDocument();
+    const [first, ...rest] = doc.relationships;
+    const reordered = {
+      ...doc,
+      relationships: [{ ...first!, otherSide: { 'x-zeta': { b: 2, a: 1 }, notes: 'Too late.', 'x-alpha': true, status: 'strained' as const } }, ...rest],
+    } as WorkspaceDocument;
+    const text = serializeWorkspace(deepFreeze(reordered));
+    const file = JSON.parse(text) as { relationships: Array<{ otherSide: Record<string, unknown> | null }> };
+    expect(Object.keys(file.relationships[0]!.otherSide!)).toEqual(['status', 'notes', 'x-alpha', 'x-zeta']);
+    expect(Object.keys(file.relationships[0]!.otherSide!['x-zeta'] as object)).toEqual(['a', 'b']);
+    expect(text).toContain(
+      '      "otherSide": {\n        "status": "strained",\n        "notes": "Too late.",\n        "x-alpha": true,\n        "x-zeta": {\n          "a": 1,\n          "b": 2\n        }\n      }\n',
+    );
+    // Not recorded is written as null, never left out; every relationship of the full document has the key.
+    expect(file.relationships.map((r) => r.otherSide === null)).toEqual([false, false, true, true]);
+    expect(text.match(/"otherSide": null/g)).toHaveLength(2);
+    // Written once, the file reads back to the same document and the same bytes.
+    const reopened = parseWorkspace(text);
+    expect(reopened.ok && reopened.document.relationships[0]!.otherSide).toEqual({ status: 'strained', notes: 'Too late.', 'x-alpha': true, 'x-zeta': { a: 1, b: 2 } });
+    expect(reopened.ok && serializeWorkspace(reopened.document)).toBe(text);
+  });
 
   it('keeps the order of list items (lists are data, not sets)', () => {
     const doc = fullDocument();
@@ -134,12 +158,12 @@ describe('serializeWorkspace', () => {
     doc = moveStakeholders(doc, [{ id: 's-a', position: { x: 5, y: 6 } }]);
     const file = JSON.parse(serializeWorkspace(doc)) as { stakeholders: object[]; relationships: object[] };
     expect(Object.keys(file.stakeholders[0] ?? {})).toEqual(['id', 'name', 'kind', 'position', 'owner', 'notes', 'color']);
-    expect(Object.keys(file.relationships[0] ?? {})).toEqual(['id', 'source', 'target', 'status', 'label', 'notes']);
+    expect(Object.keys(file.relationships[0] ?? {})).toEqual(['id', 'source', 'target', 'status', 'label', 'notes', 'otherSide']);
   });
 
   it('always writes the current format and version', () => {
     const old = { ...minimalDocument(), version: 0, format: 'whatever' } as unknown as WorkspaceDocument;
-    expect(toFileObject(old)).toMatchObject({ format: 'stakemap', version: 2 });
+    expect(toFileObject(old)).toMatchObject({ format: 'stakemap', version: 3 });
   });
 
   it('leaves out properties whose value is undefined (an optional rating that is not set)', () => {

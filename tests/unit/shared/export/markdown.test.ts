@@ -113,6 +113,22 @@ describe('reportToMarkdown', () => {
     expect(markdownOf(doc)).toBe(md);
   });
 
+  it('lists the perception gaps after the bottlenecks, with the other side\'s note, only where there are any', () => {
+    const base = sampleDoc();
+    const doc = docWith({
+      relationships: base.relationships.map((r) =>
+        r.id === 'r-legal' ? { ...r, otherSide: { status: 'healthy' as const, notes: 'We reply *the same day*' } } : r.id === 'r-brand' ? { ...r, otherSide: { status: 'strained' as const, notes: '' } } : r,
+      ),
+    });
+    const md = markdownOf(doc);
+    expect(md.split('\n').filter((l) => /^## /.test(l)).slice(-2)).toEqual(['## Bridges and bottlenecks', '## Perception gaps']);
+    const lines = section(md, 'Perception gaps').filter((l) => l !== '');
+    // Brand agrees with the team (strained, strained): no gap.
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^- \*\*.+ – .+\*\* \(approvals\): .+ sees it as problematic; .+ sees it as healthy\. .+: “We reply \\\*the same day\\\*”$/);
+    expect(markdownOf(docWith({}))).not.toContain('Perception gaps');
+  });
+
   it('summarises the counts', () => {
     const doc = docWith({
       solutions: [solution('x-1', ['p-on-rel'], { status: 'agreed' }), solution('x-2', [], { status: 'in-progress' })],

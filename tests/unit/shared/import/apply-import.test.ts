@@ -56,8 +56,8 @@ describe('applyImport', () => {
     expect(next.relationships[1]).toBe(doc.relationships[1]);
     expect(next.relationships[0]).toEqual({ ...doc.relationships[0], status: 'healthy' });
     expect(next.relationships.slice(2)).toEqual([
-      { id: 'r-1', source: 's-1', target: 's-team', status: 'strained', label: 'budget', notes: '' },
-      { id: 'r-2', source: 's-2', target: 's-1', status: 'neutral', label: '', notes: '' },
+      { id: 'r-1', source: 's-1', target: 's-team', status: 'strained', label: 'budget', notes: '', otherSide: null },
+      { id: 'r-2', source: 's-2', target: 's-1', status: 'neutral', label: '', notes: '', otherSide: null },
     ]);
     // Everything else is the document as it was.
     expect({ ...next, stakeholders: doc.stakeholders, relationships: doc.relationships }).toEqual(doc);
@@ -92,13 +92,13 @@ describe('applyImport', () => {
     const changed = deepFreeze({ ...doc, stakeholders: doc.stakeholders.filter((s) => s.id !== 's-legal'), relationships: [] });
     const next = applyImport(changed, p, countingIds());
     expect(next.stakeholders.map((s) => s.name)).toEqual(['Social media team', 'Brand', 'Agency', 'Finance']);
-    expect(next.relationships).toEqual([{ id: 'r-1', source: 's-1', target: 's-brand', status: 'neutral', label: '', notes: '' }]);
+    expect(next.relationships).toEqual([{ id: 'r-1', source: 's-1', target: 's-brand', status: 'neutral', label: '', notes: '', otherSide: null }]);
   });
 
   it('does not add a relationship that the map has gained since planning, in either direction', () => {
     const doc = workshopMap();
     const p = plan(doc, [], [['Agency', 'Brand']]);
-    const changed = deepFreeze({ ...doc, relationships: [...doc.relationships, { id: 'r-new', source: 's-brand', target: 's-agency', status: 'neutral' as const, label: '', notes: '' }] });
+    const changed = deepFreeze({ ...doc, relationships: [...doc.relationships, { id: 'r-new', source: 's-brand', target: 's-agency', status: 'neutral' as const, label: '', notes: '', otherSide: null }] });
     expect(applyImport(changed, p).relationships).toEqual(changed.relationships);
   });
 });

@@ -44,7 +44,7 @@ function stakeholder(id: string, name: string, kind: StakeholderKind, x = 0, y =
   return { id, name, kind, position: { x, y }, owner: '', notes: '', color: null };
 }
 function relationship(id: string, source: string, target: string, status: RelationshipStatus, label: string) {
-  return { id, source, target, status, label, notes: '' };
+  return { id, source, target, status, label, notes: '', otherSide: null };
 }
 
 /** The star a room draws first: the team and the four functions it argues with, piled where they were added. */

@@ -6,7 +6,7 @@ describe('connectStakeholders', () => {
   it('adds a neutral, unlabelled relationship by default', () => {
     const doc = sampleDoc();
     const next = connectStakeholders(doc, { id: 'r-new', source: 's-agency', target: 's-team' });
-    expect(next.relationships.at(-1)).toEqual({ id: 'r-new', source: 's-agency', target: 's-team', status: 'neutral', label: '', notes: '' });
+    expect(next.relationships.at(-1)).toEqual({ id: 'r-new', source: 's-agency', target: 's-team', status: 'neutral', label: '', notes: '', otherSide: null });
     expect(next.relationships.slice(0, 3)).toEqual(doc.relationships);
     expect(next.stakeholders).toBe(doc.stakeholders);
   });

@@ -20,6 +20,7 @@ export const relationship = (id: string, source: string, target: string, extra: 
   status: 'neutral',
   label: '',
   notes: '',
+  otherSide: null,
   ...extra,
 });
 

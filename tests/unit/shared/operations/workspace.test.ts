@@ -13,7 +13,7 @@ describe('createWorkspace', () => {
     const doc = createWorkspace('Workshop', NOW);
     expect(doc).toEqual({
       format: 'stakemap',
-      version: 2,
+      version: 3,
       title: 'Workshop',
       createdAt: '2026-11-22T10:00:00.000Z',
       updatedAt: '2026-11-22T10:00:00.000Z',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, DEFAULT_STAGES, SOLUTION_STATUSES } from '../../../../shared/document/format';
+import { CURRENT_VERSION, DEFAULT_CATEGORIES, DEFAULT_STAGES, SOLUTION_STATUSES } from '../../../../shared/document/format';
 import { ballotsCastBy, votesFor } from '../../../../shared/domain/votes';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import { findDanglingReferences } from '../../../../shared/document/references';
@@ -16,6 +16,14 @@ describe('bundled sample workspace', () => {
   it('parses cleanly and is canonical (saving it unchanged gives the same bytes)', () => {
     expect(parsed.danglingReferences).toEqual([]);
     expect(serializeWorkspace(doc)).toBe(text);
+  });
+
+  it('is written in the current format version, with every relationship saying the other side has not been asked yet', () => {
+    expect(parsed.migratedFrom).toBeNull();
+    const file = JSON.parse(text) as { version: unknown; relationships: Array<Record<string, unknown>> };
+    expect(file.version).toBe(CURRENT_VERSION);
+    expect(file.relationships.length).toBeGreaterThan(0);
+    for (const r of file.relationships) expect(Object.hasOwn(r, 'otherSide') && r.otherSide === null, String(r.id)).toBe(true);
   });
 
   it('is a realistic social team map: 12 to 16 stakeholders, the team itself and outside parties', () => {
@@ -71,7 +79,7 @@ describe('bundled sample workspace', () => {
   });
 
   it('shows a workshop: the default agenda shown, six anonymous participants with departments, each within budget', () => {
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.agenda.visible).toBe(true);
     expect(doc.agenda.stages.map((s) => s.id)).toEqual(DEFAULT_STAGES.map((s) => s.id));
     expect(doc.participants.map((p) => p.label)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
