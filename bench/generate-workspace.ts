@@ -239,6 +239,7 @@ export function generateWorkspace(options: GenerateOptions): WorkspaceDocument {
     participants: [],
     voting: { budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false },
     ballots: [],
+    snapshots: [],
   };
 }
 

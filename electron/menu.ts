@@ -103,6 +103,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Restore Previous Version…', 'file.restoreVersion'),
       { type: 'separator' },
       command('Import Stakeholders…', 'file.importStakeholders'),
+      command('Merge Workspace…', 'file.mergeWorkspace'),
       command('Export…', 'file.export'),
       { type: 'separator' },
       command('Close', 'file.close'),
@@ -135,6 +136,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Add Candidate Solution', 'map.addSolution'),
       { type: 'separator' },
       command('Categories…', 'map.manageCategories'),
+      { type: 'separator' },
+      command('Take Snapshot', 'map.takeSnapshot'),
     ],
   };
 
@@ -160,6 +163,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       // Checked while the open workspace shows its stage bar (the renderer reports it with the document state).
       { ...command('Show Agenda', 'view.toggleAgenda'), type: 'checkbox', checked: state.agendaVisible ?? false },
       command('Participants…', 'view.participants'),
+      command('Timeline…', 'view.timeline'),
       { type: 'separator' },
       {
         id: 'view.theme',

@@ -36,7 +36,7 @@ export function buildJsonSchemaText(): string {
     $id: JSON_SCHEMA_ID,
     title: `Stakemap workspace, format version ${CURRENT_VERSION}`,
     description:
-      'A Stakemap workspace file (.stakemap): stakeholders, relationships, pain points, candidate solutions, categories, the workshop agenda, participants and dot votes. Unknown properties are allowed everywhere and are kept by Stakemap. See docs/format.md.',
+      'A Stakemap workspace file (.stakemap): stakeholders, relationships, pain points, candidate solutions, categories, the workshop agenda, participants and dot votes, and snapshots of the map. Unknown properties are allowed everywhere and are kept by Stakemap. See docs/format.md.',
     ...rest,
     properties: { ...rest.properties, version: { type: 'integer', const: CURRENT_VERSION } },
   };

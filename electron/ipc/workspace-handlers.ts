@@ -16,6 +16,7 @@ import { writeFailed, type FileFilter, type HandlerContext } from './handler-con
 
 export type WorkspaceChannel =
   | 'workspace:open-dialog'
+  | 'workspace:read-other'
   | 'workspace:open-path'
   | 'workspace:save'
   | 'workspace:save-as'
@@ -85,7 +86,8 @@ export function createWorkspaceHandlers(context: HandlerContext): InvokeHandlers
 
   const openFile = (filePath: string): Promise<OpenResult> => queue.run([filePath], () => readFile(filePath));
 
-  const readFile = async (filePath: string): Promise<OpenResult> => {
+  /** `asOpenWorkspace` false: read only (merge, compare), so the file joins no recent list and is never saved over. */
+  const readFile = async (filePath: string, asOpenWorkspace = true): Promise<OpenResult> => {
     const { read, valid, fingerprint } = await reader.read(filePath, { maxBytes });
     switch (read.kind) {
       case 'tooLarge':
@@ -97,7 +99,7 @@ export function createWorkspaceHandlers(context: HandlerContext): InvokeHandlers
         // it again to show the document or to word the error (the text crosses IPC either way). A workspace
         // taken from a PNG image does neither: Save must never write JSON over the picture.
         // The reader checked the text with the parser and fingerprinted the bytes it read, off main's event loop.
-        if (read.source === 'workspace' && valid && fingerprint !== null) {
+        if (asOpenWorkspace && read.source === 'workspace' && valid && fingerprint !== null) {
           remember(filePath);
           fingerprints.remember(filePath, fingerprint);
         }
@@ -181,6 +183,17 @@ export function createWorkspaceHandlers(context: HandlerContext): InvokeHandlers
       if (filePath === null) return { kind: 'canceled' };
       deps.access.grantRead(filePath);
       return openFile(filePath);
+    },
+
+    'workspace:read-other': async ({ purpose }) => {
+      const folder = context.lastFolder();
+      const filePath = await deps.dialogs.showOpenDialog({
+        title: purpose === 'merge' ? 'Merge Workspace' : 'Compare with Workspace',
+        filters: OPEN_DIALOG_FILTERS,
+        ...(folder ? { defaultPath: folder } : {}),
+      });
+      if (filePath === null) return { kind: 'canceled' };
+      return queue.run([filePath], () => readFile(filePath, false));
     },
 
     'workspace:open-path': async ({ filePath }) => {

@@ -218,6 +218,35 @@ function isoDate(value: unknown): boolean {
   return value === undefined || isoDateSchema.safeParse(value).success;
 }
 
+/** The six default categories, fresh: what the schema fills in for a workspace or a snapshot that names none. */
+const defaultCategories = () => DEFAULT_CATEGORIES.map((c) => ({ ...c }));
+
+/**
+ * The map a snapshot keeps: the same lists, with the same defaults, as the workspace's own, each record checked
+ * as the workspace's are. Its references are not checked (a snapshot is history: see references.ts).
+ */
+function snapshotState(raw: unknown) {
+  need(isObject(raw));
+  const s = raw as Raw;
+  return {
+    ...s,
+    stakeholders: list(s.stakeholders, stakeholder),
+    relationships: list(s.relationships, relationship),
+    painPoints: list(s.painPoints, painPoint),
+    solutions: list(s.solutions, solution),
+    categories: s.categories === undefined ? defaultCategories() : list(s.categories, category),
+    ballots: list(s.ballots, ballot),
+  };
+}
+
+function snapshot(raw: unknown) {
+  need(isObject(raw));
+  const s = raw as Raw;
+  // takenAt is required: isoDate alone would let an absent one through.
+  need(isId(s.id) && isShortText(s.name) && s.takenAt !== undefined && isoDate(s.takenAt));
+  return { ...s, state: snapshotState(s.state) };
+}
+
 /**
  * The document the schema would produce for `raw`, built without zod, or null when `raw` is not plainly valid
  * (the schema then decides, and words any problem).
@@ -242,12 +271,13 @@ export function fastValidate(raw: unknown): WorkspaceDocument | null {
       relationships: list(w.relationships, relationship),
       painPoints: list(w.painPoints, painPoint),
       solutions: list(w.solutions, solution),
-      categories: w.categories === undefined ? DEFAULT_CATEGORIES.map((c) => ({ ...c })) : list(w.categories, category),
+      categories: w.categories === undefined ? defaultCategories() : list(w.categories, category),
       viewport,
       agenda: agenda(w.agenda),
       participants: list(w.participants, participant),
       voting: voting(w.voting),
       ballots: list(w.ballots, ballot),
+      snapshots: list(w.snapshots, snapshot),
     } as WorkspaceDocument;
   } catch (error) {
     if (error instanceof NotFast) return null;

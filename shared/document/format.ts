@@ -7,7 +7,7 @@
 export const FORMAT_ID = 'stakemap';
 
 /** The format version this build reads natively and always writes. */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /**
  * Largest workspace file, in bytes (UTF-8), that Stakemap opens or saves: files above it are refused before they

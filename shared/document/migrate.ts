@@ -53,10 +53,22 @@ function relationshipsGainTheOtherSidesView(raw: Record<string, unknown>): Recor
   return { ...raw, relationships };
 }
 
+/**
+ * Version 3 -> 4: the workspace gets `snapshots: []`, no snapshot taken yet. Nothing else changes.
+ *
+ * Like the steps before it, it works on unvalidated data: a `snapshots` the file already has (another tool may have
+ * written one), whatever its value, is kept as it is for the schema to check and word; properties it does not
+ * know are kept.
+ */
+function workspacesGainSnapshots(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.hasOwn(raw, 'snapshots') ? { ...raw } : { ...raw, snapshots: [] };
+}
+
 /** The project's migrations, oldest first. */
 export const MIGRATIONS: readonly MigrationStep[] = [
   { name: 'votes-become-tallies-and-quotes-become-objects', from: 1, migrate: votesBecomeTalliesAndQuotesBecomeObjects },
   { name: 'relationships-gain-the-other-sides-view', from: 2, migrate: relationshipsGainTheOtherSidesView },
+  { name: 'workspaces-gain-snapshots', from: 3, migrate: workspacesGainSnapshots },
 ];
 
 export type MigrationResult =

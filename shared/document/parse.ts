@@ -77,7 +77,7 @@ export const MAX_LISTED_PROBLEMS = 20;
  */
 export const MAX_COUNTED_PROBLEMS = 1_000;
 
-/** Deepest nesting of objects and lists accepted (see nesting.ts). A workspace needs 4 levels; unknown properties may add some. */
+/** Deepest nesting of objects and lists accepted (see nesting.ts). A workspace needs 7 levels (a pain point's attachment in a snapshot's state); unknown properties may add some. */
 const MAX_NESTING = 100;
 
 /**
@@ -291,53 +291,76 @@ function keepProtoKey(from: unknown, to: unknown): void {
 function keepProtoKeys(raw: Record<string, unknown>, doc: WorkspaceDocument): void {
   keepProtoKey(raw, doc);
   keepProtoKey(raw.viewport, doc.viewport);
-  const rawItems = (collection: string): unknown[] => {
-    const items = raw[collection];
-    return Array.isArray(items) ? items : [];
-  };
-  const field = (item: unknown, key: string): unknown =>
-    typeof item === 'object' && item !== null && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
-  rawItems('stakeholders').forEach((item, i) => {
-    keepProtoKey(item, doc.stakeholders[i]);
-    keepProtoKey(field(item, 'position'), doc.stakeholders[i]?.position);
+  keepMapProtoKeys(raw, doc);
+  itemsOf(raw, 'snapshots').forEach((item, i) => {
+    const snapshot = doc.snapshots[i];
+    keepProtoKey(item, snapshot);
+    const state = field(item, 'state');
+    keepProtoKey(state, snapshot?.state);
+    // A snapshot's state holds the same lists as the workspace, rebuilt by the schema the same way.
+    if (snapshot && typeof state === 'object' && state !== null) keepMapProtoKeys(state as Record<string, unknown>, snapshot.state);
   });
-  rawItems('relationships').forEach((item, i) => {
-    keepProtoKey(item, doc.relationships[i]);
-    keepProtoKey(field(item, 'otherSide'), doc.relationships[i]?.otherSide);
+}
+
+/** The items of a list in raw data (none when it is not a list). */
+const itemsOf = (raw: Record<string, unknown>, key: string): unknown[] => {
+  const items = Object.hasOwn(raw, key) ? raw[key] : undefined;
+  return Array.isArray(items) ? items : [];
+};
+
+/** A property of raw data, when it is an object that has it. */
+const field = (item: unknown, key: string): unknown =>
+  typeof item === 'object' && item !== null && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+
+/** keepProtoKeys for the map's lists, in the workspace or in a snapshot's state. */
+function keepMapProtoKeys(raw: Record<string, unknown>, map: Pick<WorkspaceDocument, 'stakeholders' | 'relationships' | 'painPoints' | 'solutions' | 'categories'>): void {
+  itemsOf(raw, 'stakeholders').forEach((item, i) => {
+    keepProtoKey(item, map.stakeholders[i]);
+    keepProtoKey(field(item, 'position'), map.stakeholders[i]?.position);
   });
-  rawItems('painPoints').forEach((item, i) => {
-    keepProtoKey(item, doc.painPoints[i]);
+  itemsOf(raw, 'relationships').forEach((item, i) => {
+    keepProtoKey(item, map.relationships[i]);
+    keepProtoKey(field(item, 'otherSide'), map.relationships[i]?.otherSide);
+  });
+  itemsOf(raw, 'painPoints').forEach((item, i) => {
+    keepProtoKey(item, map.painPoints[i]);
     const attachments = field(item, 'attachedTo');
-    if (Array.isArray(attachments)) attachments.forEach((a, j) => keepProtoKey(a, doc.painPoints[i]?.attachedTo[j]));
+    if (Array.isArray(attachments)) attachments.forEach((a, j) => keepProtoKey(a, map.painPoints[i]?.attachedTo[j]));
   });
-  rawItems('solutions').forEach((item, i) => keepProtoKey(item, doc.solutions[i]));
-  rawItems('categories').forEach((item, i) => keepProtoKey(item, doc.categories[i]));
+  itemsOf(raw, 'solutions').forEach((item, i) => keepProtoKey(item, map.solutions[i]));
+  itemsOf(raw, 'categories').forEach((item, i) => keepProtoKey(item, map.categories[i]));
 }
 
 function findDuplicateIds(doc: WorkspaceDocument): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const collections = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants'] as const;
-  for (const collection of collections) {
+  const uniqueIds = (items: ReadonlyArray<{ id: string }>, path: string) => {
     const firstIndex = new Map<string, number>();
-    doc[collection].forEach((item: { id: string }, index: number) => {
+    items.forEach((item, index) => {
       const earlier = firstIndex.get(item.id);
       if (earlier === undefined) firstIndex.set(item.id, index);
-      else problems.push({ path: `${collection}[${index}].id`, message: `the id ${quoteForMessage(item.id)} is already used by ${collection}[${earlier}]` });
+      else problems.push({ path: `${path}[${index}].id`, message: `the id ${quoteForMessage(item.id)} is already used by ${path}[${earlier}]` });
     });
-  }
-  const stageIndex = new Map<string, number>();
-  doc.agenda.stages.forEach((stage, index) => {
-    const earlier = stageIndex.get(stage.id);
-    if (earlier === undefined) stageIndex.set(stage.id, index);
-    else problems.push({ path: `agenda.stages[${index}].id`, message: `the id ${quoteForMessage(stage.id)} is already used by agenda.stages[${earlier}]` });
-  });
+  };
   // One dot per voter and pain point: a repeated pair would count a participant's vote twice.
-  const ballotIndex = new Map<string, number>();
-  doc.ballots.forEach((ballot, index) => {
-    const key = JSON.stringify([ballot.participantId, ballot.painPointId]);
-    const earlier = ballotIndex.get(key);
-    if (earlier === undefined) ballotIndex.set(key, index);
-    else problems.push({ path: `ballots[${index}]`, message: `repeats the vote of ballots[${earlier}] (one per participant and pain point)` });
+  const uniqueBallots = (ballots: WorkspaceDocument['ballots'], path: string) => {
+    const ballotIndex = new Map<string, number>();
+    ballots.forEach((ballot, index) => {
+      const key = JSON.stringify([ballot.participantId, ballot.painPointId]);
+      const earlier = ballotIndex.get(key);
+      if (earlier === undefined) ballotIndex.set(key, index);
+      else problems.push({ path: `${path}[${index}]`, message: `repeats the vote of ${path}[${earlier}] (one per participant and pain point)` });
+    });
+  };
+  const mapCollections = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories'] as const;
+  for (const collection of [...mapCollections, 'participants'] as const) uniqueIds(doc[collection], collection);
+  uniqueIds(doc.agenda.stages, 'agenda.stages');
+  uniqueBallots(doc.ballots, 'ballots');
+  uniqueIds(doc.snapshots, 'snapshots');
+  // A snapshot's state is history, so its references are not checked (references.ts); its ids are, by the same
+  // rules as the map's: restored, it becomes the map, and a map with a repeated id could not be opened again.
+  doc.snapshots.forEach((snapshot, i) => {
+    for (const collection of mapCollections) uniqueIds(snapshot.state[collection], `snapshots[${i}].state.${collection}`);
+    uniqueBallots(snapshot.state.ballots, `snapshots[${i}].state.ballots`);
   });
   return problems;
 }

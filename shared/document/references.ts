@@ -13,6 +13,10 @@ export interface DanglingReference {
 /**
  * Lists every reference that points nowhere. Such files still open: nothing is dropped, and the user is told
  * exactly which items are affected.
+ *
+ * Only the map as it is now is checked. A snapshot's state is history, the map as it was when the snapshot was
+ * taken, kept as it was even where it disagrees with itself or with the map now: nothing in `snapshots` is
+ * reported.
  */
 export function findDanglingReferences(doc: WorkspaceDocument): DanglingReference[] {
   const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));

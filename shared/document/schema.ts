@@ -17,7 +17,7 @@ import {
 } from './format';
 
 /*
- * Zod schema of format version 3 (docs/format.md describes it; docs/stakemap.schema.json is generated from it). Every object is "loose": properties this version does not know are kept,
+ * Zod schema of format version 4 (docs/format.md describes it; docs/stakemap.schema.json is generated from it). Every object is "loose": properties this version does not know are kept,
  * so a file edited by another tool loses nothing when we save it. Fields a hand-written file may reasonably
  * leave out (notes, owner, label ...) get their empty default; identity and structure are required.
  * Text and numbers are bounded (see format.ts) so that a hostile or damaged file cannot stall the editor.
@@ -164,6 +164,30 @@ export const ballotSchema = z.looseObject({
 export const isoDateSchema = z.iso.datetime({ offset: true });
 const isoDate = isoDateSchema;
 
+/**
+ * The map as a snapshot keeps it: what "What changed" compares and Restore brings back. The agenda, participants
+ * and voting settings are the room's, not the map's, so they are not kept; ballots are, as a pain point's votes.
+ */
+export const snapshotStateSchema = z.looseObject({
+  stakeholders: z.array(stakeholderSchema).default([]),
+  relationships: z.array(relationshipSchema).default([]),
+  painPoints: z.array(painPointSchema).default([]),
+  solutions: z.array(solutionSchema).default([]),
+  categories: z.array(categorySchema).default(() => DEFAULT_CATEGORIES.map((c) => ({ ...c }))),
+  ballots: z.array(ballotSchema).default([]),
+});
+
+/**
+ * A named, dated copy of the map's state, kept inside the workspace (format version 4). Stakemap writes its
+ * `state` compactly, on one line (serialize.ts); any JSON layout of it reads the same.
+ */
+export const snapshotSchema = z.looseObject({
+  id,
+  name: shortText,
+  takenAt: isoDateSchema,
+  state: snapshotStateSchema,
+});
+
 export const workspaceSchema = z.looseObject({
   format: z.literal(FORMAT_ID),
   version: z.int().min(1),
@@ -180,6 +204,11 @@ export const workspaceSchema = z.looseObject({
   participants: z.array(participantSchema).default([]),
   voting: votingSchema.default(() => ({ budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false })),
   ballots: z.array(ballotSchema).default([]),
+  /**
+   * Named copies of the map taken during the workshop, oldest first. History: nothing in them is checked against
+   * the map as it is now. New in format version 4: the migration from version 3 gives every workspace an empty list.
+   */
+  snapshots: z.array(snapshotSchema).default([]),
 });
 
 export type WorkspaceDocument = z.output<typeof workspaceSchema>;
@@ -198,3 +227,5 @@ export type Agenda = z.output<typeof agendaSchema>;
 export type Participant = z.output<typeof participantSchema>;
 export type Voting = z.output<typeof votingSchema>;
 export type Ballot = z.output<typeof ballotSchema>;
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type SnapshotState = z.output<typeof snapshotStateSchema>;

@@ -11,6 +11,8 @@ import {
   votingSchema,
   painPointSchema,
   relationshipSchema,
+  snapshotSchema,
+  snapshotStateSchema,
   solutionSchema,
   stakeholderSchema,
   viewportSchema,
@@ -21,7 +23,7 @@ import {
 /*
  * Deterministic output so workspaces diff well in version control: 2-space indent, a fixed key order
  * (known keys in the order of the format description, then unknown keys sorted, at every depth), trailing
- * newline. The known keys and their order are the schema's (schema.ts lists them as the product brief does),
+ * newline; each snapshot's `state` alone is written compactly, on one line (see serializeWorkspace). The known keys and their order are the schema's (schema.ts lists them as the product brief does),
  * so a field added to the schema is written in its place without being listed here too. Transient editor state (React Flow's `selected`, `measured`, `dragging` ...) does not belong in the
  * document; should it ever get there (a renderer bug, a file written by another tool), it is dropped here so
  * it cannot reach the file.
@@ -51,6 +53,8 @@ export const KEY_ORDER = {
   participant: keysOf(participantSchema),
   voting: keysOf(votingSchema),
   ballot: keysOf(ballotSchema),
+  snapshot: keysOf(snapshotSchema),
+  snapshotState: keysOf(snapshotStateSchema),
 } as const;
 
 /**
@@ -140,17 +144,30 @@ const copyOtherSide = ordered(KEY_ORDER.otherSide);
 /** A relationship's `otherSide`: null (not recorded) stays null. */
 const otherSide = (value: unknown): unknown => (typeof value === 'object' && value !== null && !Array.isArray(value) ? copyOtherSide(value as Json) : knownValue(value));
 
+/** Copiers of the map's records, the same for the workspace's own lists and for a snapshot's state. */
+const stakeholders = list(KEY_ORDER.stakeholder, { position: point }, TRANSIENT_NODE_KEYS);
+const relationships = list(KEY_ORDER.relationship, { otherSide }, TRANSIENT_EDGE_KEYS);
+const painPoints = list(KEY_ORDER.painPoint, { quotes: list(KEY_ORDER.quote), attachedTo: list(KEY_ORDER.attachment) });
+const solutions = list(KEY_ORDER.solution);
+const categories = list(KEY_ORDER.category);
+const ballots = list(KEY_ORDER.ballot);
+
+const copySnapshotState = ordered(KEY_ORDER.snapshotState, { stakeholders, relationships, painPoints, solutions, categories, ballots });
+/** A snapshot's `state`: always an object in a document; anything else (a bug) is copied as it is. */
+const snapshotState = (value: unknown): unknown => (typeof value === 'object' && value !== null && !Array.isArray(value) ? copySnapshotState(value as Json) : knownValue(value));
+
 const copyWorkspace = ordered(KEY_ORDER.workspace, {
-  stakeholders: list(KEY_ORDER.stakeholder, { position: point }, TRANSIENT_NODE_KEYS),
-  relationships: list(KEY_ORDER.relationship, { otherSide }, TRANSIENT_EDGE_KEYS),
-  painPoints: list(KEY_ORDER.painPoint, { quotes: list(KEY_ORDER.quote), attachedTo: list(KEY_ORDER.attachment) }),
-  solutions: list(KEY_ORDER.solution),
-  categories: list(KEY_ORDER.category),
+  stakeholders,
+  relationships,
+  painPoints,
+  solutions,
+  categories,
   viewport: ordered(KEY_ORDER.viewport) as (v: unknown) => Json,
   agenda: ordered(KEY_ORDER.agenda, { stages: list(KEY_ORDER.stage) }) as (v: unknown) => Json,
   participants: list(KEY_ORDER.participant),
   voting: ordered(KEY_ORDER.voting) as (v: unknown) => Json,
-  ballots: list(KEY_ORDER.ballot),
+  ballots,
+  snapshots: list(KEY_ORDER.snapshot, { state: snapshotState }),
 });
 
 /** The document as the plain object that is written to disk, always in the current format version. */
@@ -158,11 +175,41 @@ export function toFileObject(doc: WorkspaceDocument): Json {
   return copyWorkspace({ ...doc, format: FORMAT_ID, version: CURRENT_VERSION });
 }
 
+/*
+ * A snapshot's `state` is a whole map: written like the rest of the file, every line of it indented three levels
+ * deeper than the map's own, a snapshot would cost more bytes than the map it copies, and taking one would add
+ * hundreds of lines to a diff of the file. So each state is written as one line of compact JSON (its keys still
+ * in the canonical order, unknown ones sorted), and the rest of the file keeps its 2-space indentation. As with -0
+ * above, JSON.stringify writes a marker in the place of each state, and the marker is then replaced by the state's
+ * compact text. The random part keeps a marker from ever equalling a string the document holds; the number after
+ * it says which state goes there. The result is plain JSON: any reader takes it as it would the indented layout.
+ */
+const STATE_MARKER = `stakemap-snapshot-state-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+const STATE_MARKERS_JSON = new RegExp(`"${STATE_MARKER}-(\\d+)"`, 'g');
+
+/** JSON.stringify, with every -0 written as the -0 marker when the copy held any. */
+function stringify(value: unknown, indent?: number): string {
+  if (negativeZerosCopied === 0) return JSON.stringify(value, null, indent);
+  return JSON.stringify(value, (_key, v: unknown) => (isNegativeZero(v) ? NEGATIVE_ZERO : v), indent);
+}
+
 /** Serializes a workspace to the exact text of a `.stakemap` file. Same document, same bytes. */
 export function serializeWorkspace(doc: WorkspaceDocument): string {
   negativeZerosCopied = 0;
-  const file = toFileObject(doc);
-  if (negativeZerosCopied === 0) return `${JSON.stringify(file, null, 2)}\n`;
-  const text = JSON.stringify(file, (_key, value: unknown) => (isNegativeZero(value) ? NEGATIVE_ZERO : value), 2);
-  return `${text.replaceAll(NEGATIVE_ZERO_JSON, '-0')}\n`;
+  let file = toFileObject(doc);
+  // Each snapshot's state as its one line of text; until the end, the file holds a marker in its place.
+  const states: string[] = [];
+  if (Array.isArray(file.snapshots) && file.snapshots.length > 0) {
+    const snapshots = (file.snapshots as unknown[]).map((snapshot) => {
+      if (typeof snapshot !== 'object' || snapshot === null || !Object.hasOwn(snapshot, 'state')) return snapshot;
+      states.push(stringify((snapshot as Json).state));
+      // The same keys in the same order: only the value of `state` is swapped for its marker.
+      return { ...(snapshot as Json), state: `${STATE_MARKER}-${states.length - 1}` };
+    });
+    file = { ...file, snapshots };
+  }
+  let text = stringify(file, 2);
+  if (states.length > 0) text = text.replace(STATE_MARKERS_JSON, (_marker, index: string) => states[Number(index)]!);
+  if (negativeZerosCopied > 0) text = text.replaceAll(NEGATIVE_ZERO_JSON, '-0');
+  return `${text}\n`;
 }

@@ -1,5 +1,6 @@
 import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
 import { describePerceptionGap } from '../domain/perception-gaps';
+import { whatChangedMarkdown } from './what-changed-markdown';
 import { REPORT_STATUS_ORDER, type ReportPainPoint, type WorkshopReport } from './report';
 
 /*
@@ -176,6 +177,7 @@ export function reportToMarkdown(report: WorkshopReport, options: { wrapUp?: str
   }
 
   blocks.push(...organisationBlocks(report));
+  if (report.whatChanged) blocks.push(whatChangedMarkdown(report.whatChanged.diff, report.whatChanged).join('\n'));
 
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { SOLUTION_STATUSES, type SolutionStatus } from '../document/format';
+import { diffWorkspaces, type WorkspaceDiff } from '../domain/workspace-diff';
 import { buildOrganisationReport, type OrganisationReport } from './organisation-report';
 import type { PainPoint, Solution, WorkspaceDocument } from '../document/schema';
 import { SOLUTION_STATUS_LABELS } from '../document/vocabulary';
@@ -130,6 +131,29 @@ export interface WorkshopReport {
   readonly unaddressed: readonly ReportPainPoint[];
   /** The power/interest grid and the bridges and bottlenecks (organisation-report.ts). */
   readonly organisation: OrganisationReport;
+  /**
+   * What changed between two states of the map: the comparison asked for, or else since the newest snapshot;
+   * null when the workspace has no snapshots and no comparison was asked for.
+   */
+  readonly whatChanged: ReportComparison | null;
+}
+
+/** Two states of the map compared, named as the report's sentence names them. */
+export interface ReportComparison {
+  readonly beforeLabel: string;
+  readonly afterLabel: string;
+  readonly diff: WorkspaceDiff;
+}
+
+/** The comparison a report shows by default: the newest snapshot against the workspace as it is. */
+export function sinceNewestSnapshot(doc: WorkspaceDocument): ReportComparison | null {
+  const newest = doc.snapshots.at(-1);
+  if (!newest) return null;
+  return {
+    beforeLabel: `the snapshot “${newest.name}” (${formatReportDate(new Date(newest.takenAt))})`,
+    afterLabel: 'this workspace now',
+    diff: diffWorkspaces(newest.state, doc),
+  };
 }
 
 /**
@@ -164,7 +188,7 @@ export function formatReportDate(date: Date): string {
  * the document is not modified. `generatedAt` must be a valid date (an invalid one throws a RangeError, as
  * Date.prototype.toISOString does).
  */
-export function buildReport(doc: WorkspaceDocument, generatedAt: Date): WorkshopReport {
+export function buildReport(doc: WorkspaceDocument, generatedAt: Date, options: { comparison?: ReportComparison | null } = {}): WorkshopReport {
   const painPoints = reportPainPoints(doc);
   const solutions = reportSolutions(doc);
 
@@ -178,6 +202,7 @@ export function buildReport(doc: WorkspaceDocument, generatedAt: Date): Workshop
     solutions: sortSolutions(solutions),
     unaddressed: byVotes(painPoints.filter((p) => p.unaddressed)),
     organisation: buildOrganisationReport(doc),
+    whatChanged: options.comparison === undefined ? sinceNewestSnapshot(doc) : options.comparison,
   };
 }
 

@@ -49,16 +49,21 @@ export function redactForSharing(doc: WorkspaceDocument, options: SafeToShare): 
   if (!options.enabled) return doc;
   const voices = voicesByDepartment(doc);
   const attributable = (department: string | null) => (department !== null && (voices.get(department) ?? 0) >= MIN_VOICES ? department : null);
-  return {
-    ...doc,
-    // Only the known fields: another tool may have added an e-mail address or a full name beside them.
-    participants: doc.participants.map((p, i) => ({ id: p.id, label: `Participant ${i + 1}`, departmentId: attributable(p.departmentId) })),
-    stakeholders: options.removeOwners ? doc.stakeholders.map((s) => ({ ...s, owner: '' })) : doc.stakeholders,
-    solutions: options.removeOwners ? doc.solutions.map((s) => ({ ...s, owner: '' })) : doc.solutions,
-    painPoints: doc.painPoints.map((p) => ({
+  // Snapshots hold earlier states of the same map: the same people are named there, so they are redacted alike.
+  const redactMap = <T extends Pick<WorkspaceDocument, 'stakeholders' | 'solutions' | 'painPoints'>>(state: T): T => ({
+    ...state,
+    stakeholders: options.removeOwners ? state.stakeholders.map((s) => ({ ...s, owner: '' })) : state.stakeholders,
+    solutions: options.removeOwners ? state.solutions.map((s) => ({ ...s, owner: '' })) : state.solutions,
+    painPoints: state.painPoints.map((p) => ({
       ...p,
       voice: attributable(p.voice),
       quotes: options.quotes === 'removed' ? [] : p.quotes.map((q) => ({ text: q.text, voice: null })),
     })),
+  });
+  return {
+    ...redactMap(doc),
+    snapshots: doc.snapshots.map((s) => ({ ...s, state: redactMap(s.state) })),
+    // Only the known fields: another tool may have added an e-mail address or a full name beside them.
+    participants: doc.participants.map((p, i) => ({ id: p.id, label: `Participant ${i + 1}`, departmentId: attributable(p.departmentId) })),
   };
 }

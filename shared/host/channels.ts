@@ -198,6 +198,12 @@ const none = z.undefined();
 /** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
   'workspace:open-dialog': { args: none, result: openResultSchema },
+  /**
+   * Reads another workspace to merge into the open one or to compare it with: the Open dialog, titled for the
+   * purpose, then the file's text. The file does not become the open one: it joins no recent list and is never
+   * saved over.
+   */
+  'workspace:read-other': { args: z.object({ purpose: z.enum(['merge', 'compare']) }), result: openResultSchema },
   /** Opens a path main already knows: a recent workspace, or one given by the command line or the OS. */
   'workspace:open-path': { args: z.object({ filePath }), result: openResultSchema },
   /** `overwrite`: save even though the file changed on disk since it was opened or last saved (see `conflict`). */

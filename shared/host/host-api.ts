@@ -19,6 +19,8 @@ export interface HostTransport {
 export function createHostApi(transport: HostTransport) {
   return {
     openWorkspaceDialog: () => transport.invoke('workspace:open-dialog', undefined),
+    /** File > Merge Workspace…, or comparing with another file: the chosen workspace's text, not opened. */
+    readOtherWorkspace: (purpose: 'merge' | 'compare') => transport.invoke('workspace:read-other', { purpose }),
     openWorkspaceAt: (filePath: string) => transport.invoke('workspace:open-path', { filePath }),
     /**
      * Saves over the workspace's file. Gives `conflict` without writing when the file changed on disk since it

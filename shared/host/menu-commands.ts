@@ -11,6 +11,8 @@ export const MENU_COMMANDS = [
   /** Opens the Export dialog (PNG, PDF report, Markdown, CSV). */
   'file.export',
   'file.importStakeholders',
+  /** File > Merge Workspace…: brings a breakout group's workspace into this one, after a preview. */
+  'file.mergeWorkspace',
   'file.restoreVersion',
   'file.close',
   'edit.undo',
@@ -24,6 +26,8 @@ export const MENU_COMMANDS = [
   'map.capturePainPoint',
   'map.addSolution',
   'map.manageCategories',
+  /** Map > Take Snapshot: keeps the map as it is now, named and dated, inside the workspace. */
+  'map.takeSnapshot',
   'view.showMap',
   'view.showBoard',
   'view.showSolutions',
@@ -41,6 +45,8 @@ export const MENU_COMMANDS = [
   'view.toggleAgenda',
   /** View > Participants…: who is in the room (names optional), their department and the votes they have cast. */
   'view.participants',
+  /** View > Timeline…: the workspace's snapshots, to open read-only, compare or restore. */
+  'view.timeline',
   /** View > Theme: follow the OS (light or dark), Light, Dark, or High Contrast (shared/host/preferences.ts). */
   'view.themeSystem',
   'view.themeLight',

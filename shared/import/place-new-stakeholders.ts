@@ -22,7 +22,7 @@ export const MOST_PLACED_AROUND_TEAM = 24;
 
 /** Space between boxes of the block, and between the block and the map. */
 const BLOCK_GAP = { x: 60, y: 40 } as const;
-const BLOCK_MARGIN = 150;
+export const BLOCK_MARGIN = 150;
 
 /**
  * Top-left corners for new stakeholders of `kinds` (in that order), clear of the stakeholders already on `doc`'s

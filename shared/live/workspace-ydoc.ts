@@ -23,7 +23,9 @@ import { settleReferences } from './settle-references';
  * user's file.
  *
  * Shape of the Y.Doc (every name below is a root type):
- *   meta          Y.Map   the document's own fields (format, version, title, dates, viewport, unknown ones)
+ *   meta          Y.Map   the document's own fields (format, version, title, dates, viewport, unknown ones), and
+ *                         `snapshots` as one value: a snapshot is taken whole and never edited, so there is nothing
+ *                         inside it for concurrent edits to merge (two snapshots taken at once: the later write wins)
  *   agenda        Y.Map   visible, currentStageId (and unknown ones); its stages are the `stages` collection
  *   voting        Y.Map   budget, hideResults, revealed
  *   <collection>  Y.Map   id -> Y.Map of the record's fields, one entry per field
@@ -59,7 +61,7 @@ export const RECORD_SCHEMAS = {
   stages: stageSchema,
 } as const;
 
-/** The document's fields kept in `meta` (everything else the document holds has a place of its own). */
+/** The document's fields with a place of their own; every other field (`snapshots` too) is kept in `meta`. */
 const STRUCTURED_FIELDS = new Set<string>(['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'agenda', 'voting']);
 
 /** A ballot has no id of its own: one voter's dot on one pain point is its key. */

@@ -1,7 +1,7 @@
 import { CURRENT_VERSION, DEFAULT_CATEGORIES, DEFAULT_STAGES, DEFAULT_VOTING_BUDGET, FORMAT_ID } from '../document/format';
 import type { Viewport, WorkspaceDocument } from '../document/schema';
 
-/** A new, empty workspace with the default categories and the default workshop agenda (shown), no participants. */
+/** A new, empty workspace with the default categories and the default workshop agenda (shown), no participants, no snapshots. */
 export function createWorkspace(title: string, now: Date): WorkspaceDocument {
   const stamp = now.toISOString();
   return {
@@ -20,6 +20,7 @@ export function createWorkspace(title: string, now: Date): WorkspaceDocument {
     participants: [],
     voting: { budget: DEFAULT_VOTING_BUDGET, hideResults: false, revealed: false },
     ballots: [],
+    snapshots: [],
   };
 }
 

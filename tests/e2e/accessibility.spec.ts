@@ -257,6 +257,33 @@ test.describe('dialogs', () => {
     await scan(page, 'Import Stakeholders preview', 'dialog[open]');
   });
 
+  test('the Timeline, a comparison and a snapshot opened read-only', async ({ app }) => {
+    const { page } = app;
+    await openSample(page);
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Timeline' });
+    await expect(dialog.getByRole('list', { name: 'Snapshots' }).getByRole('listitem')).toHaveCount(1);
+    await scan(page, 'Timeline dialog', 'dialog[open]');
+    await dialog.getByRole('button', { name: 'Compare “Snapshot 1” with now' }).click();
+    await expect(page.getByRole('region', { name: 'What changed' })).toBeVisible();
+    await scan(page, 'What changed (a comparison)');
+    await page.getByRole('button', { name: 'Back to the map' }).click();
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await dialog.getByRole('button', { name: 'Open “Snapshot 1” read-only' }).click();
+    await expect(page.getByRole('region', { name: 'Snapshot “Snapshot 1” (read only)' })).toBeVisible();
+    await scan(page, 'a snapshot opened read-only');
+  });
+
+  test('the Merge Workspace preview', async ({ app }) => {
+    const { page } = app;
+    await openSample(page);
+    app.dialogs.answerOpen(path.join(fixtures, '..', 'merge', 'breakout-b.stakemap'));
+    await app.menu('file.mergeWorkspace');
+    await expect(page.getByRole('dialog', { name: 'Merge workspace' })).toBeVisible();
+    await scan(page, 'Merge Workspace preview', 'dialog[open]');
+  });
+
   test('Keyboard shortcuts', async ({ app }) => {
     const { page } = app;
     await openSample(page);

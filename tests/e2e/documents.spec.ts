@@ -41,17 +41,18 @@ test('unknown properties written by another tool are kept when Stakemap saves', 
   const original = JSON.parse(await readFile(path.join(fixtures, 'unknown-properties.stakemap'), 'utf8')) as WorkspaceDocument;
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
   expect(saved.title).toBe('Renamed by Stakemap');
-  // A version 1 file: saved migrated to version 3 (votes become tallies, quotes objects, a hidden agenda, every
-  // relationship's other side not recorded), with every property the other tool wrote still there; the new fields
-  // of versions 2 and 3 are added at their defaults.
+  // A version 1 file: saved migrated to the current version (votes become tallies, quotes objects, a hidden agenda,
+  // every relationship's other side not recorded, no snapshots), with every property the other tool wrote still
+  // there; the new fields of versions 2, 3 and 4 are added at their defaults.
   const migrated = migrateToCurrent(original, 1);
   expect(migrated.ok).toBe(true);
   expect(saved.version).toBe(CURRENT_VERSION);
   expect(saved.relationships.every((r) => r.otherSide === null)).toBe(true);
+  expect(saved.snapshots).toEqual([]);
   expect({ ...saved, title: original.title, updatedAt: original.updatedAt }).toMatchObject(migrated.ok ? migrated.raw : {});
 });
 
-test('a version 2 file opens and is saved as version 3, with nothing else changed', async ({ app }) => {
+test('a version 2 file opens and is saved in the current version, with nothing else changed', async ({ app }) => {
   const { page } = app;
   const filePath = path.join(app.tempDir, 'older.stakemap');
   await copyFile(path.join(fixtures, 'v2-full.stakemap'), filePath);
@@ -62,8 +63,23 @@ test('a version 2 file opens and is saved as version 3, with nothing else change
   await page.locator('body').press('Control+s');
   await expect(page.getByRole('status')).toContainText('Saved to older.stakemap');
   const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
-  // Nothing but the version and the other side's view (not recorded) changed.
-  expect(saved).toEqual({ ...original, version: 3, relationships: original.relationships.map((r) => ({ ...r, otherSide: null })) });
+  // Nothing but the version, the other side's view (not recorded) and the snapshots (none) changed.
+  expect(saved).toEqual({ ...original, version: CURRENT_VERSION, relationships: original.relationships.map((r) => ({ ...r, otherSide: null })), snapshots: [] });
+});
+
+test('a version 3 file opens and is saved as version 4, byte for byte the same but for the version and snapshots lines', async ({ app }) => {
+  const { page } = app;
+  const filePath = path.join(app.tempDir, 'before-snapshots.stakemap');
+  await copyFile(path.join(fixtures, 'v3-full.stakemap'), filePath);
+  const original = await readFile(filePath, 'utf8');
+  await app.openFromOs(filePath);
+  await expect(page).toHaveTitle('before-snapshots.stakemap — Stakemap');
+  await expect(page.getByRole('group', { name: /^Legal \(/ })).toBeVisible();
+  await page.locator('body').press('Control+s');
+  await expect(page.getByRole('status')).toContainText('Saved to before-snapshots.stakemap');
+  const expected = original.replace('\n  "version": 3,\n', '\n  "version": 4,\n').replace(/\n {2}\]\n\}\n$/, '\n  ],\n  "snapshots": []\n}\n');
+  expect(expected).not.toBe(original);
+  expect(await readFile(filePath, 'utf8')).toBe(expected);
 });
 
 test.describe('unsaved changes', () => {

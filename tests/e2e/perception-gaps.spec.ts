@@ -11,7 +11,7 @@ import { edge } from './map-helpers';
  * Journey 13, both sides of a relationship: a relationship records how the other side sees it (their status and
  * a note). Where the two views differ the line is drawn split (two halves in two line styles, bars across the
  * cut, "≠ Healthy" on its label, and its name says so), and the legend's "Perception gaps" list names each one.
- * The file opened is format version 2: it is migrated, and saved as version 3 with the other side's view.
+ * The file opened is format version 2: it is migrated, and saved in the current version with the other side's view.
  */
 
 const doc = {

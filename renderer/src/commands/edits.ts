@@ -35,6 +35,8 @@ import {
 import { connectStakeholders, setRelationshipStatus, updateOtherSide, updateRelationship } from '@shared/operations/relationships';
 import { addressPainPoint, addSolution, deleteSolution, unaddressPainPoint, updateSolution } from '@shared/operations/solutions';
 import { addStakeholder, moveStakeholders, updateStakeholder } from '@shared/operations/stakeholders';
+import { applyMerge, planMerge, type MergeDecisions } from '@shared/merge/merge-plan';
+import { deleteSnapshot, renameSnapshot, restoreSnapshot, takeSnapshot } from '@shared/operations/snapshots';
 import { setWorkspaceTitle } from '@shared/operations/workspace';
 import { commit, documentNow, type CommitOptions } from '../store/editor-store';
 
@@ -108,6 +110,42 @@ export const EDITS = {
       }),
     }),
     apply: (_doc, a) => a.document,
+  }),
+
+  /** Keeps the map as it is now as a named, dated snapshot inside the workspace. */
+  'snapshot.take': define({
+    args: z.object({ id, name: z.string().max(10_000), takenAt: z.iso.datetime({ offset: true }) }),
+    apply: (doc, a) => takeSnapshot(doc, a),
+  }),
+  'snapshot.rename': define({
+    args: z.object({ id, name: z.string().max(10_000), field }),
+    apply: (doc, a) => renameSnapshot(doc, a.id, a.name),
+    coalesceKey: (a) => fieldKey('snapshot', a),
+  }),
+  'snapshot.delete': define({
+    args: z.object({ id }),
+    apply: (doc, a) => deleteSnapshot(doc, a.id),
+  }),
+  /** Brings the map back to a snapshot, as one undo step; the timeline is kept. */
+  'snapshot.restore': define({
+    args: z.object({ id }),
+    apply: (doc, a) => restoreSnapshot(doc, a.id),
+    after: () => ({ select: {} }),
+  }),
+
+  /**
+   * File > Merge Workspace…: the incoming workspace merged in by the decisions made in the preview, as one undo
+   * step. The plan is made again here, for the document as it is now (shared/merge/merge-plan.ts).
+   */
+  'workspace.merge': define({
+    args: z.object({
+      incoming: z.custom<WorkspaceDocument>((value) => fastValidate(value) !== null || workspaceSchema.safeParse(value).success, {
+        message: 'is not a valid workspace',
+      }),
+      decisions: z.custom<MergeDecisions>((value) => typeof value === 'object' && value !== null, { message: 'are not merge decisions' }),
+    }),
+    apply: (doc, a) => applyMerge(doc, planMerge(doc, a.incoming, a.decisions)),
+    after: () => ({ select: {} }),
   }),
 
   'stakeholder.add': define({

@@ -6,6 +6,8 @@ import { painPointsCsv, solutionsCsv } from '@shared/export/csv';
 import { relationshipsCsv, stakeholdersCsv } from '@shared/import/sheets-csv';
 import { reportToMarkdown } from '@shared/export/markdown';
 import { buildReport } from '@shared/export/report';
+import { openComparisonForReport } from '../store/review-sides';
+import { useReview } from '../store/review-store';
 import { redactForSharing } from '@shared/export/safe-to-share';
 import { buildWrapUp } from '@shared/export/wrap-up';
 import { wrapUpToMarkdown } from '@shared/export/wrap-up-markdown';
@@ -156,7 +158,9 @@ async function exportMarkdown(options: ExportOptions): Promise<void> {
   if (!doc) return;
   const now = new Date();
   const wrapUp = buildWrapUp(doc, now);
-  const markdown = options.wrapUpOnly ? wrapUpToMarkdown(wrapUp) : reportToMarkdown(buildReport(doc, now), { wrapUp: wrapUpToMarkdown(wrapUp, { heading: 2 }) });
+  const comparison = openComparisonForReport(doc, useReview.getState().review, (d) => redactForSharing(d, options.safeToShare));
+  const workshopReport = buildReport(doc, now, comparison ? { comparison } : {});
+  const markdown = options.wrapUpOnly ? wrapUpToMarkdown(wrapUp) : reportToMarkdown(workshopReport, { wrapUp: wrapUpToMarkdown(wrapUp, { heading: 2 }) });
   const result = await host().exportFile('markdown', reportName(options), markdown);
   report(result, 'Markdown report');
 }

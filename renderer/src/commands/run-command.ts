@@ -13,6 +13,9 @@ import { chooseTheme, toggleLargeText, toggleLegend } from './preference-command
 import { isTextField } from './shortcuts';
 import { tidyLayout } from './tidy-layout';
 import { startImport } from './import-commands';
+import { startMerge } from './merge-commands';
+import { takeSnapshotNow } from './snapshot-commands';
+import { showTimeline } from '../store/review-store';
 
 const isEditingText = () => isTextField(document.activeElement);
 
@@ -47,6 +50,9 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'file.importStakeholders':
       void startImport();
+      return;
+    case 'file.mergeWorkspace':
+      if (hasWorkspace) void startMerge();
       return;
     case 'file.export':
       if (hasWorkspace) showExportDialog(true);
@@ -89,6 +95,9 @@ export function runCommand(command: MenuCommand): void {
     }
     case 'map.manageCategories':
       if (hasWorkspace) showCategories(true);
+      return;
+    case 'map.takeSnapshot':
+      if (hasWorkspace) takeSnapshotNow();
       return;
     case 'view.showMap':
       if (hasWorkspace) showView('map');
@@ -133,6 +142,9 @@ export function runCommand(command: MenuCommand): void {
       return;
     case 'view.participants':
       if (hasWorkspace) showParticipantsDialog(true);
+      return;
+    case 'view.timeline':
+      if (hasWorkspace) showTimeline(true);
       return;
     case 'session.startLive':
       if (hasWorkspace) showLiveDialog('host');

@@ -6,6 +6,8 @@ import { redactForSharing } from '@shared/export/safe-to-share';
 import { buildWrapUp } from '@shared/export/wrap-up';
 import { exportLayout } from '../commands/export-commands';
 import { currentDocument, useUi } from '../store/editor-store';
+import { openComparisonForReport } from '../store/review-sides';
+import { useReview } from '../store/review-store';
 import { printableArea, PrintReport } from './PrintReport';
 import { WrapUpPage } from './WrapUpPage';
 
@@ -17,7 +19,8 @@ export function PrintPortal() {
     const layout = exportLayout();
     if (!job || !current || !layout) return null;
     const doc = redactForSharing(current, job.safeToShare);
-    const report = buildReport(doc, new Date(job.generatedAt));
+    const comparison = openComparisonForReport(doc, useReview.getState().review, (d) => redactForSharing(d, job.safeToShare));
+    const report = buildReport(doc, new Date(job.generatedAt), comparison ? { comparison } : {});
     const area = printableArea(job.pageSize, job.landscape, PDF_MARGINS_INCHES);
     const wrapUp = buildWrapUp(doc, new Date(job.generatedAt));
     if (job.wrapUpOnly) return <WrapUpPage wrapUp={wrapUp} alone />;

@@ -1,7 +1,8 @@
+import { changeCount, describeChange, type DiffEntry } from '@shared/domain/workspace-diff';
 import { describePerceptionGap } from '@shared/domain/perception-gaps';
 import type { CSSProperties } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
-import type { ReportPainPoint, WorkshopReport } from '@shared/export/report';
+import type { ReportComparison, ReportPainPoint, WorkshopReport } from '@shared/export/report';
 import type { WrapUp } from '@shared/export/wrap-up';
 import { describeMap } from '@shared/export/map-description';
 import { ExportFrame } from './ExportFrame';
@@ -198,7 +199,39 @@ export function PrintReport({
           </ul>
         </>
       )}
+      {report.whatChanged && <WhatChangedPage comparison={report.whatChanged} />}
     </article>
+  );
+}
+
+const CHANGE_GROUPS = [
+  { key: 'stakeholders', heading: 'Stakeholders' },
+  { key: 'relationships', heading: 'Relationships' },
+  { key: 'painPoints', heading: 'Pain points' },
+  { key: 'solutions', heading: 'Solutions' },
+] as const;
+
+/** "What changed": a page of its own, each change in the words the comparison view uses. */
+function WhatChangedPage({ comparison }: { comparison: ReportComparison }) {
+  const { diff } = comparison;
+  const count = changeCount(diff);
+  return (
+    <section className="print-report__changes-page" aria-labelledby="print-what-changed-heading">
+      <h2 id="print-what-changed-heading">What changed</h2>
+      <p>
+        Between {comparison.beforeLabel} and {comparison.afterLabel}: {count === 0 ? 'no changes' : `${count} change${count === 1 ? '' : 's'}`}.
+      </p>
+      {CHANGE_GROUPS.filter((g) => diff[g.key].length > 0).map((g) => (
+        <div key={g.key}>
+          <h3>{g.heading}</h3>
+          <ul className="print-report__gaps">
+            {(diff[g.key] as readonly DiffEntry[]).map((entry) => (
+              <li key={`${entry.change}-${entry.id}`}>{describeChange(entry)}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 

@@ -10,6 +10,7 @@ import { KIND_ICONS, STATUS_ICONS } from '../canvas/icons';
 import { RELATIONSHIP_STYLES, type RelationshipStyle } from '../canvas/relationship-styles';
 import { BadgeMarks, badgeWords } from '../canvas/PainPointBadge';
 import { mapDecorations, type BadgeSummary } from '../store/map-decorations';
+import { CHANGE_MARK_LABELS, type ChangeMark, type ChangeMarks } from '@shared/domain/workspace-diff';
 import type { MapLayout } from './map-layout';
 
 /**
@@ -17,7 +18,7 @@ import type { MapLayout } from './map-layout';
  * positions, for the PNG and the first page of the PDF. Plain HTML and SVG, so the PDF keeps vectors and
  * selectable text, and text from the workspace is only ever text (React escapes it).
  */
-export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: MapLayout }) {
+export function StaticMap({ doc, layout, marks }: { doc: WorkspaceDocument; layout: MapLayout; marks?: ChangeMarks }) {
   const decorations = mapDecorations(doc, NO_FILTER, null);
   const [mapRef, placementOf] = useLabelPlacements(layout);
   return (
@@ -30,6 +31,14 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
         {layout.edges.map(({ relationship, from, to }) => {
           const style = RELATIONSHIP_STYLES[relationship.status];
           const theirs = theirDifferingStatus(relationship);
+          const mark = marks?.relationships.get(relationship.id);
+          if (mark) {
+            return (
+              <g key={relationship.id} className={`static-map__change change-${mark}`}>
+                <StaticLine from={from} to={to} style={style} />
+              </g>
+            );
+          }
           if (theirs === null) return <StaticLine key={relationship.id} from={from} to={to} style={style} />;
           // The two sides see it differently: drawn split, as on the map (RelationshipEdge.tsx).
           const split = splitLine(from, to);
@@ -47,7 +56,8 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
         const Icon = STATUS_ICONS[relationship.status];
         const badge = decorations.relationships.get(relationship.id)?.badge ?? null;
         const theirs = theirDifferingStatus(relationship);
-        if (!style.showStatusWord && !relationship.label && !Icon && !badge && theirs === null) return null;
+        const mark = marks?.relationships.get(relationship.id);
+        if (!style.showStatusWord && !relationship.label && !Icon && !badge && theirs === null && !mark) return null;
         const centre = labelCentre(from, to, placementOf(relationship.id));
         return (
           <div
@@ -62,6 +72,7 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
               {relationship.label && <span className="relationship-label__text">{relationship.label}</span>}
               {theirs !== null && <span className="relationship-label__gap">≠ {RELATIONSHIP_STATUS_LABELS[theirs]}</span>}
             </span>
+            {mark && <ChangeBadge mark={mark} />}
             {badge && <StaticBadge badge={badge} />}
           </div>
         );
@@ -69,10 +80,11 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
       {layout.nodes.map(({ stakeholder, box }) => {
         const Icon = KIND_ICONS[stakeholder.kind];
         const badge = decorations.stakeholders.get(stakeholder.id)?.badge ?? null;
+        const nodeMark = marks?.stakeholders.get(stakeholder.id);
         return (
           <div
             key={stakeholder.id}
-            className={`stakeholder-node static-map__node kind-${stakeholder.kind}`}
+            className={`stakeholder-node static-map__node kind-${stakeholder.kind}${nodeMark ? ` static-map__change change-${nodeMark}` : ''}`}
             // The measured size, with a little slack: text drawn into an image can come out a hair wider than on
             // screen, and a name must wrap the same way rather than lose its last letters.
             style={{ left: box.x, top: box.y, width: box.width + 4, minHeight: box.height }}
@@ -85,6 +97,7 @@ export function StaticMap({ doc, layout }: { doc: WorkspaceDocument; layout: Map
               <span className="stakeholder-node__kind">{STAKEHOLDER_KIND_LABELS[stakeholder.kind]}</span>
             </span>
             {badge && <StaticBadge badge={badge} />}
+            {nodeMark && <ChangeBadge mark={nodeMark} />}
           </div>
         );
       })}
@@ -140,5 +153,16 @@ function StaticLine({ from, to, style }: { from: Point; to: Point; style: Relati
       strokeDasharray={style.dash}
       strokeLinecap={style.dash ? 'round' : 'butt'}
     />
+  );
+}
+
+const CHANGE_SIGNS: Readonly<Record<ChangeMark, string>> = { added: '+', removed: '−', changed: '~', improved: '↑', worsened: '↓' };
+
+/** How an item changed in a comparison, in a word and a sign (never by colour alone). */
+function ChangeBadge({ mark }: { mark: ChangeMark }) {
+  return (
+    <span className={`change-badge change-badge--${mark}`}>
+      <span aria-hidden="true">{CHANGE_SIGNS[mark]}</span> {CHANGE_MARK_LABELS[mark]}
+    </span>
   );
 }

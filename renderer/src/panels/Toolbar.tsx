@@ -1,10 +1,12 @@
 import { LiveMark } from '../live/LiveMark';
 import { MAX_SHORT_TEXT } from '@shared/document/format';
 import {
+  Camera,
   Columns3,
   Download,
   FilePlus2,
   Grid2x2,
+  History,
   Lightbulb,
   Network,
   FolderOpen,
@@ -106,6 +108,9 @@ export function Toolbar() {
       <div className="toolbar__group" role="toolbar" aria-label="Edit">
         <ToolButton command="edit.undo" label="Undo" shortcut="Ctrl+Z" Icon={Undo2} disabled={!canUndo} />
         <ToolButton command="edit.redo" label="Redo" shortcut="Ctrl+Shift+Z" Icon={Redo2} disabled={!canRedo} />
+        {/* Over time: a snapshot in one click, and the timeline of them (issue 19). */}
+        <ToolButton command="map.takeSnapshot" label="Take snapshot" Icon={Camera} />
+        <ToolButton command="view.timeline" label="Timeline" Icon={History} />
       </div>
       <ViewTabs />
       <div className="toolbar__title">

@@ -6,6 +6,8 @@ import { AgendaDialog } from '../dialogs/AgendaDialog';
 import { CategoriesDialog } from '../dialogs/CategoriesDialog';
 import { ExportDialog } from '../dialogs/ExportDialog';
 import { ImportDialog } from '../dialogs/ImportDialog';
+import { MergeDialog } from '../dialogs/MergeDialog';
+import { TimelineDialog } from '../dialogs/TimelineDialog';
 import { ParticipantsDialog } from '../dialogs/ParticipantsDialog';
 import { VersionsDialog } from '../dialogs/VersionsDialog';
 import { PrintPortal } from '../export/PrintPortal';
@@ -17,6 +19,7 @@ import { Toolbar } from '../panels/Toolbar';
 import { useEditor } from '../store/editor-store';
 import { BoardView } from './BoardView';
 import { GridView } from './GridView';
+import { ReviewView } from './ReviewView';
 import { SolutionsView } from './SolutionsView';
 
 /**
@@ -48,6 +51,8 @@ export function EditorView() {
             {view === 'board' && <BoardView />}
             {view === 'solutions' && <SolutionsView />}
             {view === 'grid' && <GridView />}
+            {/* A snapshot or a comparison, over whichever view was showing (views/ReviewView.tsx). */}
+            <ReviewView />
           </div>
         </main>
         {!focusMode && <Inspector />}
@@ -59,6 +64,8 @@ export function EditorView() {
         <ExportDialog />
         <VersionsDialog />
         <ImportDialog />
+        <TimelineDialog />
+        <MergeDialog />
         <PrintPortal />
       </div>
     </ReactFlowProvider>

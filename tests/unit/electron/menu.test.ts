@@ -61,15 +61,16 @@ describe('buildMenuTemplate', () => {
     expect(commandAccelerators('darwin')['edit.delete']).toBe('Backspace');
   });
 
-  it.each(['linux', 'darwin'] as const)('on %s, File has Import Stakeholders… and Export… after Save As and Restore Previous Version, set apart by separators', (platform) => {
+  it.each(['linux', 'darwin'] as const)('on %s, File has Import Stakeholders…, Merge Workspace… and Export… after Save As and Restore Previous Version, set apart by separators', (platform) => {
     const file = build({ platform }).template.find((menu) => menu.label === '&File')!;
     const items = file.submenu as MenuItemConstructorOptions[];
     const at = items.findIndex((item) => item.id === 'file.export');
     expect(items[at]).toMatchObject({ label: 'Export…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false });
-    expect(items[at - 4]?.id).toBe('file.saveAs');
-    expect(items[at - 3]).toMatchObject({ id: 'file.restoreVersion', label: 'Restore Previous Version…' });
-    expect(items[at - 2]?.type).toBe('separator');
-    expect(items[at - 1]).toMatchObject({ id: 'file.importStakeholders', label: 'Import Stakeholders…' });
+    expect(items[at - 5]?.id).toBe('file.saveAs');
+    expect(items[at - 4]).toMatchObject({ id: 'file.restoreVersion', label: 'Restore Previous Version…' });
+    expect(items[at - 3]?.type).toBe('separator');
+    expect(items[at - 2]).toMatchObject({ id: 'file.importStakeholders', label: 'Import Stakeholders…' });
+    expect(items[at - 1]).toMatchObject({ id: 'file.mergeWorkspace', label: 'Merge Workspace…' });
     expect(items[at + 1]?.type).toBe('separator');
     expect(items[at + 2]?.id).toBe('file.close');
   });
@@ -160,6 +161,16 @@ describe('buildMenuTemplate', () => {
     const { items, actions } = build({ agendaVisible: true });
     click(byId(items, 'view.toggleAgenda'));
     expect(actions.sendCommand).toHaveBeenCalledWith('view.toggleAgenda');
+  });
+
+  it('has Map > Take Snapshot and View > Timeline…, each sending its command', () => {
+    const { items, actions } = build();
+    expect(byId(items, 'map.takeSnapshot')).toMatchObject({ label: 'Take Snapshot' });
+    expect(byId(items, 'view.timeline')).toMatchObject({ label: 'Timeline…' });
+    click(byId(items, 'map.takeSnapshot'));
+    click(byId(items, 'view.timeline'));
+    expect(actions.sendCommand).toHaveBeenCalledWith('map.takeSnapshot');
+    expect(actions.sendCommand).toHaveBeenCalledWith('view.timeline');
   });
 
   it('has View > Participants… right after Show Agenda, sending its command, with no key of its own', () => {

@@ -40,22 +40,31 @@ describe('runCheck', () => {
   });
 
   it.each(['v1-minimal.stakemap', 'v1-full.stakemap', 'unknown-properties.stakemap', 'proto-keys.stakemap'])(
-    'prints ✓, says a version 1 file would be saved in version 3, and exits 0 for %s',
+    'prints ✓, says a version 1 file would be saved in version 4, and exits 0 for %s',
     async (name) => {
       const path = fixturePath(name);
       expect(await check([path])).toEqual({
         code: 0,
-        out: [`✓ ${path}`, '    It is written in format version 1; the app would save it in version 3.'],
+        out: [`✓ ${path}`, '    It is written in format version 1; the app would save it in version 4.'],
         err: [],
       });
     },
   );
 
-  it.each(['v2-minimal.stakemap', 'v2-full.stakemap'])('prints ✓, says a version 2 file would be saved in version 3, and exits 0 for %s', async (name) => {
+  it.each(['v2-minimal.stakemap', 'v2-full.stakemap'])('prints ✓, says a version 2 file would be saved in version 4, and exits 0 for %s', async (name) => {
     const path = fixturePath(name);
     expect(await check([path])).toEqual({
       code: 0,
-      out: [`✓ ${path}`, '    It is written in format version 2; the app would save it in version 3.'],
+      out: [`✓ ${path}`, '    It is written in format version 2; the app would save it in version 4.'],
+      err: [],
+    });
+  });
+
+  it.each(['v3-minimal.stakemap', 'v3-full.stakemap'])('prints ✓, says a version 3 file would be saved in version 4, and exits 0 for %s', async (name) => {
+    const path = fixturePath(name);
+    expect(await check([path])).toEqual({
+      code: 0,
+      out: [`✓ ${path}`, '    It is written in format version 3; the app would save it in version 4.'],
       err: [],
     });
   });
@@ -71,7 +80,7 @@ describe('runCheck', () => {
       '      - Pain point “Embargoes are announced too late” (p-embargo): attachedTo points to stakeholder “s-comms”, which does not exist.',
       '      - Pain point “Embargoes are announced too late” (p-embargo): attachedTo points to relationship “r-gone”, which does not exist.',
       '      - Solution “Pre-approved response library” (x-library): addresses points to pain point “p-missing”, which does not exist.',
-      '    It is written in format version 1; the app would save it in version 3.',
+      '    It is written in format version 1; the app would save it in version 4.',
     ]);
   });
 
@@ -81,7 +90,7 @@ describe('runCheck', () => {
     ['empty.stakemap', /“empty\.stakemap” is not a readable workspace file/, /^The file is empty\.$/],
     ['foreign.json', /“foreign\.json” is not a Stakemap workspace/, /no "format": "stakemap"/],
     ['json-array.stakemap', /“json-array\.stakemap” is not a Stakemap workspace/, /JSON list/],
-    ['newer-version.stakemap', /file format version 4.*format version 3/, /not been changed/],
+    ['newer-version.stakemap', /file format version 5.*format version 4/, /not been changed/],
     ['invalid-field.stakemap', /2 fields are not valid/, /^stakeholders\[0\]\.kind: expected one of "team", "department", "external", found "dept"$/],
     ['duplicate-ids.stakemap', /2 fields are not valid/, /^stakeholders\[2\]\.id: the id "s-legal" is already used by stakeholders\[0\]$/],
   ])('prints ✗, the summary and the details, indented, and exits 1, for %s', async (name, summary, detail) => {

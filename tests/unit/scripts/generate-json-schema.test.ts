@@ -49,7 +49,8 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(JSON.parse(sample))).toEqual([]);
   });
 
-  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('accepts the version 3 fixture %s as it is', (name) => {
+  it.each(['valid-minimal.stakemap', 'valid-full.stakemap', 'with-bom.stakemap'])('accepts the current-version fixture %s as it is', (name) => {
+    expect(JSON.parse(readFixture(name).replace(/^\uFEFF/, ''))).toMatchObject({ version: CURRENT_VERSION });
     expect(errorsOf(asCurrentVersion(name))).toEqual([]);
   });
 
@@ -71,9 +72,14 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(asCurrentVersion(name))).toEqual([]);
   });
 
+  it.each(['v3-minimal.stakemap', 'v3-full.stakemap'])('accepts the version 3 fixture %s once migrated', (name) => {
+    expect(JSON.parse(readFixture(name))).toMatchObject({ version: 3 });
+    expect(errorsOf(asCurrentVersion(name))).toEqual([]);
+  });
+
   it('names itself after the format version it describes', () => {
-    expect(schema.$id).toBe('https://stakemap.app/schema/stakemap-3.schema.json');
-    expect(schema.title).toBe('Stakemap workspace, format version 3');
+    expect(schema.$id).toBe('https://stakemap.app/schema/stakemap-4.schema.json');
+    expect(schema.title).toBe('Stakemap workspace, format version 4');
   });
 
   it('accepts what serializeWorkspace writes', () => {
@@ -81,10 +87,11 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(JSON.parse(serializeWorkspace(minimalDocument())))).toEqual([]);
   });
 
-  it('refuses what Stakemap refuses for its shape: a version 1 quote, an impossible date, a version 4 file, a bad budget, a bad other side', () => {
+  it('refuses what Stakemap refuses for its shape: a version 1 quote, an impossible date, a version 5 file, a bad budget, a bad other side, a bad snapshot', () => {
     const full = JSON.parse(serializeWorkspace(fullDocument())) as {
       version: number;
       relationships: Array<{ otherSide: unknown }>;
+      snapshots: Array<Record<string, unknown> & { state?: Record<string, unknown> & { stakeholders?: Array<Record<string, unknown>> } }>;
       painPoints: Array<{ quotes: unknown[] }>;
       solutions: Array<{ dueDate: unknown }>;
       voting: { budget: unknown };
@@ -96,10 +103,11 @@ describe('docs/stakemap.schema.json', () => {
     };
     expect(errorsOf(changed((d) => (d.painPoints[0]!.quotes[0] = 'a plain string')))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.solutions[0]!.dueDate = '2027-02-30')))).not.toEqual([]);
-    expect(errorsOf(changed((d) => (d.version = 4)))).not.toEqual([]);
-    expect(errorsOf(changed((d) => (d.version = 2)))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.version = 5)))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.version = 3)))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.voting.budget = 0)))).not.toEqual([]);
-    expect(errorsOf({ format: 'stakemap', version: 3, stakeholders: [{ name: 'No id', kind: 'team', position: { x: 0, y: 0 } }] })).not.toEqual([]);
+    expect(errorsOf({ format: 'stakemap', version: CURRENT_VERSION })).toEqual([]);
+    expect(errorsOf({ format: 'stakemap', version: CURRENT_VERSION, stakeholders: [{ name: 'No id', kind: 'team', position: { x: 0, y: 0 } }] })).not.toEqual([]);
     // The other side's view: a status from the list is required, notes are text; null means not recorded.
     expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = null)))).toEqual([]);
     expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { status: 'healthy', 'x-asked': '2027-01-10' })))).toEqual([]);
@@ -107,5 +115,18 @@ describe('docs/stakemap.schema.json', () => {
     expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { notes: 'no status' })))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = { status: 'healthy', notes: 3 })))).not.toEqual([]);
     expect(errorsOf(changed((d) => (d.relationships[0]!.otherSide = 'strained')))).not.toEqual([]);
+    // Snapshots: an id, a name, a date and time and a state are required; the state's lists default, its records
+    // are checked as the map's; references inside it may point nowhere.
+    expect(full.snapshots).toHaveLength(1);
+    expect(errorsOf(changed((d) => (d.snapshots = [])))).toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!.state = { 'x-tool': true })))).toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!.state!.stakeholders = [])))).toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!['x-by'] = 'P3')))).toEqual([]);
+    expect(errorsOf(changed((d) => delete d.snapshots[0]!.takenAt))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!.takenAt = '2026-11-22')))).not.toEqual([]);
+    expect(errorsOf(changed((d) => delete d.snapshots[0]!.state))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!.id = '')))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots[0]!.state!.stakeholders![0]!.kind = 'dept')))).not.toEqual([]);
+    expect(errorsOf(changed((d) => (d.snapshots = { 'snap-1': {} } as never)))).not.toEqual([]);
   });
 });

@@ -123,6 +123,28 @@ async function setUp(options: SetUpOptions = {}) {
   };
 }
 
+describe('workspace:read-other', () => {
+  it('reads the chosen workspace for a merge without opening it: no recent entry, never saved over', async () => {
+    const t = await setUp();
+    const file = await t.workspace('Breakout A.stakemap');
+    t.dialogs.openAnswers.push(file);
+    const result = await t.handlers['workspace:read-other']({ purpose: 'merge' });
+    expect(result).toEqual({ kind: 'opened', filePath: file, content: await fs.readFile(file, 'utf8'), source: 'workspace' });
+    expect(t.dialogs.openRequests[0]?.title).toBe('Merge Workspace');
+    expect(t.recent.list()).toEqual([]);
+    expect(t.access.canWrite(file)).toBe(false);
+    expect(t.osRecent).toEqual([]);
+  });
+
+  it('titles the dialog for a comparison, and returns canceled and read failures as Open does', async () => {
+    const t = await setUp();
+    t.dialogs.openAnswers.push(null, path.join(t.dir, 'missing.stakemap'));
+    expect(await t.handlers['workspace:read-other']({ purpose: 'compare' })).toEqual({ kind: 'canceled' });
+    expect(t.dialogs.openRequests[0]?.title).toBe('Compare with Workspace');
+    expect((await t.handlers['workspace:read-other']({ purpose: 'compare' })).kind).toBe('readFailed');
+  });
+});
+
 describe('workspace:open-dialog', () => {
   it('opens the chosen file, lists it as recent and allows saving over it', async () => {
     const t = await setUp();

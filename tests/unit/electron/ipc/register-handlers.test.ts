@@ -130,6 +130,7 @@ describe('registerInvokeHandlers', () => {
  */
 const VALID_ARGS: { readonly [C in InvokeChannel]: InvokeArgs<C> } = {
   'workspace:open-dialog': undefined,
+  'workspace:read-other': { purpose: 'merge' },
   'workspace:open-path': { filePath: '/w/a.stakemap' },
   'workspace:save': { filePath: '/w/a.stakemap', content: '{}' },
   'workspace:save-as': { suggestedName: 'Workshop', content: '{}' },

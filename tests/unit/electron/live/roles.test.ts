@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION } from '../../../../shared/document/format';
 import { workspaceSchema, type WorkspaceDocument } from '../../../../shared/document/schema';
 import { settleReferences } from '../../../../shared/live/settle-references';
 import { changeAllowed, isRole, ROLES, sameJson, type Role } from '../../../../shared/live/roles';
@@ -10,7 +11,7 @@ import { changeAllowed, isRole, ROLES, sameJson, type Role } from '../../../../s
 
 const before: WorkspaceDocument = workspaceSchema.parse({
   format: 'stakemap',
-  version: 3,
+  version: CURRENT_VERSION,
   title: 'Workshop',
   stakeholders: [
     { id: 's-team', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },

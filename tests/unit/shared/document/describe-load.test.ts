@@ -89,7 +89,7 @@ describe('describeLoadError', () => {
     ['empty.stakemap', /damaged or not JSON/],
     ['foreign.json', /not a Stakemap workspace/],
     ['json-array.stakemap', /not a Stakemap workspace/],
-    ['newer-version.stakemap', /version 4.*version 3/],
+    ['newer-version.stakemap', /version 5.*version 4/],
     ['invalid-field.stakemap', /2 fields are not valid/],
     ['duplicate-ids.stakemap', /2 fields are not valid/],
     ['utf16le-no-bom.stakemap', /saved as UTF-16 LE text; Stakemap reads workspace files in UTF-8 only/],

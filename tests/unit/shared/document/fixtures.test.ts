@@ -12,6 +12,8 @@ const EXPECTED: Record<string, { opens: true; dangling: number } | { opens: fals
   'v1-full.stakemap': { opens: true, dangling: 0 },
   'v2-minimal.stakemap': { opens: true, dangling: 0 },
   'v2-full.stakemap': { opens: true, dangling: 0 },
+  'v3-minimal.stakemap': { opens: true, dangling: 0 },
+  'v3-full.stakemap': { opens: true, dangling: 0 },
   'unknown-properties.stakemap': { opens: true, dangling: 0 },
   'proto-keys.stakemap': { opens: true, dangling: 0 },
   'with-bom.stakemap': { opens: true, dangling: 0 },

@@ -52,7 +52,7 @@ export function caseSeed(seed: number, index: number): number {
 /** The variants of each mutation kind. The test checks that every one of them was generated. */
 export const VARIANTS = {
   truncation: ['at a random byte', 'inside a multi-byte character', 'in the last 40 bytes', 'in the first 3 bytes'],
-  typeFlip: ['one field', 'several fields', 'a whole collection', 'the top level', "the other side's view of a relationship"],
+  typeFlip: ['one field', 'several fields', 'a whole collection', 'the top level', "the other side's view of a relationship", 'a snapshot'],
   hugeArray: ['50,000–200,000 numbers in quotes', '50,000–60,000 {} in stakeholders', '50,000–200,000 numbers in addresses', '50,000–200,000 {} in attachedTo', 'up to 3,000 wrong items in a list'],
   deepNesting: ['lists in an unknown property', 'objects in an unknown property', 'lists in a known field', '100,000 levels', 'the workspace inside deep lists', 'deep but allowed (at most 60 levels)'],
   duplicateKeys: ['a text key again before it (file value kept)', 'a text key again after it (duplicate wins)', 'a text key hundreds of times', 'an id key again after it', 'format or version again', 'a collection again'],
@@ -244,7 +244,7 @@ export function smallWorkspace(random: Random): Obj {
       if (random.chance(0.8)) r.status = random.pick(RELATIONSHIP_STATUSES);
       if (random.chance(0.6)) r.label = random.chance(0.3) ? '' : phrase(random);
       if (random.chance(0.3)) r.notes = phrase(random);
-      // How the other side sees it (format version 3): another tool may have written it into an older file too.
+      // How the other side sees it (new in format version 3): another tool may have written it into an older file too.
       if (random.chance(0.2)) r.otherSide = random.chance(0.3) ? null : otherSideView(random);
       relationships.push(r);
     }
@@ -288,7 +288,35 @@ export function smallWorkspace(random: Random): Obj {
   if (categories) doc.categories = categories;
   if (random.chance(0.7)) doc.viewport = { x: random.int(-500, 500), y: random.int(-500, 500), zoom: random.pick([0.25, 0.5, 1, 1.5, 2]) };
   if (random.chance(0.15)) doc['x-otherTool'] = { version: 2, history: [{ at: random.pick(ISO), note: phrase(random) }] };
+  // Snapshots (format version 4): another tool may have written them into an older file too, and the migration
+  // keeps them. Each holds its own copy of part of the map, as it was.
+  if (random.chance(0.25)) doc.snapshots = Array.from({ length: random.int(1, 2) }, (_, i) => snapshotOf(random, `snap-${i}`, stakeholders, relationships, painPoints));
   return doc;
+}
+
+/**
+ * A snapshot of part of a map, in the current form (a snapshot is never migrated: quotes are objects, votes a
+ * tally), lists sometimes left out (the parser fills defaults). Its records are copies, never the map's objects:
+ * a mutation of the map must not reach the snapshot.
+ */
+function snapshotOf(random: Random, id: string, stakeholders: readonly Obj[], relationships: readonly Obj[], painPoints: readonly Obj[]): Obj {
+  const some = <T>(items: readonly T[]) => items.filter(() => random.chance(0.6));
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const state: Obj = {};
+  if (random.chance(0.9)) state.stakeholders = copy(some(stakeholders));
+  if (random.chance(0.7)) state.relationships = copy(some(relationships));
+  if (random.chance(0.6)) {
+    state.painPoints = some(painPoints).map(({ votes, quotes, ...p }) => ({
+      ...copy(p),
+      ...(votes === undefined ? {} : { tally: votes }),
+      ...(Array.isArray(quotes) ? { quotes: quotes.map((text) => ({ text, voice: null })) } : {}),
+    }));
+  }
+  if (random.chance(0.3)) state.categories = [{ id: 'c-then', name: phrase(random), color: random.pick(COLORS) }];
+  if (random.chance(0.2)) state['x-view'] = { zoom: random.pick([0.5, 1, 2]) };
+  const snapshot: Obj = { id, name: random.chance(0.2) ? '' : phrase(random), takenAt: random.pick(ISO), state };
+  if (random.chance(0.15)) snapshot['x-by'] = random.pick(['P1', 'Zoë', '佐藤']);
+  return snapshot;
 }
 
 /** A recorded view of the other side of a relationship, notes and another tool's properties sometimes left out. */
@@ -319,6 +347,29 @@ const OTHER_SIDE_VALUES: ReadonlyArray<{ readonly value: () => unknown; readonly
   { value: () => [{ status: 'healthy' }], expect: 'refuse', names: /otherSide/ },
   { value: () => 0, expect: 'refuse', names: /otherSide/ },
   { value: () => ({}), expect: 'refuse', names: /otherSide\.status/ },
+];
+
+/**
+ * Values for one snapshot (format version 4), with what the app must do with them and, for a refusal, the field a
+ * message must name: a snapshot needs an id, a name, a date and time and a state whose records are valid; the
+ * references inside a state are history and may point nowhere.
+ */
+const taken = '2026-11-22T11:00:00.000Z';
+const SNAPSHOT_VALUES: ReadonlyArray<{ readonly value: () => unknown; readonly expect: Expectation; readonly names?: RegExp }> = [
+  { value: () => ({ id: 'snap-fuzz', name: 'Before the vote', takenAt: taken, state: {} }), expect: 'accept' },
+  { value: () => ({ id: 'snap-fuzz', name: '法务部 — avant', takenAt: '2026-03-12T09:30:00+01:00', state: { stakeholders: [{ id: 's-then', name: 'Ærø office', kind: 'external', position: { x: 0.5, y: -3 } }] }, 'x-by': 'P3' }), expect: 'accept' },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: { relationships: [{ id: 'r-then', source: 's-gone', target: 's-never' }], solutions: [{ id: 'x-then', title: 'T', addresses: ['p-gone'] }] } }), expect: 'accept' },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: { categories: [], ballots: [{ participantId: 'pt-gone', painPointId: 'p-gone' }], 'x-zoom': 2 } }), expect: 'accept' },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: '2026-11-22', state: {} }), expect: 'refuse', names: /snapshots\[\d+\]\.takenAt/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', state: {} }), expect: 'refuse', names: /snapshots\[\d+\]\.takenAt/ },
+  { value: () => ({ id: '', name: 'N', takenAt: taken, state: {} }), expect: 'refuse', names: /snapshots\[\d+\]\.id/ },
+  { value: () => ({ id: 'snap-fuzz', takenAt: taken, state: {} }), expect: 'refuse', names: /snapshots\[\d+\]\.name/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken }), expect: 'refuse', names: /snapshots\[\d+\]\.state/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: [] }), expect: 'refuse', names: /snapshots\[\d+\]\.state/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: { stakeholders: [{ id: 's-1', name: 'A', kind: 'dept', position: { x: 0, y: 0 } }] } }), expect: 'refuse', names: /snapshots\[\d+\]\.state\.stakeholders\[0\]\.kind/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: { painPoints: [{ id: 'p-1', title: 'T', quotes: ['a version 1 quote'] }] } }), expect: 'refuse', names: /snapshots\[\d+\]\.state\.painPoints\[0\]\.quotes\[0\]/ },
+  { value: () => ({ id: 'snap-fuzz', name: 'N', takenAt: taken, state: { categories: [{ id: 'c', name: 'C', color: '#000' }, { id: 'c', name: 'D', color: '#fff' }] } }), expect: 'refuse', names: /already used/ },
+  { value: () => 'Before the vote', expect: 'refuse', names: /snapshots\[\d+\]/ },
 ];
 
 interface Slot {
@@ -546,6 +597,15 @@ function typeFlip(context: Context): Made {
     const choice = random.pick(OTHER_SIDE_VALUES);
     relationship.otherSide = choice.value();
     return made(context, { variant, detail: `relationships[${itemsOf(doc, 'relationships').indexOf(relationship)}].otherSide = ${JSON.stringify(relationship.otherSide)}`, expect: choice.expect, ...(choice.names ? { names: choice.names } : {}) });
+  }
+  if (variant === 'a snapshot') {
+    if (!Array.isArray(doc.snapshots)) doc.snapshots = [];
+    const snapshots = doc.snapshots as unknown[];
+    // In the place of one the file has, or added.
+    const at = snapshots.length > 0 && random.chance(0.5) ? random.int(0, snapshots.length - 1) : snapshots.length;
+    const choice = random.pick(SNAPSHOT_VALUES);
+    snapshots[at] = choice.value();
+    return made(context, { variant, detail: `snapshots[${at}] = ${JSON.stringify(snapshots[at]).slice(0, 200)}`, expect: choice.expect, ...(choice.names ? { names: choice.names } : {}) });
   }
   const slots =
     variant === 'a whole collection'
@@ -965,7 +1025,7 @@ function longStrings(context: Context): Made {
       ] as const);
       const target = someItem(context, collection);
       if (field === 'quotes') {
-        // A version 1 base (generated) holds quotes as strings; the sample base, in version 3, as { text, voice }.
+        // A version 1 base (generated) holds quotes as strings; the sample base, in version 4, as { text, voice }.
         const text = textOfLength(random, length);
         listOf(target, 'quotes').push(context.doc.version === 1 ? text : { text, voice: null });
       }

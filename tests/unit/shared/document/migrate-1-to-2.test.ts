@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGES } from '../../../../shared/document/format';
+import { CURRENT_VERSION, DEFAULT_STAGES } from '../../../../shared/document/format';
 import { migrateToCurrent, MIGRATIONS } from '../../../../shared/document/migrate';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
@@ -9,7 +9,8 @@ import { deepFreeze, readFixture } from '../test-helpers';
  * Format version 1 -> 2 ("votes-become-tallies-and-quotes-become-objects"), with literal documents: a pain
  * point's `votes` becomes its `tally`, each quote string becomes { text, voice: null }, and the workspace gets the
  * default agenda, hidden. Nothing else changes, and unknown properties stay where they were. The step is run on
- * its own (target version 2); migrate-2-to-3.test.ts follows a version 1 file through both steps.
+ * its own (target version 2); migrate-2-to-3.test.ts and migrate-3-to-4.test.ts follow a version 1 file through
+ * the later steps.
  */
 
 const step = MIGRATIONS.find((s) => s.from === 1)!;
@@ -104,23 +105,24 @@ describe('migration 1 -> 2: votes become tallies and quotes become objects', () 
 });
 
 describe('opening a version 1 file', () => {
-  it('migrates in memory, says it came from version 1, and writes the current version (3) on the next save', () => {
+  it('migrates in memory, says it came from version 1, and writes the current version on the next save', () => {
     const result = parseWorkspace(readFixture('v1-full.stakemap'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(1);
     expect(result.danglingReferences).toEqual([]);
     const { document } = result;
-    expect(document.version).toBe(3);
+    expect(document.version).toBe(CURRENT_VERSION);
     expect(document.agenda.visible).toBe(false);
     expect(document.relationships.map((r) => r.otherSide)).toEqual([null, null, null, null]);
     expect(document.participants).toEqual([]);
     expect(document.ballots).toEqual([]);
+    expect(document.snapshots).toEqual([]);
     const signoff = document.painPoints.find((p) => p.id === 'p-signoff')!;
     expect(signoff).toMatchObject({ tally: 7, voice: null, quotes: [{ text: 'By the time legal says yes, the conversation has moved on.', voice: null }, { text: 'We stopped doing reactive posts.', voice: null }] });
     expect(signoff).not.toHaveProperty('votes');
     const written = serializeWorkspace(document);
-    expect(JSON.parse(written)).toMatchObject({ format: 'stakemap', version: 3, agenda: { visible: false } });
+    expect(JSON.parse(written)).toMatchObject({ format: 'stakemap', version: CURRENT_VERSION, agenda: { visible: false }, snapshots: [] });
     expect(written).not.toContain('"votes"');
     // Reopened, the written file is a current-version file and is written to the same bytes again.
     const reopened = parseWorkspace(written);

@@ -70,8 +70,8 @@ function expectTyped(result: ParseResult): void {
 
 // ----- arbitrary JSON values ---------------------------------------------------------------------------
 
-const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'agenda', 'participants', 'voting', 'ballots'];
-const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'tally', 'voice', 'text', 'dueDate', 'visible', 'currentStageId', 'stages', 'goal', 'minutes', 'view', 'voting', 'departmentId', 'budget', 'hideResults', 'revealed', 'participantId', 'painPointId', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', 'otherSide', 'notes', '__proto__', 'constructor', 'prototype'];
+const KNOWN_KEYS = ['format', 'version', 'title', 'createdAt', 'updatedAt', 'stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'viewport', 'agenda', 'participants', 'voting', 'ballots', 'snapshots'];
+const ITEM_KEYS = ['id', 'name', 'kind', 'position', 'x', 'y', 'zoom', 'source', 'target', 'status', 'label', 'title', 'categoryId', 'quotes', 'attachedTo', 'type', 'tally', 'voice', 'text', 'dueDate', 'visible', 'currentStageId', 'stages', 'goal', 'minutes', 'view', 'voting', 'departmentId', 'budget', 'hideResults', 'revealed', 'participantId', 'painPointId', 'addresses', 'impact', 'effort', 'influence', 'interest', 'color', 'pinned', 'otherSide', 'notes', 'takenAt', 'state', '__proto__', 'constructor', 'prototype'];
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 const smallJson = fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' });
@@ -93,10 +93,36 @@ const otherSideLike = fc.constantFrom<() => unknown>(
   () => ({ status: 'neutral', notes: 'x'.repeat(1_000_001) }),
   () => [{ status: 'healthy' }],
 ).map((make) => make());
+/**
+ * Values shaped like a snapshot (format version 4), or like its state: valid ones (a state's lists may be left
+ * out), and ones with a missing or odd id, name, takenAt or state, or a state with a list or record that is not
+ * right. Built fresh each time.
+ */
+const snapshotLike = fc.constantFrom<() => unknown>(
+  () => ({ id: 'snap-1', name: 'Before', takenAt: '2026-11-22T11:00:00.000Z', state: {} }),
+  () => ({ id: 'snap-1', name: '', takenAt: '2026-11-22T11:00:00+01:00', state: { stakeholders: [{ id: 's-1', name: 'A', kind: 'team', position: { x: 0, y: 0 } }] }, 'x-by': 'P3' }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: { relationships: [{ id: 'r-1', source: 's-gone', target: 's-1', otherSide: { status: 'fine' } }] } }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: { categories: [], ballots: [{ participantId: 'pt-1', painPointId: 'p-1' }] } }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: { painPoints: [{ id: 'p-1', title: 'T', quotes: ['plain'] }] } }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22', state: {} }),
+  () => ({ id: 'snap-1', name: 'N', state: {} }),
+  () => ({ id: '', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: {} }),
+  () => ({ id: 'snap-1', name: 7, takenAt: '2026-11-22T11:00:00.000Z', state: {} }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z' }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: [] }),
+  () => ({ id: 'snap-1', name: 'N', takenAt: '2026-11-22T11:00:00.000Z', state: { stakeholders: {} } }),
+  () => ({ stakeholders: [], relationships: [], 'x-state': 1 }),
+  () => ({ solutions: [{ id: 'x-1', title: 'T', dueDate: '2027-02-30' }] }),
+  () => 'snap-1',
+).map((make) => make());
 /** A value that is sometimes what the schema expects and sometimes anything at all. */
 const fieldValue = fc.oneof(
-  { arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 100, 101, 600, 601, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', 'board', '2026-02-28', '2026-02-30', '2026-2-28', null, true, [], {}), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(1, 0, -1, 2.5, 5, 6, 100, 101, 600, 601, 1e300, '', 's-1', 'team', 'problematic', 'stakeholder', 'board', '2026-02-28', '2026-02-30', '2026-2-28', '2026-11-22T11:00:00.000Z', null, true, [], {}),
+    weight: 3,
+  },
   { arbitrary: otherSideLike, weight: 1 },
+  { arbitrary: snapshotLike, weight: 1 },
   { arbitrary: smallJson, weight: 1 },
 );
 const itemLike = fc.dictionary(
@@ -200,6 +226,116 @@ function defined<T extends Record<string, unknown>>(record: T): T {
 
 const uniqueIds = (maxLength: number) => fc.uniqueArray(idText, { maxLength });
 
+/** The ids a map's lists are built from: unique within each list. */
+interface MapIds {
+  readonly stakeholderIds: readonly string[];
+  readonly relationshipIds: readonly string[];
+  readonly painPointIds: readonly string[];
+  readonly solutionIds: readonly string[];
+  readonly categoryIds: readonly string[];
+  readonly participantIds: readonly string[];
+}
+
+const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
+/** The department a pain point, a quote or a participant is from: no one, or a stakeholder. */
+const voiceOf = (stakeholderIds: readonly string[]) => (stakeholderIds.length > 0 ? fc.option(pick(stakeholderIds), { nil: null }) : fc.constant(null));
+
+/**
+ * The map's lists (stakeholders, relationships, pain points, solutions, categories, ballots), every reference to
+ * an item of the same map: the workspace's own, and a snapshot's state.
+ */
+function mapListsArbitrary({ stakeholderIds, relationshipIds, painPointIds, solutionIds, categoryIds, participantIds }: MapIds) {
+  const stakeholders = fc.tuple(
+    ...stakeholderIds.map((id) =>
+      fc
+        .record({
+          name: text(),
+          kind: pick(STAKEHOLDER_KINDS),
+          position: fc.record({ x: coordinate, y: coordinate }),
+          influence: rating,
+          interest: rating,
+          owner: text(),
+          notes: text(60),
+          color: fc.option(text(8), { nil: null }),
+          pinned: fc.constantFrom(undefined, true, false),
+          extra: unknownProperties,
+        })
+        .map(({ extra, ...s }) => defined({ ...extra, id, ...s })),
+    ),
+  );
+  // How the other side sees a relationship: not recorded, or a status with notes (and what another tool added).
+  const otherSide = fc.option(
+    fc.record({ status: pick(RELATIONSHIP_STATUSES), notes: text(), extra: unknownProperties }).map(({ extra, ...o }) => ({ ...extra, ...o })),
+    { nil: null },
+  );
+  const relationships =
+    stakeholderIds.length === 0
+      ? fc.constant([])
+      : fc.tuple(
+          ...relationshipIds.map((id) =>
+            fc
+              .record({ source: pick(stakeholderIds), target: pick(stakeholderIds), status: pick(RELATIONSHIP_STATUSES), label: text(), notes: text(), otherSide, extra: unknownProperties })
+              .map(({ extra, ...r }) => ({ ...extra, id, ...r })),
+          ),
+        );
+  const attachment = fc.oneof(
+    ...(stakeholderIds.length > 0 ? [pick(stakeholderIds).map((id) => ({ type: 'stakeholder' as const, id }))] : []),
+    ...(stakeholderIds.length > 0 && relationshipIds.length > 0 ? [pick(relationshipIds).map((id) => ({ type: 'relationship' as const, id }))] : []),
+    fc.constant(null),
+  );
+  const voice = voiceOf(stakeholderIds);
+  const painPoints = fc.tuple(
+    ...painPointIds.map((id) =>
+      fc
+        .record({
+          title: text(),
+          description: text(60),
+          categoryId: categoryIds.length > 0 ? fc.oneof(pick(categoryIds), fc.constant('')) : fc.constant(''),
+          quotes: fc.array(fc.record({ text: text(40), voice, extra: unknownProperties }).map(({ extra, ...q }) => ({ ...extra, ...q })), { maxLength: 3 }),
+          attachedTo: fc.array(attachment, { maxLength: 3 }).map((list) => list.filter((a) => a !== null)),
+          tally: fc.nat({ max: 50 }),
+          voice,
+        })
+        .map((p) => ({ id, ...p })),
+    ),
+  );
+  const solutions = fc.tuple(
+    ...solutionIds.map((id) =>
+      fc
+        .record({
+          title: text(),
+          description: text(),
+          addresses: painPointIds.length > 0 ? fc.uniqueArray(pick(painPointIds), { maxLength: 3 }) : fc.constant([]),
+          status: pick(SOLUTION_STATUSES),
+          owner: text(),
+          impact: rating,
+          effort: rating,
+          dueDate: fc.option(
+            fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T00:00:00.000Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+            { nil: null },
+          ),
+        })
+        .map((s) => defined({ id, ...s })),
+    ),
+  );
+  const categories = fc.tuple(...categoryIds.map((id) => fc.record({ name: text(), color: text(8) }).map((c) => ({ id, ...c }))));
+  const pairs = participantIds.flatMap((participantId) => painPointIds.map((painPointId) => ({ participantId, painPointId })));
+  const ballots = pairs.length > 0 ? fc.subarray(pairs, { maxLength: Math.min(6, pairs.length) }) : fc.constant([]);
+  return fc.record({ stakeholders, relationships, painPoints, solutions, categories, ballots });
+}
+
+/**
+ * Snapshots (format version 4): each a state built like a map of its own (smaller), with what another tool added.
+ * Its ids are its own: a snapshot's map need not be the workspace's.
+ */
+const snapshotState = fc
+  .record({ stakeholderIds: uniqueIds(3), relationshipIds: uniqueIds(3), painPointIds: uniqueIds(3), solutionIds: uniqueIds(2), categoryIds: uniqueIds(2), participantIds: uniqueIds(2) })
+  .chain((ids) => fc.tuple(mapListsArbitrary(ids), unknownProperties))
+  .map(([lists, extra]) => ({ ...extra, ...lists }));
+const snapshots = uniqueIds(2).chain((ids) =>
+  fc.tuple(...ids.map((id) => fc.record({ name: text(), takenAt: isoDate, state: snapshotState, extra: unknownProperties }).map(({ extra, ...snapshot }) => ({ ...extra, id, ...snapshot })))),
+);
+
 const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
   .record({
     stakeholderIds: uniqueIds(6),
@@ -210,83 +346,7 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
     participantIds: uniqueIds(4),
     stageIds: uniqueIds(4),
   })
-  .chain(({ stakeholderIds, relationshipIds, painPointIds, solutionIds, categoryIds, participantIds, stageIds }) => {
-    const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
-    const stakeholders = fc.tuple(
-      ...stakeholderIds.map((id) =>
-        fc
-          .record({
-            name: text(),
-            kind: pick(STAKEHOLDER_KINDS),
-            position: fc.record({ x: coordinate, y: coordinate }),
-            influence: rating,
-            interest: rating,
-            owner: text(),
-            notes: text(60),
-            color: fc.option(text(8), { nil: null }),
-            pinned: fc.constantFrom(undefined, true, false),
-            extra: unknownProperties,
-          })
-          .map(({ extra, ...s }) => defined({ ...extra, id, ...s })),
-      ),
-    );
-    // How the other side sees a relationship: not recorded, or a status with notes (and what another tool added).
-    const otherSide = fc.option(
-      fc.record({ status: pick(RELATIONSHIP_STATUSES), notes: text(), extra: unknownProperties }).map(({ extra, ...o }) => ({ ...extra, ...o })),
-      { nil: null },
-    );
-    const relationships =
-      stakeholderIds.length === 0
-        ? fc.constant([])
-        : fc.tuple(
-            ...relationshipIds.map((id) =>
-              fc
-                .record({ source: pick(stakeholderIds), target: pick(stakeholderIds), status: pick(RELATIONSHIP_STATUSES), label: text(), notes: text(), otherSide, extra: unknownProperties })
-                .map(({ extra, ...r }) => ({ ...extra, id, ...r })),
-            ),
-          );
-    const attachment = fc.oneof(
-      ...(stakeholderIds.length > 0 ? [pick(stakeholderIds).map((id) => ({ type: 'stakeholder' as const, id }))] : []),
-      ...(stakeholderIds.length > 0 && relationshipIds.length > 0 ? [pick(relationshipIds).map((id) => ({ type: 'relationship' as const, id }))] : []),
-      fc.constant(null),
-    );
-    // The department a pain point, a quote or a participant is from: no one, or a stakeholder.
-    const voice = stakeholderIds.length > 0 ? fc.option(pick(stakeholderIds), { nil: null }) : fc.constant(null);
-    const painPoints = fc.tuple(
-      ...painPointIds.map((id) =>
-        fc
-          .record({
-            title: text(),
-            description: text(60),
-            categoryId: categoryIds.length > 0 ? fc.oneof(pick(categoryIds), fc.constant('')) : fc.constant(''),
-            quotes: fc.array(fc.record({ text: text(40), voice, extra: unknownProperties }).map(({ extra, ...q }) => ({ ...extra, ...q })), { maxLength: 3 }),
-            attachedTo: fc.array(attachment, { maxLength: 3 }).map((list) => list.filter((a) => a !== null)),
-            tally: fc.nat({ max: 50 }),
-            voice,
-          })
-          .map((p) => ({ id, ...p })),
-      ),
-    );
-    const solutions = fc.tuple(
-      ...solutionIds.map((id) =>
-        fc
-          .record({
-            title: text(),
-            description: text(),
-            addresses: painPointIds.length > 0 ? fc.uniqueArray(pick(painPointIds), { maxLength: 3 }) : fc.constant([]),
-            status: pick(SOLUTION_STATUSES),
-            owner: text(),
-            impact: rating,
-            effort: rating,
-            dueDate: fc.option(
-              fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T00:00:00.000Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-              { nil: null },
-            ),
-          })
-          .map((s) => defined({ id, ...s })),
-      ),
-    );
-    const categories = fc.tuple(...categoryIds.map((id) => fc.record({ name: text(), color: text(8) }).map((c) => ({ id, ...c }))));
+  .chain(({ stageIds, ...ids }) => {
     const stages = fc.tuple(
       ...stageIds.map((id) =>
         fc
@@ -303,31 +363,25 @@ const documentArbitrary: fc.Arbitrary<WorkspaceDocument> = fc
       })
       .map(({ extra, ...a }) => ({ ...extra, ...a }));
     const participants = fc.tuple(
-      ...participantIds.map((id) => fc.record({ label: text(), departmentId: voice, extra: unknownProperties }).map(({ extra, ...p }) => ({ ...extra, id, ...p }))),
+      ...ids.participantIds.map((id) => fc.record({ label: text(), departmentId: voiceOf(ids.stakeholderIds), extra: unknownProperties }).map(({ extra, ...p }) => ({ ...extra, id, ...p }))),
     );
     const voting = fc
       .record({ budget: fc.integer({ min: 1, max: 100 }), hideResults: fc.boolean(), revealed: fc.boolean(), extra: unknownProperties })
       .map(({ extra, ...v }) => ({ ...extra, ...v }));
-    const pairs = participantIds.flatMap((participantId) => painPointIds.map((painPointId) => ({ participantId, painPointId })));
-    const ballots = pairs.length > 0 ? fc.subarray(pairs, { maxLength: Math.min(6, pairs.length) }) : fc.constant([]);
     return fc
       .record({
         title: text(),
         createdAt: fc.option(isoDate, { nil: undefined }),
         updatedAt: fc.option(isoDate, { nil: undefined }),
-        stakeholders,
-        relationships,
-        painPoints,
-        solutions,
-        categories,
+        lists: mapListsArbitrary(ids),
         viewport: fc.record({ x: finite, y: finite, zoom: fc.double({ min: 1e-6, max: 1e6, noNaN: true }) }),
         agenda,
         participants,
         voting,
-        ballots,
+        snapshots,
         extra: unknownProperties,
       })
-      .map(({ extra, ...doc }) => defined({ ...extra, format: 'stakemap', version: CURRENT_VERSION, ...doc }) as unknown as WorkspaceDocument);
+      .map(({ extra, lists, ...doc }) => defined({ ...extra, format: 'stakemap', version: CURRENT_VERSION, ...lists, ...doc }) as unknown as WorkspaceDocument);
   });
 
 /** A deep copy without own "__proto__" keys. */
@@ -364,6 +418,9 @@ const mutatedDocument = fc
       'participants',
       'voting',
       'ballots',
+      'snapshots',
+      'snapshotState',
+      'snapshotRecord',
     ),
     index: fc.nat(),
     field: fc.constantFrom(...MUTABLE_FIELDS),
@@ -371,8 +428,10 @@ const mutatedDocument = fc
     /** Where `where` is 'otherSide': the field of a recorded view to change, or a whole view to put in its place. */
     otherSideField: fc.constantFrom('status', 'status', 'notes', 'notes', 'x-extra', '__proto__'),
     otherSideValue: fc.oneof({ arbitrary: otherSideLike, weight: 3 }, { arbitrary: fieldValue, weight: 1 }),
+    /** Where `where` is 'snapshots': a whole snapshot to put in the place of one (or to add). */
+    snapshotValue: fc.oneof({ arbitrary: snapshotLike, weight: 3 }, { arbitrary: fieldValue, weight: 1 }),
   })
-  .map(({ doc, where, index, field, value, otherSideField, otherSideValue }) => {
+  .map(({ doc, where, index, field, value, otherSideField, otherSideValue, snapshotValue }) => {
     const raw = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
     const set = (target: unknown, key = field) => {
       if (typeof target !== 'object' || target === null) return;
@@ -407,6 +466,19 @@ const mutatedDocument = fc
     else if (where === 'attachedTo') {
       const list = (itemOf('painPoints') as { attachedTo?: unknown[] } | undefined)?.attachedTo ?? [];
       set(list[index % Math.max(1, list.length)]);
+    } else if (where === 'snapshots') {
+      // One field of a snapshot (every other run), or a whole snapshot replaced or added.
+      const list = raw.snapshots as unknown[];
+      if (list.length > 0 && index % 2 === 0) set(itemOf('snapshots'));
+      else list[list.length === 0 ? 0 : index % list.length] = snapshotValue;
+    } else if (where === 'snapshotState') set((itemOf('snapshots') as { state?: unknown } | undefined)?.state);
+    else if (where === 'snapshotRecord') {
+      // A field of one record in one of the state's lists (or of the stakeholder's position).
+      const state = (itemOf('snapshots') as { state?: Record<string, unknown[]> } | undefined)?.state;
+      const lists = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'ballots'] as const;
+      const list = state?.[lists[index % lists.length]!] ?? [];
+      const record = list[Math.floor(index / lists.length) % Math.max(1, list.length)] as { position?: unknown } | undefined;
+      set(field === 'x' || field === 'y' ? record?.position : record);
     } else set(itemOf(where));
     return raw;
   });

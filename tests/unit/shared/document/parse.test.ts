@@ -306,13 +306,13 @@ describe('parseWorkspace: notStakemap', () => {
 
 describe('parseWorkspace: versionTooNew', () => {
   it('refuses a newer file and names both versions', () => {
-    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 4, supportedVersion: 3 });
-    expect(CURRENT_VERSION).toBe(3);
+    expect(loadErrorOf('newer-version.stakemap')).toEqual({ kind: 'versionTooNew', fileVersion: 5, supportedVersion: 4 });
+    expect(CURRENT_VERSION).toBe(4);
   });
 
   it('refuses a newer file even if its content would not be valid in this version', () => {
     const result = parseWorkspace('{"format":"stakemap","version":7,"stakeholders":"a new shape"}');
-    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: 3 });
+    expect(result.ok ? null : result.error).toEqual({ kind: 'versionTooNew', fileVersion: 7, supportedVersion: CURRENT_VERSION });
   });
 });
 
@@ -489,12 +489,13 @@ describe('parseWorkspace: format version 2 identities', () => {
   });
 });
 
-describe('parseWorkspace: the other side’s view of a relationship (format version 3)', () => {
+describe('parseWorkspace: the other side’s view of a relationship (new in format version 3)', () => {
   const stakeholders = [
     { id: 's-a', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },
     { id: 's-b', name: 'Legal', kind: 'department', position: { x: 300, y: 0 } },
   ];
-  const v3 = (otherSide: unknown) => ({ format: 'stakemap', version: 3, stakeholders, relationships: [{ id: 'r-1', source: 's-a', target: 's-b', ...(otherSide === undefined ? {} : { otherSide }) }] });
+  // A file of the current version: it opens natively, on the fast path (an older one is migrated first).
+  const withOtherSide = (otherSide: unknown) => ({ format: 'stakemap', version: CURRENT_VERSION, stakeholders, relationships: [{ id: 'r-1', source: 's-a', target: 's-b', ...(otherSide === undefined ? {} : { otherSide }) }] });
   const problemsOf = (raw: unknown) => {
     const result = parseWorkspace(JSON.stringify(raw));
     return result.ok ? null : expectKind(result.error, 'invalid').problems;
@@ -507,7 +508,7 @@ describe('parseWorkspace: the other side’s view of a relationship (format vers
     ['a status and notes', { status: 'healthy', notes: 'We answer within a day.' }, { status: 'healthy', notes: 'We answer within a day.' }],
     ['properties another tool added: kept', { notes: '', status: 'problematic', 'x-asked': { by: 'P3', at: '2027-01-10' } }, { status: 'problematic', notes: '', 'x-asked': { by: 'P3', at: '2027-01-10' } }],
   ])('opens %s, on the fast path, as the schema reads it', (_, otherSide, expected) => {
-    const raw = v3(otherSide);
+    const raw = withOtherSide(otherSide);
     const fast = fastValidate(raw);
     expect(fast).not.toBeNull();
     expect(fast).toEqual(workspaceSchema.parse(raw));
@@ -526,12 +527,161 @@ describe('parseWorkspace: the other side’s view of a relationship (format vers
     ['a bare status word', 'strained', { path: 'relationships[0].otherSide', message: /found "strained"/ }],
     ['a list', [{ status: 'healthy' }], { path: 'relationships[0].otherSide', message: /found a list of 1/ }],
   ])('refuses %s, not on the fast path, naming the path', (_, otherSide, problem) => {
-    const raw = v3(otherSide);
+    const raw = withOtherSide(otherSide);
     expect(fastValidate(raw)).toBeNull();
     expect(workspaceSchema.safeParse(raw).success).toBe(false);
     const problems = problemsOf(raw);
     expect(problems).toHaveLength(1);
     expect(problems![0]!.path).toBe(problem.path);
     expect(problems![0]!.message).toMatch(problem.message);
+  });
+});
+
+describe('parseWorkspace: snapshots (new in format version 4)', () => {
+  const stakeholders = [
+    { id: 's-a', name: 'Social media team', kind: 'team', position: { x: 0, y: 0 } },
+    { id: 's-b', name: 'Legal', kind: 'department', position: { x: 300, y: 0 } },
+  ];
+  const snapshot = (extra: Record<string, unknown> = {}, state: unknown = { stakeholders }) => ({ id: 'snap-1', name: 'Before the vote', takenAt: '2026-11-22T11:00:00.000Z', state, ...extra });
+  const withSnapshots = (snapshots: unknown, extra: Record<string, unknown> = {}) => ({ format: 'stakemap', version: CURRENT_VERSION, stakeholders, ...extra, snapshots });
+  const problemsOf = (raw: unknown) => {
+    const result = parseWorkspace(JSON.stringify(raw));
+    return result.ok ? null : expectKind(result.error, 'invalid').problems;
+  };
+  const DEFAULT_STATE = { stakeholders: [], relationships: [], painPoints: [], solutions: [], ballots: [] };
+
+  it.each<[string, unknown[]]>([
+    ['no snapshots', []],
+    ['a snapshot of two stakeholders', [snapshot()]],
+    ['a snapshot whose state names nothing: every list at its default', [snapshot({}, {})]],
+    ['a snapshot with no categories: the six defaults, as for the workspace', [snapshot({}, { stakeholders: [] })]],
+    ['a snapshot with an empty list of categories', [snapshot({}, { categories: [] })]],
+    ['properties another tool added, on the snapshot and on its state', [snapshot({ 'x-by': 'P3' }, { stakeholders, 'x-zoom': 2 })]],
+    [
+      'a full state: relationships (with the other side), pain points, solutions, categories and ballots',
+      [
+        snapshot(
+          {},
+          {
+            stakeholders,
+            relationships: [{ id: 'r-1', source: 's-a', target: 's-b', otherSide: { status: 'strained' } }],
+            painPoints: [{ id: 'p-1', title: 'Slow', quotes: [{ text: 'q' }], attachedTo: [{ type: 'relationship', id: 'r-1' }] }],
+            solutions: [{ id: 'x-1', title: 'Faster', addresses: ['p-1'], dueDate: '2027-01-15' }],
+            categories: [{ id: 'c-1', name: 'Tooling', color: '#495057' }],
+            ballots: [{ participantId: 'pt-1', painPointId: 'p-1' }],
+          },
+        ),
+        snapshot({ id: 'snap-2', name: 'After the vote', takenAt: '2026-11-22T12:00:00+01:00' }),
+      ],
+    ],
+  ])('opens %s, on the fast path, as the schema reads it', (_, snapshots) => {
+    const raw = withSnapshots(snapshots);
+    const fast = fastValidate(raw);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(workspaceSchema.parse(raw));
+    const result = parseOk(JSON.stringify(raw));
+    expect(result.migratedFrom).toBeNull();
+    expect(result.danglingReferences).toEqual([]);
+    expect(result.document.snapshots).toHaveLength(snapshots.length);
+    // A copy, never the objects of the raw file.
+    fast!.snapshots.forEach((s, i) => {
+      expect(s).not.toBe(snapshots[i]);
+      expect(s.state).not.toBe((snapshots[i] as { state: unknown }).state);
+    });
+  });
+
+  it('fills in a state’s defaults as the workspace’s: empty lists, the six default categories', () => {
+    const result = parseOk(JSON.stringify(withSnapshots([snapshot({}, {})])));
+    const { state } = result.document.snapshots[0]!;
+    expect(state).toMatchObject(DEFAULT_STATE);
+    expect(state.categories).toEqual(result.document.categories);
+    expect(state.categories.map((c) => c.id)).toEqual(['workflows', 'roles', 'processes', 'governance', 'infrastructure', 'knowledge-training']);
+    // Its own copies: changing one would not change the other.
+    expect(state.categories[0]).not.toBe(result.document.categories[0]);
+    // A record in a state gets the defaults a record of the workspace gets.
+    const full = parseOk(JSON.stringify(withSnapshots([snapshot({}, { relationships: [{ id: 'r-1', source: 's-a', target: 's-b' }], painPoints: [{ id: 'p-1', title: 'T' }] })])));
+    expect(full.document.snapshots[0]!.state.relationships[0]).toEqual({ id: 'r-1', source: 's-a', target: 's-b', status: 'neutral', label: '', notes: '', otherSide: null });
+    expect(full.document.snapshots[0]!.state.painPoints[0]).toEqual({ id: 'p-1', title: 'T', description: '', categoryId: '', quotes: [], attachedTo: [], tally: 0, voice: null });
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['snapshots that are not a list', { 'snap-1': snapshot() }, ['snapshots']],
+    ['a snapshot that is not an object', ['Before the vote'], ['snapshots[0]']],
+    ['a snapshot without an id', [snapshot({ id: undefined })], ['snapshots[0].id']],
+    ['a snapshot with an empty id', [snapshot({ id: '' })], ['snapshots[0].id']],
+    ['a snapshot without a name', [snapshot({ name: undefined })], ['snapshots[0].name']],
+    ['a name that is too long', [snapshot({ name: 'n'.repeat(10_001) })], ['snapshots[0].name']],
+    ['a snapshot without takenAt', [snapshot({ takenAt: undefined })], ['snapshots[0].takenAt']],
+    ['a takenAt that is not a date and time', [snapshot({ takenAt: '2026-11-22' })], ['snapshots[0].takenAt']],
+    ['a takenAt that is a number', [snapshot({ takenAt: 1764000000000 })], ['snapshots[0].takenAt']],
+    ['a snapshot without a state', [snapshot({ state: undefined })], ['snapshots[0].state']],
+    ['a state that is a list', [snapshot({}, [stakeholders])], ['snapshots[0].state']],
+    ['a state that is null', [snapshot({}, null)], ['snapshots[0].state']],
+    ['state stakeholders that are not a list', [snapshot({}, { stakeholders: 's-a' })], ['snapshots[0].state.stakeholders']],
+    ['a bad stakeholder kind in a state', [snapshot({}, { stakeholders: [{ ...stakeholders[0], kind: 'dept' }] })], ['snapshots[0].state.stakeholders[0].kind']],
+    ['a position out of bounds in a state', [snapshot({}, { stakeholders: [{ ...stakeholders[0], position: { x: 1e12, y: 0 } }] })], ['snapshots[0].state.stakeholders[0].position.x']],
+    ['a relationship without a source in a state', [snapshot({}, { relationships: [{ id: 'r-1', target: 's-b' }] })], ['snapshots[0].state.relationships[0].source']],
+    ['a bad other side in a state', [snapshot({}, { relationships: [{ id: 'r-1', source: 's-a', target: 's-b', otherSide: { status: 'fine' } }] })], ['snapshots[0].state.relationships[0].otherSide.status']],
+    ['a version 1 quote in a state', [snapshot({}, { painPoints: [{ id: 'p-1', title: 'T', quotes: ['plain'] }] })], ['snapshots[0].state.painPoints[0].quotes[0]']],
+    ['a negative tally in a state', [snapshot({}, { painPoints: [{ id: 'p-1', title: 'T', tally: -1 }] })], ['snapshots[0].state.painPoints[0].tally']],
+    ['an impossible due date in a state', [snapshot({}, { solutions: [{ id: 'x-1', title: 'T', dueDate: '2027-02-30' }] })], ['snapshots[0].state.solutions[0].dueDate']],
+    ['a category without a colour in a state', [snapshot({}, { categories: [{ id: 'c-1', name: 'C' }] })], ['snapshots[0].state.categories[0].color']],
+    ['a ballot without a participant in a state', [snapshot({}, { ballots: [{ painPointId: 'p-1' }] })], ['snapshots[0].state.ballots[0].participantId']],
+  ])('refuses %s, not on the fast path, naming the path', (_, snapshots, paths) => {
+    const raw = withSnapshots(snapshots);
+    expect(fastValidate(raw)).toBeNull();
+    expect(workspaceSchema.safeParse(raw).success).toBe(false);
+    expect(problemsOf(raw)?.map((p) => p.path)).toEqual(paths);
+  });
+
+  it('refuses a repeated snapshot id, and a repeated id or vote inside one snapshot’s state, naming both places', () => {
+    expect(problemsOf(withSnapshots([snapshot(), snapshot({ name: 'Again' })]))).toEqual([{ path: 'snapshots[1].id', message: 'the id "snap-1" is already used by snapshots[0]' }]);
+    const repeated = {
+      stakeholders: [...stakeholders, { ...stakeholders[0], name: 'Twin' }],
+      ballots: [
+        { participantId: 'pt-1', painPointId: 'p-1' },
+        { participantId: 'pt-1', painPointId: 'p-1' },
+      ],
+    };
+    expect(problemsOf(withSnapshots([snapshot(), snapshot({ id: 'snap-2' }, repeated)]))).toEqual([
+      { path: 'snapshots[1].state.stakeholders[2].id', message: 'the id "s-a" is already used by snapshots[1].state.stakeholders[0]' },
+      { path: 'snapshots[1].state.ballots[1]', message: 'repeats the vote of snapshots[1].state.ballots[0] (one per participant and pain point)' },
+    ]);
+    // The same id in two snapshots, or in a snapshot and the map, is what snapshots are for.
+    expect(problemsOf(withSnapshots([snapshot(), snapshot({ id: 'snap-2' })]))).toBeNull();
+  });
+
+  it('does not report references inside a snapshot that point nowhere: a snapshot is history', () => {
+    const state = {
+      stakeholders: [{ id: 's-gone', name: 'Agency', kind: 'external', position: { x: 0, y: 0 } }],
+      relationships: [{ id: 'r-1', source: 's-gone', target: 's-never' }],
+      painPoints: [{ id: 'p-1', title: 'T', attachedTo: [{ type: 'relationship', id: 'r-missing' }], voice: 's-x', quotes: [{ text: 'q', voice: 's-y' }] }],
+      solutions: [{ id: 'x-1', title: 'T', addresses: ['p-missing'] }],
+      ballots: [{ participantId: 'pt-missing', painPointId: 'p-missing' }],
+    };
+    const result = parseOk(JSON.stringify(withSnapshots([snapshot({}, state)])));
+    expect(result.danglingReferences).toEqual([]);
+    // Kept as it was: nothing in the snapshot is dropped or cleared.
+    expect(result.document.snapshots[0]!.state).toMatchObject(state);
+    // The map's own broken references are still reported, and only those.
+    const broken = parseOk(JSON.stringify(withSnapshots([snapshot({}, state)], { relationships: [{ id: 'r-map', source: 's-a', target: 's-gone' }] })));
+    expect(broken.danglingReferences.map((r) => `${r.from.id}.${r.field} -> ${r.missing.id}`)).toEqual(['r-map.target -> s-gone']);
+  });
+
+  it('keeps "__proto__" keys another tool wrote in a snapshot and its state, as data, on the schema’s path too', () => {
+    const text = `{"format":"stakemap","version":${CURRENT_VERSION},"snapshots":[{"id":"snap-1","name":"N","takenAt":"2026-11-22T11:00:00.000Z","__proto__":{"a":1},"state":{"__proto__":{"b":2},"stakeholders":[{"id":"s-1","name":"S","kind":"team","position":{"x":0,"y":0,"__proto__":{"c":3}},"__proto__":{"d":4}}]}}]}`;
+    // The fast path keeps them; parse-schema-path.test.ts checks that the schema's path puts them back too.
+    const result = parseOk(text);
+    const [s] = result.document.snapshots;
+    expect(Object.getPrototypeOf(s)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(s, '__proto__')?.value).toEqual({ a: 1 });
+    expect(Object.getOwnPropertyDescriptor(s!.state, '__proto__')?.value).toEqual({ b: 2 });
+    expect(Object.getOwnPropertyDescriptor(s!.state.stakeholders[0], '__proto__')?.value).toEqual({ d: 4 });
+    expect(Object.getOwnPropertyDescriptor(s!.state.stakeholders[0]!.position, '__proto__')?.value).toEqual({ c: 3 });
+    expect(({} as Record<string, unknown>).a).toBeUndefined();
+    const written = serializeWorkspace(result.document);
+    expect(written).toContain('"state": {"stakeholders":[{"id":"s-1","name":"S","kind":"team","position":{"x":0,"y":0,"__proto__":{"c":3}},"owner":"","notes":"","color":null,"__proto__":{"d":4}}],"relationships":[],');
+    expect(written).toContain(',"ballots":[],"__proto__":{"b":2}},\n      "__proto__": {\n        "a": 1\n      }\n');
+    expect(serializeWorkspace(parseOk(written).document)).toBe(written);
   });
 });

@@ -83,3 +83,18 @@ describe('safe to share', () => {
     expect(parsed.ok).toBe(true);
   });
 });
+
+describe('safe to share, snapshots', () => {
+  it('redacts the earlier states of the map kept in snapshots the same way as the map', () => {
+    const doc = workshop(1);
+    const withSnapshot = { ...doc, snapshots: [{ id: 'snap', name: 'Before', takenAt: '2026-12-02T08:00:00.000Z', state: { stakeholders: doc.stakeholders, relationships: [], painPoints: doc.painPoints, solutions: doc.solutions, categories: doc.categories, ballots: [] } }] };
+    const shared = redactForSharing(withSnapshot, on);
+    const state = shared.snapshots[0]!.state;
+    expect(state.stakeholders.map((s) => s.owner)).toEqual(['', '']);
+    expect(state.solutions.map((s) => s.owner)).toEqual(['']);
+    expect(state.painPoints[0]!.quotes).toEqual([{ text: 'We miss every trend.', voice: null }, { text: 'Brand rewrites our tone.', voice: null }]);
+    expect(state.painPoints[0]!.voice).toBeNull();
+    expect(JSON.stringify(shared)).not.toContain('Priya Counsel');
+    expect(JSON.stringify(shared)).not.toContain('Lawyer 0 Smith');
+  });
+});

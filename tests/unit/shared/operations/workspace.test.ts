@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGES } from '../../../../shared/document/format';
+import { CURRENT_VERSION, DEFAULT_STAGES } from '../../../../shared/document/format';
 import { parseWorkspace } from '../../../../shared/document/parse';
 import { serializeWorkspace } from '../../../../shared/document/serialize';
 import { createWorkspace, markUpdated, setViewport, setWorkspaceTitle } from '../../../../shared/operations/workspace';
@@ -9,11 +9,11 @@ import { sampleDoc } from './test-docs';
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
 describe('createWorkspace', () => {
-  it('creates an empty, valid workspace with the six default categories', () => {
+  it('creates an empty, valid workspace with the six default categories and no snapshots', () => {
     const doc = createWorkspace('Workshop', NOW);
     expect(doc).toEqual({
       format: 'stakemap',
-      version: 3,
+      version: CURRENT_VERSION,
       title: 'Workshop',
       createdAt: '2026-11-22T10:00:00.000Z',
       updatedAt: '2026-11-22T10:00:00.000Z',
@@ -34,6 +34,7 @@ describe('createWorkspace', () => {
       participants: [],
       voting: { budget: 3, hideResults: false, revealed: false },
       ballots: [],
+      snapshots: [],
     });
     const reopened = parseWorkspace(serializeWorkspace(doc));
     expect(reopened.ok && reopened.document).toEqual(doc);

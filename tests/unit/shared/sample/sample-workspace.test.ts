@@ -18,12 +18,15 @@ describe('bundled sample workspace', () => {
     expect(serializeWorkspace(doc)).toBe(text);
   });
 
-  it('is written in the current format version, with every relationship saying the other side has not been asked yet', () => {
+  it('is written in the current format version, with every relationship saying the other side has not been asked yet, and no snapshots', () => {
     expect(parsed.migratedFrom).toBeNull();
-    const file = JSON.parse(text) as { version: unknown; relationships: Array<Record<string, unknown>> };
+    const file = JSON.parse(text) as { version: unknown; relationships: Array<Record<string, unknown>>; snapshots: unknown };
     expect(file.version).toBe(CURRENT_VERSION);
     expect(file.relationships.length).toBeGreaterThan(0);
     for (const r of file.relationships) expect(Object.hasOwn(r, 'otherSide') && r.otherSide === null, String(r.id)).toBe(true);
+    // A new room starts without history: the file says so rather than leaving it to the default.
+    expect(file.snapshots).toEqual([]);
+    expect(text.endsWith('\n  ],\n  "snapshots": []\n}\n')).toBe(true);
   });
 
   it('is a realistic social team map: 12 to 16 stakeholders, the team itself and outside parties', () => {
@@ -79,7 +82,7 @@ describe('bundled sample workspace', () => {
   });
 
   it('shows a workshop: the default agenda shown, six anonymous participants with departments, each within budget', () => {
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(CURRENT_VERSION);
     expect(doc.agenda.visible).toBe(true);
     expect(doc.agenda.stages.map((s) => s.id)).toEqual(DEFAULT_STAGES.map((s) => s.id));
     expect(doc.participants.map((p) => p.label)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
