@@ -118,6 +118,13 @@ test('take a snapshot, change the map, compare with now and read the change list
   await expect(edge(page, 'Social media team', 'Legal')).toHaveAccessibleName(/: strained, post approvals, 1 pain point$/);
   await expect(page.getByRole('group', { name: /^IT \(/ })).toHaveCount(1);
 
+  // Escape goes back to the map too; the view's heading has the keyboard when it opens.
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  await timeline(app).getByRole('button', { name: 'Open “Snapshot 1” read-only' }).click();
+  await expect(snapshotView.getByRole('heading', { name: 'Snapshot “Snapshot 1” (read only)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(snapshotView).toBeHidden();
+
   // Saved inside the workspace, the snapshot's state on one compact line.
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle('over-time.stakemap — Stakemap');

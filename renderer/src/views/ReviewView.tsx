@@ -21,10 +21,37 @@ export function ReviewView() {
   const review = useReview((s) => s.review);
   const doc = useDocument();
   if (!review || !doc) return null;
-  return review.kind === 'snapshot' ? <SnapshotReview doc={doc} id={review.id} /> : <CompareReview doc={doc} before={review.before} after={review.after} />;
+  return (
+    // Escape goes back to the map, as it closes an editor; the keys inside stay the page's own.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- a key handler for what is inside, not a control
+    <div
+      className="review-view__frame"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        showReview(null);
+      }}
+    >
+      {review.kind === 'snapshot' ? <SnapshotReview doc={doc} id={review.id} /> : <CompareReview doc={doc} before={review.before} after={review.after} />}
+    </div>
+  );
+}
+
+/**
+ * Keyboard and screen reader users land on the view's heading when it opens: a frame later, once the Timeline
+ * dialog that opened it has closed and handed focus back to its opener.
+ */
+function useFocusOnOpen() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => heading.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return heading;
 }
 
 function SnapshotReview({ doc, id }: { doc: WorkspaceDocument; id: string }) {
+  const heading = useFocusOnOpen();
   const snapshot = doc.snapshots.find((s) => s.id === id);
   const shown = useMemo(() => (snapshot ? documentAtSnapshot(doc, snapshot) : null), [doc, snapshot]);
   // Deleted (or undone) while open: nothing left to show.
@@ -36,7 +63,7 @@ function SnapshotReview({ doc, id }: { doc: WorkspaceDocument; id: string }) {
     <section className="review-view" aria-labelledby="review-heading">
       <header className="review-view__bar">
         <div>
-          <h2 id="review-heading" className="review-view__title">
+          <h2 id="review-heading" className="review-view__title" ref={heading} tabIndex={-1}>
             <History size={18} aria-hidden="true" /> Snapshot “{snapshot.name}” (read only)
           </h2>
           <p className="review-view__facts">
@@ -60,6 +87,7 @@ function SnapshotReview({ doc, id }: { doc: WorkspaceDocument; id: string }) {
 }
 
 function CompareReview({ doc, before, after }: { doc: WorkspaceDocument; before: ReviewSide; after: ReviewSide }) {
+  const heading = useFocusOnOpen();
   const beforeDoc = useMemo(() => resolveSide(doc, before), [doc, before]);
   const afterDoc = useMemo(() => resolveSide(doc, after), [doc, after]);
   const diff = useMemo(() => (beforeDoc && afterDoc ? diffWorkspaces(beforeDoc, afterDoc) : null), [beforeDoc, afterDoc]);
@@ -75,7 +103,7 @@ function CompareReview({ doc, before, after }: { doc: WorkspaceDocument; before:
     <section className="review-view review-view--compare" aria-labelledby="review-heading">
       <header className="review-view__bar">
         <div>
-          <h2 id="review-heading" className="review-view__title">
+          <h2 id="review-heading" className="review-view__title" ref={heading} tabIndex={-1}>
             <History size={18} aria-hidden="true" /> What changed
           </h2>
           <p className="review-view__facts">
