@@ -139,3 +139,34 @@ test('take a snapshot, change the map, compare with now and read the change list
   expect(stateLines).toHaveLength(1);
   expect(stateLines[0]).toContain('"relationships":[');
 });
+
+test('compare this workspace with another file: the other file is read, not opened, and what changed is listed', async ({ app }) => {
+  const { page } = app;
+  const filePath = await openOverTime(app);
+  const older = path.join(app.tempDir, 'last-month.stakemap');
+  await writeFile(older, JSON.stringify({ ...doc, stakeholders: doc.stakeholders.slice(0, 2), relationships: doc.relationships.slice(0, 1) }));
+
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  await expect(timeline(app).getByText(/^No snapshots yet\./)).toBeVisible();
+  app.dialogs.answerOpen(older);
+  await timeline(app).getByRole('button', { name: 'Compare with another file…' }).click();
+  const review = page.getByRole('region', { name: 'What changed' });
+  await expect(review).toContainText('From “last-month.stakemap” to this workspace now: 2 changes.');
+  const changes = page.getByRole('complementary', { name: 'Change list' });
+  await expect(changes.getByRole('list', { name: 'Stakeholders (1)' })).toContainText('New stakeholder: Brand');
+  await expect(changes.getByRole('list', { name: 'Relationships (1)' })).toContainText('New relationship: Social media team – Brand, neutral');
+  // The open workspace is still this one, and the other file did not join the recent workspaces.
+  await expect(page).toHaveTitle('over-time.stakemap — Stakemap');
+  await page.getByRole('button', { name: 'Back to the map' }).click();
+  await page.keyboard.press('Control+s');
+  expect((JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument).stakeholders).toHaveLength(3);
+
+  // A file that is not a workspace is refused with its name; nothing opens.
+  const broken = path.join(app.tempDir, 'broken.stakemap');
+  await writeFile(broken, '{"format": "stakemap", "version": 4, "stakeholders": [');
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  app.dialogs.answerOpen(broken);
+  await timeline(app).getByRole('button', { name: 'Compare with another file…' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('broken.stakemap');
+  await expect(review).toBeHidden();
+});
