@@ -10,6 +10,17 @@ export const edge = (page: Page, a: string, b: string) => page.getByRole('group'
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * Selects the relationship between `a` and `b` with a click a quarter of the way along its line, clear of its label
+ * in the middle, and waits for the inspector to show it.
+ */
+export async function selectRelationship(page: Page, a: string, b: string): Promise<void> {
+  const box = (await edge(page, a, b).locator('path.relationship-edge__hit').boundingBox())!;
+  const level = box.width > box.height;
+  await page.mouse.click(box.x + (level ? box.width / 4 : box.width / 2), box.y + (level ? box.height / 2 : box.height / 4));
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { name: 'Relationship' }).waitFor();
+}
+
+/**
  * Drags from a connection dot of `from` onto `to`, the way a user connects two stakeholders: onto its body
  * (anywhere on the node) or, with `onto: 'dot'`, precisely onto one of its dots.
  */

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
-import { edge } from './map-helpers';
+import { edge, selectRelationship } from './map-helpers';
 
 /*
  * Journey 13, both sides of a relationship: a relationship records how the other side sees it (their status and
@@ -38,14 +38,6 @@ async function openTwoSides(app: StakemapApp): Promise<string> {
   return filePath;
 }
 
-/** A click a quarter of the way along the line, clear of its label in the middle. */
-async function selectRelationship(app: StakemapApp, a: string, b: string): Promise<void> {
-  const box = (await edge(app.page, a, b).locator('path.relationship-edge__hit').boundingBox())!;
-  const level = box.width > box.height;
-  await app.page.mouse.click(box.x + (level ? box.width / 4 : box.width / 2), box.y + (level ? box.height / 2 : box.height / 4));
-  await expect(inspector(app).getByRole('heading', { name: 'Relationship' })).toBeVisible();
-}
-
 const inspector = (app: StakemapApp) => app.page.getByRole('complementary', { name: 'Inspector' });
 const gapsList = (app: StakemapApp) => app.page.getByRole('list', { name: 'Perception gaps' });
 
@@ -56,7 +48,7 @@ test('record how the other side sees a relationship: the line splits, the gap is
   await expect(gapsList(app)).toHaveCount(0);
   await expect(legalLine.locator('.relationship-edge__theirs')).toHaveCount(0);
 
-  await selectRelationship(app, 'Social media team', 'Legal');
+  await selectRelationship(page, 'Social media team', 'Legal');
   const otherSide = inspector(app).getByRole('group', { name: 'How Legal sees it' });
   await expect(otherSide.getByRole('combobox', { name: 'Their status' })).toHaveValue('');
   await otherSide.getByRole('combobox', { name: 'Their status' }).selectOption({ label: 'Healthy' });
@@ -80,7 +72,7 @@ test('record how the other side sees a relationship: the line splits, the gap is
   await expect(gapsList(app).getByRole('listitem').first()).toContainText('Social media team – Legal (post approvals): Social media team sees it as problematic, Legal as healthy');
 
   // The same status on both sides is no gap, whatever the note says.
-  await selectRelationship(app, 'Social media team', 'Brand');
+  await selectRelationship(page, 'Social media team', 'Brand');
   await inspector(app).getByRole('group', { name: 'How Brand sees it' }).getByRole('combobox', { name: 'Their status' }).selectOption({ label: 'Neutral' });
   await expect(gapsList(app).getByRole('listitem')).toHaveCount(1);
   await expect(edge(page, 'Social media team', 'Brand').locator('.relationship-edge__theirs')).toHaveCount(0);
@@ -118,7 +110,7 @@ test('record how the other side sees a relationship: the line splits, the gap is
   await expect(edge(page, 'Social media team', 'Legal').locator('.relationship-edge__theirs')).toHaveCount(1);
 
   // "Not recorded" forgets the other side's view: no gap left.
-  await selectRelationship(app, 'Social media team', 'Legal');
+  await selectRelationship(page, 'Social media team', 'Legal');
   await inspector(app).getByRole('combobox', { name: 'Their status' }).selectOption({ label: 'Not recorded' });
   await expect(gapsList(app)).toHaveCount(0);
   await expect(inspector(app).getByRole('textbox', { name: 'Their note' })).toHaveCount(0);

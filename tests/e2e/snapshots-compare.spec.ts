@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CURRENT_VERSION } from '../../shared/document/format';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
-import { edge } from './map-helpers';
+import { edge, selectRelationship } from './map-helpers';
 
 /*
  * Journey 14, over time: take a snapshot, change the map (a relationship improves, a pain point is resolved by
@@ -42,13 +42,6 @@ async function openOverTime(app: StakemapApp): Promise<string> {
   return filePath;
 }
 
-async function selectRelationship(app: StakemapApp, a: string, b: string): Promise<void> {
-  const box = (await edge(app.page, a, b).locator('path.relationship-edge__hit').boundingBox())!;
-  const level = box.width > box.height;
-  await app.page.mouse.click(box.x + (level ? box.width / 4 : box.width / 2), box.y + (level ? box.height / 2 : box.height / 4));
-  await expect(inspector(app).getByRole('heading', { name: 'Relationship' })).toBeVisible();
-}
-
 test('take a snapshot, change the map, compare with now and read the change list; open it read-only and restore it', async ({ app }) => {
   const { page } = app;
   const filePath = await openOverTime(app);
@@ -57,7 +50,7 @@ test('take a snapshot, change the map, compare with now and read the change list
   await expect(page.getByRole('status').filter({ hasText: 'Snapshot “Snapshot 1” taken' })).toBeVisible();
 
   // The room moves on: Legal improves to strained, the solution is done (so its pain point is resolved), IT joins.
-  await selectRelationship(app, 'Social media team', 'Legal');
+  await selectRelationship(page, 'Social media team', 'Legal');
   await inspector(app).getByRole('radio', { name: 'Strained' }).check();
   await page.getByRole('tab', { name: 'Solutions' }).click();
   await page.getByRole('article', { name: 'Pre-approved responses' }).click();

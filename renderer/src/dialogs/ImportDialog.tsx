@@ -1,6 +1,6 @@
 import '../styles/import-dialog.css';
 import { FileSpreadsheet } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { columnLetter } from '@shared/import/cell-text';
 import {
   RELATIONSHIP_FIELD_LABELS,
@@ -14,6 +14,7 @@ import {
 import { importInputFor, planImport } from '@shared/import/import-plan';
 import { cancelImport, finishImport } from '../commands/import-commands';
 import { selectDocument, useEditor, useUi } from '../store/editor-store';
+import { useModal } from './use-modal';
 import { whenClosed } from './when-closed';
 
 /** How many planned changes and problem rows the preview lists before it says "and N more". */
@@ -26,13 +27,7 @@ const PREVIEW_LIMIT = 60;
  */
 export function ImportDialog() {
   const session = useUi((s) => s.importSession);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (session && !el.open) el.showModal();
-    if (!session && el.open) el.close();
-  }, [session]);
+  const dialog = useModal(session !== null);
   return (
     <dialog ref={dialog} className="export-dialog import-dialog" aria-labelledby="import-title" onClose={whenClosed(cancelImport)}>
       {session && <ImportPreview key={session.fileName} fileName={session.fileName} initial={session.sheets} />}

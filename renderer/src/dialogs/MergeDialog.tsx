@@ -1,5 +1,5 @@
 import { Merge } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { RELATIONSHIP_STATUS_LABELS } from '@shared/document/vocabulary';
 import { stakeholderName } from '@shared/domain/pain-point-index';
@@ -7,6 +7,7 @@ import { planMerge, type MergeDecisions, type MergePlan } from '@shared/merge/me
 import { cancelMerge, confirmMerge } from '../commands/merge-commands';
 import { useDocument } from '../store/editor-store';
 import { updateMergeDecisions, useMerge } from '../store/merge-store';
+import { useModal } from './use-modal';
 import { whenClosed } from './when-closed';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -34,15 +35,9 @@ const toggled = (pairs: readonly (readonly [string, string])[] | undefined, a: s
 export function MergeDialog() {
   const session = useMerge((s) => s.session);
   const current = useDocument();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(session !== null);
   const plan = useMemo(() => (session && current ? planMerge(current, session.incoming, session.decisions) : null), [session, current]);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (session && !el.open) el.showModal();
-    if (!session && el.open) el.close();
-  }, [session]);
 
   return (
     <dialog ref={dialog} className="export-dialog merge-dialog" aria-labelledby="merge-title" onClose={whenClosed(cancelMerge)}>

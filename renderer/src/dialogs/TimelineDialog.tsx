@@ -1,10 +1,11 @@
 import { History } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Snapshot } from '@shared/document/schema';
 import { edit } from '../commands/edits';
 import { compare, compareWithFile, openSnapshot, restoreSnapshotNow, takeSnapshotNow } from '../commands/snapshot-commands';
 import { useDocument } from '../store/editor-store';
 import { showTimeline, useReview, type ReviewSide } from '../store/review-store';
+import { useModal } from './use-modal';
 import { whenClosed } from './when-closed';
 
 const TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -26,17 +27,11 @@ function facts(snapshot: Snapshot): string {
 export function TimelineDialog() {
   const open = useReview((s) => s.timelineOpen);
   const doc = useDocument();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const snapshots = doc?.snapshots ?? [];
   const [before, setBefore] = useState<string>('');
   const [after, setAfter] = useState<string>(NOW);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
 
   // "Before" starts at the newest snapshot: "what changed since the last snapshot" is the common question.
   const beforeValue = before && (before === NOW || snapshots.some((s) => s.id === before)) ? before : (snapshots.at(-1)?.id ?? NOW);
