@@ -117,7 +117,7 @@ test('record how the other side sees a relationship: the line splits, the gap is
 });
 
 test('the PDF report lists the perception gaps with the other side’s note', async ({ app }) => {
-  test.skip(!existsSync('/usr/bin/pdftotext'), 'needs pdftotext (poppler-utils)');
+  test.skip(!existsSync('/usr/bin/pdftotext'), 'pdftotext (poppler-utils) is not installed here, so the PDF’s text cannot be read back; .ci/run installs it');
   test.setTimeout(120_000);
   const { page } = app;
   const withGap = {
