@@ -327,6 +327,9 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     async dispose() {
       live?.dispose();
       await closeWindow();
+      // Host calls the page made before it closed (a recovery draft being written as the test ends) finish before
+      // the fixture deletes the user data folder under them, as main finishes them before the app quits.
+      for (const deadline = Date.now() + 5_000; current.inFlight > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
       // As main does on quit: a read still under way is stopped.
       await reader.dispose();
     },
