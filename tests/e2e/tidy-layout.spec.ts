@@ -65,9 +65,28 @@ async function openTangledMap(page: Page, dialogs: { answerOpen(filePath: string
 }
 
 async function tidy(page: Page, count = STAKEHOLDERS) {
+  // The map's viewport at the moment the status first says "Tidied", recorded by the page itself: Playwright's
+  // polling would look only later, when a fit still sliding would have ended anyway.
+  await page.evaluate((text) => {
+    const w = window as unknown as { viewportWhenTidied?: Promise<string> };
+    w.viewportWhenTidied = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (![...document.querySelectorAll('[role="status"]')].some((s) => s.textContent === text)) return;
+        observer.disconnect();
+        resolve(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  }, `Tidied ${count} stakeholders`);
   await page.getByRole('button', { name: 'Tidy layout' }).click();
   // Announced once the glide has ended and the one edit is made.
   await expect(page.getByRole('status')).toHaveText(`Tidied ${count} stakeholders`);
+  // ...and by then the map is still: the fit that follows the glide has ended too, so whoever acts on hearing it
+  // (a drag, a click) gets what they aim at. A CI run once dragged the pane instead of Brand while the fit slid.
+  const announced = await page.evaluate(() => (window as unknown as { viewportWhenTidied: Promise<string> }).viewportWhenTidied);
+  await page.waitForTimeout(300);
+  const now = await page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  expect(now, 'the map still moving when "Tidied" was announced').toBe(announced);
 }
 
 function expectTidy(after: Awaited<ReturnType<typeof drawn>>) {

@@ -29,19 +29,34 @@ export function overlayBoxes(pane: Element): Rect[] {
 }
 
 /** Fits the map to the window, clear of the overlays. Does nothing before the stakeholders are measured. */
-export function fitMap(options: { duration?: number; maxZoom?: number; instance?: Pick<ReactFlowInstance, 'setViewport'> } = {}): boolean {
+export function fitMap(options: FitOptions = {}): boolean {
+  return fitMapSettled(options) !== null;
+}
+
+type FitOptions = { duration?: number; maxZoom?: number; instance?: Pick<ReactFlowInstance, 'setViewport'> };
+
+/**
+ * fitMap, with a promise that resolves once the map has stopped moving (at once without a duration), so that a
+ * command can say it is done when it is: "Tidied 10 stakeholders" after the glide AND the fit, not between them
+ * (someone who starts dragging on hearing it would grab a map still sliding). Null when there was nothing to fit.
+ * A glide the user interrupts (a pan, a zoom) never reports its end, so the promise gives up waiting a moment after
+ * the glide should have ended.
+ */
+export function fitMapSettled(options: FitOptions = {}): Promise<void> | null {
   const instance = options.instance ?? flowInstance();
   const pane = document.querySelector('.react-flow');
-  if (!instance || !pane) return false;
+  if (!instance || !pane) return null;
   const boxes = [...nodeBoxes(useEditor.getState().nodes).values()];
   const content = boundsOf([...boxes, ...currentLabelBoxes()]);
-  if (!content) return false;
+  if (!content) return null;
   const { width, height } = pane.getBoundingClientRect();
   const viewport = fitAvoidingOverlays(content, { width, height }, overlayBoxes(pane), {
     margin: FIT_MARGIN,
     minZoom: FIT_MIN_ZOOM,
     maxZoom: Math.min(options.maxZoom ?? FIT_MAX_ZOOM, FIT_MAX_ZOOM),
   });
-  void instance.setViewport(viewport, { duration: options.duration ?? 0 });
-  return true;
+  const duration = options.duration ?? 0;
+  const ended = instance.setViewport(viewport, { duration }).then(() => undefined);
+  const interrupted = new Promise<void>((resolve) => setTimeout(resolve, duration + 250));
+  return Promise.race([ended, interrupted]);
 }

@@ -5,7 +5,7 @@ import { extractFragment, FRAGMENT_FORMAT, type MapFragment } from '@shared/oper
 import { painPointsAffectedByDeletion } from '@shared/operations/delete-items';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
 import { findRelationshipBetween } from '@shared/operations/relationships';
-import { fitMap } from '../canvas/fit-map';
+import { fitMap, fitMapSettled } from '../canvas/fit-map';
 import { flowInstance } from '../canvas/flow-instance';
 import { DEFAULT_NODE_SIZE, measureStakeholderBox, notePlaced, placeStakeholder, revealBox } from '../canvas/placement';
 import { announce, setSelection, startRename, useEditor, documentNow } from '../store/editor-store';
@@ -175,7 +175,14 @@ export function zoomIn(): void {
 export function zoomOut(): void {
   void flowInstance()?.zoomOut({ duration: 120 });
 }
+/** How long Fit glides: long enough to follow where the map went, short enough not to wait for. */
+const FIT_GLIDE_MS = 200;
 /** Fits the whole map to the window, clear of the legend, the filter bar and the minimap. */
 export function fitView(): void {
-  fitMap({ duration: 200 });
+  fitMap({ duration: FIT_GLIDE_MS });
+}
+
+/** Fit, resolving once the map has stopped moving (see fitMapSettled). */
+export async function fitViewSettled(): Promise<void> {
+  await fitMapSettled({ duration: FIT_GLIDE_MS });
 }

@@ -6,7 +6,7 @@ import { RELATIONSHIP_STYLES } from '../canvas/relationship-styles';
 import { announce, documentNow, showMessage, useEditor, type EditorState } from '../store/editor-store';
 import type { StakeholderFlowNode } from '../store/flow-elements';
 import { showPositionsOnScreen } from '../store/transient-positions';
-import { fitView } from './edit-commands';
+import { fitViewSettled } from './edit-commands';
 import { edit } from './edits';
 import type { TidyReply, TidyRequest } from './tidy-layout.worker';
 
@@ -79,8 +79,9 @@ async function tidy(): Promise<void> {
     return;
   }
   edit('stakeholder.move', { moves: result.moves.map((m) => ({ id: m.id, position: { x: m.position.x, y: m.position.y } })) });
-  // Two frames: React Flow takes the new positions in, then the fit sees them.
-  requestAnimationFrame(() => requestAnimationFrame(fitView));
+  // Two frames: React Flow takes the new positions in, then the fit sees them. Announced once the map is still.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await fitViewSettled();
   const n = result.moves.length;
   announce(`Tidied ${n} stakeholder${n === 1 ? '' : 's'}`);
 }
