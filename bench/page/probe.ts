@@ -112,7 +112,23 @@ function nodeElements(): NodeListOf<HTMLElement> {
 }
 
 /**
- * Waits until `nodes` node elements and `edges` edge elements are in the DOM and no node is hidden, checking
+ * What a finished render has: every node and edge (the baseline, and the app's workshop-size maps); on the app's
+ * large maps, the part of the map it says it draws as elements ("part": the part around the screen), or its
+ * overview canvas having drawn every stakeholder. Null while the app has not said yet.
+ */
+function expectedDrawing(nodes: number, edges: number): { nodes: number; edges: number } | 'overview' | null {
+  const map = document.querySelector<HTMLElement>('.map-canvas[data-drawn]');
+  if (!map || map.dataset.drawn === 'all') return { nodes, edges };
+  if (map.dataset.drawn === 'overview') {
+    const canvas = document.querySelector<HTMLElement>('canvas.map-overview');
+    return canvas && Number(canvas.dataset.stakeholders) >= nodes ? 'overview' : null;
+  }
+  const part = Number(map.dataset.drawnStakeholders);
+  return part > 0 ? { nodes: part, edges: Number(map.dataset.drawnRelationships) } : null;
+}
+
+/**
+ * Waits until the nodes and edges expectedDrawing names are in the DOM and no node is hidden (or the overview is drawn), checking
  * after every DOM mutation batch and every frame, then waits for that frame to be painted. Times are from `t0`.
  */
 function waitForRender(options: { t0: number; nodes: number; edges: number; timeoutMs: number }): Promise<RenderTimes> {
@@ -126,18 +142,24 @@ function waitForRender(options: { t0: number; nodes: number; edges: number; time
     const check = () => {
       if (done) return;
       const now = performance.now() - t0;
-      const nodeList = nodeElements();
-      counts.nodes = nodeList.length;
-      if (nodesInDom === null && counts.nodes >= nodes) nodesInDom = now;
-      if (nodesInDom !== null && nodesVisible === null) {
-        let hidden = 0;
-        for (const el of nodeList) if (el.style.visibility === 'hidden') hidden++;
-        counts.hidden = hidden;
-        if (hidden === 0) nodesVisible = now;
-      }
-      if (edgesInDom === null) {
-        counts.edges = document.querySelectorAll('.react-flow__edge').length;
-        if (counts.edges >= edges) edgesInDom = now;
+      const drawing = expectedDrawing(nodes, edges);
+      if (drawing === 'overview') {
+        // A large map zoomed out: one canvas draws every stakeholder (renderer/src/canvas/large-map/).
+        nodesInDom = nodesVisible = edgesInDom = now;
+      } else if (drawing !== null) {
+        const nodeList = nodeElements();
+        counts.nodes = nodeList.length;
+        if (nodesInDom === null && counts.nodes >= drawing.nodes) nodesInDom = now;
+        if (nodesInDom !== null && nodesVisible === null) {
+          let hidden = 0;
+          for (const el of nodeList) if (el.style.visibility === 'hidden') hidden++;
+          counts.hidden = hidden;
+          if (hidden === 0) nodesVisible = now;
+        }
+        if (edgesInDom === null) {
+          counts.edges = document.querySelectorAll('.react-flow__edge').length;
+          if (counts.edges >= drawing.edges) edgesInDom = now;
+        }
       }
       if (nodesVisible !== null && edgesInDom !== null) {
         done = true;

@@ -8,6 +8,7 @@ import './styles/marks.css';
 import './styles/pain-points.css';
 import './styles/export.css';
 import './styles/large-text.css';
+import './styles/large-map.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -9,9 +9,14 @@ import { closeOpenItemFromMap } from '../commands/navigate-commands';
 import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { FilterBar } from './FilterBar';
-import { fitMap, FIT_MIN_ZOOM } from './fit-map';
+import { fitMap, minZoomFor } from './fit-map';
 import { flowInstance, registerFlowInstance } from './flow-instance';
 import { startLabelLayout } from './label-layout';
+import { LargeMapList } from './large-map/LargeMapList';
+import { LargeMapTracker } from './large-map/large-map-view';
+import { MapOverview } from './large-map/MapOverview';
+import { overviewClick, overviewContextMenu, overviewDoubleClick, overviewMouseDown } from './large-map/overview-pointer';
+import { useShownElements } from './large-map/use-shown-elements';
 import { MapLegend } from './MapLegend';
 import { RelationshipEdge } from './RelationshipEdge';
 import { StakeholderNode } from './StakeholderNode';
@@ -95,6 +100,12 @@ const onMoveStart = (_event: unknown, viewport: Viewport) => {
   if (contextMenu) showContextMenu(null);
 };
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
+/** What the overview canvas says to assistive technology, which sees no stakeholder in it. */
+function describeOverview(stakeholders: number, edges: readonly RelationshipFlowEdge[]): string {
+  const problematic = edges.filter((e) => e.data?.relationship.status === 'problematic').length;
+  const n = (count: number) => count.toLocaleString('en');
+  return `Overview of the map: ${n(stakeholders)} stakeholders and ${n(edges.length)} relationships, ${n(problematic)} of them problematic. Zoom in to read and edit them, or use the list of every stakeholder.`;
+}
 /** React Flow's attribution is a web link, which the desktop app cannot open: it is credited in Help > About. */
 const PRO_OPTIONS = { hideAttribution: true };
 /** Small: the minimap covers a corner of the map, which Fit then has to keep clear. */
@@ -104,8 +115,9 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
  * A workspace opened without a saved view (the sample, a new one) is fitted once its stakeholders are measured,
  * with our fit, which keeps them clear of the legend, the filter bar and the minimap (fit-map.ts).
  */
-function FitOnceMeasured({ enabled }: { enabled: boolean }) {
-  const measured = useNodesInitialized();
+function FitOnceMeasured({ enabled, large }: { enabled: boolean; large: boolean }) {
+  // A large map is never all measured (only the part on screen is drawn as elements): its fit uses the sizes it has.
+  const measured = useNodesInitialized() || large;
   // This canvas's instance: the one commands use (flow-instance.ts) is registered only after the first fit could run.
   const instance = useReactFlow<StakeholderFlowNode, RelationshipFlowEdge>();
   const done = useRef(false);
@@ -122,7 +134,7 @@ function FitOnceMeasured({ enabled }: { enabled: boolean }) {
 
 /** The stakeholder map. Reads only nodes, edges and a few flags from the store. */
 export function MapCanvas() {
-  const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
+  const { nodes: allNodes, edges: allEdges, renamingId } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, renamingId: s.renamingId })));
   const { sessionId, fitOnOpen } = useEditor(useShallow((s) => ({ sessionId: s.workspace?.sessionId, fitOnOpen: s.workspace?.fitOnOpen })));
   // Read once per workspace, not subscribed: the canvas itself owns pan and zoom while it is open.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per workspace (see above)
@@ -134,12 +146,27 @@ export function MapCanvas() {
   const roleLocksMap = useLiveSession(selectMapLockedByRole);
   const locked = readOnly || roleLocksMap;
   const focusMode = useEditor((s) => s.focusMode);
-  const isEmpty = nodes.length === 0;
+  const { nodes, edges, large, overview } = useShownElements(allNodes, allEdges, sessionId, renamingId);
+  const overviewDescription = useMemo(() => describeOverview(allNodes.length, allEdges), [allNodes.length, allEdges]);
+  const isEmpty = allNodes.length === 0;
   useEffect(startLabelLayout, []);
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);
 
   return (
-    <div className="map-canvas" role="region" aria-label="Stakeholder map">
+    <div
+      className="map-canvas"
+      role="region"
+      aria-label="Stakeholder map"
+      // For tests and the benchmark: how this map is drawn (all of it, the part on screen, or the overview).
+      data-drawn={large ? (overview ? 'overview' : 'part') : 'all'}
+      data-drawn-stakeholders={nodes.length}
+      data-drawn-relationships={edges.length}
+      onMouseDownCapture={overview ? (e) => overviewMouseDown(e, locked) : undefined}
+      onClickCapture={overview ? overviewClick : undefined}
+      onDoubleClickCapture={overview ? overviewDoubleClick : undefined}
+      onContextMenuCapture={overview ? overviewContextMenu : undefined}
+    >
+      {large && <LargeMapList />}
       <ReactFlow
         // A new workspace gets a fresh canvas, so its saved viewport (or a fit) applies.
         key={sessionId}
@@ -165,7 +192,7 @@ export function MapCanvas() {
         nodesDraggable={!locked}
         nodesConnectable={!locked}
         defaultViewport={viewport}
-        minZoom={FIT_MIN_ZOOM}
+        minZoom={minZoomFor(allNodes.length)}
         maxZoom={3}
         // Deleting goes through our command (one undo step, and pain points are told about); see shortcuts.ts.
         deleteKeyCode={null}
@@ -175,7 +202,14 @@ export function MapCanvas() {
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, Delete to remove, arrow keys to move, F2 to rename.' }}
       >
-        <FitOnceMeasured enabled={fitOnOpen === true} />
+        <FitOnceMeasured enabled={fitOnOpen === true} large={large} />
+        {large && sessionId !== undefined && <LargeMapTracker sessionId={sessionId} stakeholders={allNodes.length} />}
+        {overview && <MapOverview description={overviewDescription} />}
+        {overview && (
+          <Panel position="bottom-center" className="map-canvas__overview-note" data-map-overlay="overview-note">
+            Overview: zoom in to read names and labels
+          </Panel>
+        )}
         <PresenceLayer />
         <Background gap={24} size={1.5} color="var(--map-grid)" />
         {/* data-map-overlay: what floats over the map, which Fit keeps every stakeholder clear of (fit-map.ts). */}
@@ -183,7 +217,8 @@ export function MapCanvas() {
           <FilterBar />
         </Panel>
         {/* Focus on the map is for presenting: the minimap is the operator's, and its corner is the room's. */}
-        {showMinimap && !focusMode && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" style={MINIMAP_SIZE} />}
+        {/* Not on a large map: it would draw only the part React Flow has, and the overview is the whole-map view there. */}
+        {showMinimap && !focusMode && !large && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" style={MINIMAP_SIZE} />}
         <Panel position="bottom-left">
           <MapLegend />
         </Panel>

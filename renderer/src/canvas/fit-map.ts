@@ -1,9 +1,11 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { fitAvoidingOverlays } from '@shared/layout/fit-viewport';
 import { boundsOf, type Rect } from '@shared/layout/geometry';
+import { isLargeMap } from '@shared/layout/map-window';
 import { useEditor } from '../store/editor-store';
 import { flowInstance } from './flow-instance';
-import { currentLabelBoxes, nodeBoxes } from './label-layout';
+import { currentLabelBoxes } from './label-layout';
+import { stakeholderBox } from './large-map/stakeholder-box';
 
 /*
  * Fit, as Fit, Focus on the map and opening a file do it: the whole map as large as it goes without any
@@ -15,6 +17,9 @@ import { currentLabelBoxes, nodeBoxes } from './label-layout';
 const FIT_MARGIN = 14;
 export const FIT_MAX_ZOOM = 1.25;
 export const FIT_MIN_ZOOM = 0.1;
+/** A large map zooms out further: its overview is one canvas, and 10,000 stakeholders need about 0.03 to fit. */
+export const LARGE_MAP_MIN_ZOOM = 0.02;
+export const minZoomFor = (stakeholders: number) => (isLargeMap(stakeholders) ? LARGE_MAP_MIN_ZOOM : FIT_MIN_ZOOM);
 
 /** What floats over the map: our panels say so; React Flow's minimap and attribution take no attributes. */
 export const OVERLAY_SELECTOR = '[data-map-overlay], .react-flow__minimap, .react-flow__attribution';
@@ -46,13 +51,14 @@ export function fitMapSettled(options: FitOptions = {}): Promise<void> | null {
   const instance = options.instance ?? flowInstance();
   const pane = document.querySelector('.react-flow');
   if (!instance || !pane) return null;
-  const boxes = [...nodeBoxes(useEditor.getState().nodes).values()];
+  // Every stakeholder, measured or not: a large map draws only part of itself as elements (large-map/).
+  const boxes = useEditor.getState().nodes.map(stakeholderBox);
   const content = boundsOf([...boxes, ...currentLabelBoxes()]);
   if (!content) return null;
   const { width, height } = pane.getBoundingClientRect();
   const viewport = fitAvoidingOverlays(content, { width, height }, overlayBoxes(pane), {
     margin: FIT_MARGIN,
-    minZoom: FIT_MIN_ZOOM,
+    minZoom: minZoomFor(boxes.length),
     maxZoom: Math.min(options.maxZoom ?? FIT_MAX_ZOOM, FIT_MAX_ZOOM),
   });
   const duration = options.duration ?? 0;

@@ -1,0 +1,37 @@
+import { memo, useCallback } from 'react';
+import type { Stakeholder } from '@shared/document/schema';
+import { STAKEHOLDER_KIND_LABELS } from '@shared/document/vocabulary';
+import { documentNow, setSelection, useEditor } from '../../store/editor-store';
+import { useListFocus } from './list-focus';
+import { zoomInOn } from './overview-pointer';
+
+const NONE: readonly Stakeholder[] = [];
+
+/**
+ * On a large map only part of the map (or none of it, in the overview) is made of elements, so Tab and a screen
+ * reader could not reach the rest. This list reaches every stakeholder: Enter selects one (the inspector shows it)
+ * and brings the map to it. Out of sight until it has focus, then shown over the map's top-right corner; the
+ * overview rings the stakeholder in focus. Rebuilt only when the stakeholders change, never during a pan or drag.
+ */
+export const LargeMapList = memo(function LargeMapList() {
+  const stakeholders = useEditor((s) => documentNow(s)?.stakeholders ?? NONE);
+  const go = useCallback((id: string) => {
+    setSelection({ stakeholderIds: [id] });
+    zoomInOn(id);
+  }, []);
+  return (
+    <nav className="large-map-list" aria-label="Every stakeholder on this map">
+      <h2 className="large-map-list__title">Stakeholders ({stakeholders.length.toLocaleString('en')})</h2>
+      <p className="large-map-list__hint">Enter shows one on the map and in the inspector.</p>
+      <ul onBlur={() => useListFocus.setState({ focusedId: null })}>
+        {stakeholders.map((s) => (
+          <li key={s.id}>
+            <button type="button" onFocus={() => useListFocus.setState({ focusedId: s.id })} onClick={() => go(s.id)}>
+              {s.name || 'Unnamed stakeholder'} <span className="large-map-list__kind">({STAKEHOLDER_KIND_LABELS[s.kind]})</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+});

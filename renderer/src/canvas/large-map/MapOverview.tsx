@@ -1,0 +1,98 @@
+import { useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { useEditor } from '../../store/editor-store';
+import type { RelationshipFlowEdge, StakeholderFlowNode } from '../../store/flow-elements';
+import { drawOverview, resolveColours, type OverviewRelationship, type OverviewStakeholder } from './draw-overview';
+import { useListFocus } from './list-focus';
+import { stakeholderBox } from './stakeholder-box';
+
+/** What the overview draws for each stakeholder and relationship: rebuilt only when the store's arrays change. */
+export function overviewStakeholders(nodes: readonly StakeholderFlowNode[]): OverviewStakeholder[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    name: n.data.stakeholder.name,
+    kind: n.data.stakeholder.kind,
+    box: stakeholderBox(n),
+    selected: n.selected === true,
+    dimmed: n.data.decoration.dimmed,
+  }));
+}
+
+function overviewRelationships(edges: readonly RelationshipFlowEdge[]): OverviewRelationship[] {
+  return edges.flatMap((e) => (e.data ? [{ source: e.source, target: e.target, status: e.data.relationship.status, dimmed: e.data.decoration.dimmed }] : []));
+}
+
+/**
+ * Inside <ReactFlow>, while a large map is zoomed out beyond reading: the canvas that draws it
+ * (draw-overview.ts). It lets the pointer through to the pane, so panning and zooming stay React Flow's; clicks
+ * and drags on stakeholders are overview-pointer.ts's. Redrawn once per frame at most, on a pan, a zoom, a
+ * resize, a change to the map or the keyboard list's focus; never through React.
+ */
+export const MapOverview = memo(function MapOverview({ description }: { description: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    let frame = 0;
+    let stakeholders: OverviewStakeholder[] = [];
+    let relationships: OverviewRelationship[] = [];
+    let nodesDrawn: readonly StakeholderFlowNode[] | null = null;
+    let edgesDrawn: readonly RelationshipFlowEdge[] | null = null;
+    let colours = resolveColours(canvas);
+    const draw = () => {
+      frame = 0;
+      const { nodes, edges } = useEditor.getState();
+      if (nodes !== nodesDrawn) stakeholders = overviewStakeholders((nodesDrawn = nodes));
+      if (edges !== edgesDrawn) relationships = overviewRelationships((edgesDrawn = edges));
+      const { transform, width, height } = flow.getState();
+      const pixelRatio = window.devicePixelRatio || 1;
+      const w = width || canvas.clientWidth;
+      const h = height || canvas.clientHeight;
+      if (canvas.width !== Math.round(w * pixelRatio) || canvas.height !== Math.round(h * pixelRatio)) {
+        canvas.width = Math.round(w * pixelRatio);
+        canvas.height = Math.round(h * pixelRatio);
+      }
+      const { drawn } = drawOverview(context, stakeholders, relationships, colours, {
+        transform,
+        width: w,
+        height: h,
+        pixelRatio,
+        focusedId: useListFocus.getState().focusedId,
+      });
+      // For tests and the benchmark: the overview has drawn this map (what React Flow's node elements say otherwise).
+      canvas.dataset.stakeholders = String(stakeholders.length);
+      canvas.dataset.onScreen = String(drawn);
+    };
+    const redraw = () => {
+      frame ||= requestAnimationFrame(draw);
+    };
+    draw();
+    const stopFlow = flow.subscribe((state, previous) => {
+      if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) redraw();
+    });
+    const stopEditor = useEditor.subscribe((state, previous) => {
+      if (state.nodes !== previous.nodes || state.edges !== previous.edges) redraw();
+    });
+    const stopFocus = useListFocus.subscribe(redraw);
+    // A theme change (View > Theme, or the OS going dark) changes the colours.
+    const themeChanged = () => {
+      colours = resolveColours(canvas);
+      redraw();
+    };
+    const themeObserver = new MutationObserver(themeChanged);
+    themeObserver.observe(document.documentElement, { attributes: true });
+    const dark = window.matchMedia('(prefers-color-scheme: dark)');
+    dark.addEventListener('change', themeChanged);
+    return () => {
+      cancelAnimationFrame(frame);
+      stopFlow();
+      stopEditor();
+      stopFocus();
+      themeObserver.disconnect();
+      dark.removeEventListener('change', themeChanged);
+    };
+  }, [flow]);
+  return <canvas ref={canvasRef} className="map-overview" role="img" aria-label={description} />;
+});

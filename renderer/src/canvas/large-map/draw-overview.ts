@@ -1,0 +1,173 @@
+import type { RelationshipStatus, StakeholderKind } from '@shared/document/format';
+import { centreOf, intersects, segmentCrossesRect, type Rect } from '@shared/layout/geometry';
+import { RELATIONSHIP_STYLES } from '../relationship-styles';
+
+/*
+ * The overview of a large map zoomed out beyond reading: every stakeholder a box in its kind's colour, every
+ * relationship a line in its status's colour and pattern (problematic ones drawn last, on top, so they stand
+ * out), the selection ringed. One canvas instead of tens of thousands of elements; only what is on screen is
+ * drawn. Names are drawn where a box is wide enough to hold a few letters.
+ */
+
+export interface OverviewStakeholder {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: StakeholderKind;
+  readonly box: Rect;
+  readonly selected: boolean;
+  readonly dimmed: boolean;
+}
+
+export interface OverviewRelationship {
+  readonly source: string;
+  readonly target: string;
+  readonly status: RelationshipStatus;
+  readonly dimmed: boolean;
+}
+
+/** The theme's colours, resolved (custom properties hold light-dark() and var() expressions a canvas cannot read). */
+export type OverviewColours = Record<'paper' | 'ink' | 'border' | 'team' | 'department' | 'external' | 'ring' | RelationshipStatus, string>;
+
+const COLOUR_PROPERTIES: Record<keyof OverviewColours, string> = {
+  paper: '--paper',
+  ink: '--ink',
+  border: '--node-border',
+  team: '--team',
+  department: '--minimap-department',
+  external: '--minimap-external',
+  ring: '--selection-ring',
+  healthy: '--status-healthy',
+  neutral: '--status-neutral',
+  strained: '--status-strained',
+  problematic: '--status-problematic',
+};
+
+/** Resolves the theme's colours through a probe element inside `scope` (so a theme set on an ancestor applies). */
+export function resolveColours(scope: HTMLElement): OverviewColours {
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  scope.appendChild(probe);
+  const colours = {} as Record<keyof OverviewColours, string>;
+  for (const [key, property] of Object.entries(COLOUR_PROPERTIES) as Array<[keyof OverviewColours, string]>) {
+    probe.style.color = `var(${property})`;
+    colours[key] = getComputedStyle(probe).color;
+  }
+  probe.remove();
+  return colours;
+}
+
+const KIND_FILL: Record<StakeholderKind, keyof OverviewColours> = { team: 'team', department: 'department', external: 'external' };
+/** Problematic last: drawn on top of everything else. */
+const STATUS_ORDER: readonly RelationshipStatus[] = ['neutral', 'healthy', 'strained', 'problematic'];
+/** A name is drawn when a box is at least this many pixels wide on screen. */
+const NAME_MIN_WIDTH = 44;
+/** And when no more than this many boxes are on screen (past that, text is noise and costs frames). */
+const NAME_MAX_BOXES = 2500;
+
+export interface OverviewFrame {
+  readonly transform: readonly [number, number, number];
+  readonly width: number;
+  readonly height: number;
+  readonly pixelRatio: number;
+  /** A stakeholder to ring as focused (the keyboard list's current item), if any. */
+  readonly focusedId: string | null;
+}
+
+export function drawOverview(
+  context: CanvasRenderingContext2D,
+  stakeholders: readonly OverviewStakeholder[],
+  relationships: readonly OverviewRelationship[],
+  colours: OverviewColours,
+  frame: OverviewFrame,
+): { drawn: number } {
+  const [tx, ty, zoom] = frame.transform;
+  context.setTransform(frame.pixelRatio, 0, 0, frame.pixelRatio, 0, 0);
+  context.clearRect(0, 0, frame.width, frame.height);
+  context.setTransform(frame.pixelRatio * zoom, 0, 0, frame.pixelRatio * zoom, frame.pixelRatio * tx, frame.pixelRatio * ty);
+  const screen: Rect = { x: -tx / zoom, y: -ty / zoom, width: frame.width / zoom, height: frame.height / zoom };
+  const byId = new Map(stakeholders.map((s) => [s.id, s]));
+
+  // Lines, batched by status and dimming: one path per batch.
+  for (const dimmed of [true, false]) {
+    for (const status of STATUS_ORDER) {
+      const style = RELATIONSHIP_STYLES[status];
+      context.beginPath();
+      let any = false;
+      for (const r of relationships) {
+        if (r.status !== status || r.dimmed !== dimmed) continue;
+        const a = byId.get(r.source);
+        const b = byId.get(r.target);
+        if (!a || !b) continue;
+        const from = centreOf(a.box);
+        const to = centreOf(b.box);
+        if (!segmentCrossesRect(from, to, screen)) continue;
+        context.moveTo(from.x, from.y);
+        context.lineTo(to.x, to.y);
+        any = true;
+      }
+      if (!any) continue;
+      context.globalAlpha = dimmed ? 0.25 : 1;
+      context.strokeStyle = colours[status];
+      // Never thinner than a screen pixel, or lines vanish when zoomed far out.
+      context.lineWidth = Math.max(style.strokeWidth, 1 / zoom);
+      context.setLineDash(style.dash ? style.dash.split(' ').map((n) => Number(n) * Math.max(1, 1 / (zoom * 4))) : []);
+      context.stroke();
+    }
+  }
+  context.setLineDash([]);
+
+  // Boxes, batched by kind and dimming; the border is one more path.
+  const visible = stakeholders.filter((s) => intersects(s.box, screen));
+  for (const dimmed of [true, false]) {
+    context.globalAlpha = dimmed ? 0.3 : 1;
+    for (const kind of Object.keys(KIND_FILL) as StakeholderKind[]) {
+      context.beginPath();
+      for (const s of visible) if (s.kind === kind && s.dimmed === dimmed) context.rect(s.box.x, s.box.y, s.box.width, s.box.height);
+      context.fillStyle = colours[KIND_FILL[kind]];
+      context.fill();
+    }
+  }
+  context.globalAlpha = 1;
+  context.beginPath();
+  for (const s of visible) context.rect(s.box.x, s.box.y, s.box.width, s.box.height);
+  context.strokeStyle = colours.border;
+  context.lineWidth = 1 / zoom;
+  context.stroke();
+
+  // The selection and the focused stakeholder: rings a constant few pixels wide.
+  const ringed = visible.filter((s) => s.selected || s.id === frame.focusedId);
+  if (ringed.length > 0) {
+    context.strokeStyle = colours.team;
+    for (const s of ringed) {
+      const ring = (s.id === frame.focusedId ? 5 : 3) / zoom;
+      context.lineWidth = ring;
+      context.strokeRect(s.box.x - ring, s.box.y - ring, s.box.width + 2 * ring, s.box.height + 2 * ring);
+    }
+  }
+
+  if (visible.length <= NAME_MAX_BOXES) drawNames(context, visible, colours, zoom);
+  return { drawn: visible.length };
+}
+
+function drawNames(context: CanvasRenderingContext2D, visible: readonly OverviewStakeholder[], colours: OverviewColours, zoom: number): void {
+  const fontPx = 11;
+  context.font = `600 ${fontPx / zoom}px system-ui, sans-serif`;
+  context.textBaseline = 'middle';
+  for (const s of visible) {
+    const widthOnScreen = s.box.width * zoom;
+    if (widthOnScreen < NAME_MIN_WIDTH) continue;
+    // Dark or light text, whichever the kind's fill reads against (the team's fill is dark, the others light).
+    context.fillStyle = s.kind === 'team' ? colours.paper : colours.ink;
+    const maxWidth = (widthOnScreen - 8) / zoom;
+    context.fillText(s.name, s.box.x + 4 / zoom, s.box.y + s.box.height / 2, maxWidth);
+  }
+}
+
+/** The stakeholder under a map point: the last drawn (topmost) whose box holds it. */
+export function stakeholderAt<T extends { readonly box: Rect }>(stakeholders: readonly T[], point: { x: number; y: number }): T | null {
+  for (let i = stakeholders.length - 1; i >= 0; i--) {
+    const { box } = stakeholders[i]!;
+    if (point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) return stakeholders[i]!;
+  }
+  return null;
+}

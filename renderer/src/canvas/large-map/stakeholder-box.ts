@@ -1,0 +1,13 @@
+import type { Rect } from '@shared/layout/geometry';
+import type { StakeholderFlowNode } from '../../store/flow-elements';
+import { DEFAULT_NODE_SIZE } from '../placement';
+
+/** A stakeholder's box on the map: as measured, or (never drawn yet, as on most of a large map) the size a new one has. */
+export function stakeholderBox(node: StakeholderFlowNode): Rect {
+  return {
+    x: node.position.x,
+    y: node.position.y,
+    width: node.measured?.width ?? DEFAULT_NODE_SIZE.width,
+    height: node.measured?.height ?? DEFAULT_NODE_SIZE.height,
+  };
+}
