@@ -48,6 +48,8 @@ export interface WorkspaceInput {
   readonly dragId: string;
   /** The selection block (page 2): its ids, and where it is on the canvas. */
   readonly block: { readonly ids: readonly string[]; readonly zoom: number; readonly width: number; readonly height: number; readonly margin: number };
+  /** Map positions in the file of the stakeholders above: on the app's overview of a large map they are no elements. */
+  readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 }
 
 export interface DragResult {
@@ -138,11 +140,12 @@ async function openWorkspace(opened: OpenedPage, target: Target, input: { text: 
   return { render, cdp };
 }
 
-async function nodeCenter(page: Page, id: string) {
-  return page.evaluate((nodeId) => (window as unknown as W).__bench.nodeCenter(nodeId), id);
+/** `position` (the map position in the file) finds the stakeholder on the app's overview, where it is no element. */
+async function nodeCenter(page: Page, id: string, position?: { x: number; y: number }) {
+  return page.evaluate(({ nodeId, at }) => (window as unknown as W).__bench.nodeCenter(nodeId, at), { nodeId: id, at: position });
 }
 
-async function drag(opened: OpenedPage, from: { x: number; y: number }, path: Array<[number, number]>, checkId: string | null): Promise<DragResult> {
+async function drag(opened: OpenedPage, from: { x: number; y: number }, path: Array<[number, number]>, checkId: string | null, checkPosition?: { x: number; y: number }): Promise<DragResult> {
   const { page } = opened;
   await page.mouse.move(from.x, from.y);
   await page.evaluate(() => (window as unknown as W).__bench.afterNextPaint());
@@ -160,7 +163,7 @@ async function drag(opened: OpenedPage, from: { x: number; y: number }, path: Ar
     await page.mouse.move(x, y);
     if (i === 29 && checkId) {
       // After the first side of the square the node must have followed the pointer.
-      const now = await nodeCenter(page, checkId);
+      const now = await nodeCenter(page, checkId, checkPosition);
       moved = now !== null && Math.abs(now.x - from.x) > 20;
     }
   }
@@ -252,7 +255,7 @@ export async function runTarget(browser: Browser, target: Target, input: Workspa
 
     const select: Array<number | null> = [];
     for (const node of input.clickTargets) {
-      const at = await nodeCenter(first.page, node.id);
+      const at = await nodeCenter(first.page, node.id, input.positions[node.id]);
       if (!at?.reachable) {
         warnings.push(`node ${node.id} not clickable (covered or off screen)`);
         select.push(null);
@@ -265,9 +268,9 @@ export async function runTarget(browser: Browser, target: Target, input: Workspa
     }
 
     let dragResult: DragResult | null = null;
-    const dragAt = await nodeCenter(first.page, input.dragId);
+    const dragAt = await nodeCenter(first.page, input.dragId, input.positions[input.dragId]);
     if (dragAt?.reachable) {
-      dragResult = await profiled(first, options, 'drag', () => drag(first, dragAt, squarePath(4), input.dragId));
+      dragResult = await profiled(first, options, 'drag', () => drag(first, dragAt, squarePath(4), input.dragId, input.positions[input.dragId]));
       if (!dragResult.moved) warnings.push('single-node drag: the node did not follow the pointer');
     } else warnings.push(`drag node ${input.dragId} not reachable`);
 
@@ -312,9 +315,9 @@ export async function runTarget(browser: Browser, target: Target, input: Workspa
         selection = { selected, expected: input.block.ids.length };
         if (selected !== input.block.ids.length) warnings.push(`rubber-band selected ${selected} nodes, expected ${input.block.ids.length}`);
         const middle = input.block.ids[Math.floor(input.block.ids.length / 2)]!;
-        const grab = await nodeCenter(second.page, middle);
+        const grab = await nodeCenter(second.page, middle, input.positions[middle]);
         if (grab?.reachable && selected > 0) {
-          dragSelection = await profiled(second, options, 'selectionDrag', () => drag(second, grab, squarePath(4), middle));
+          dragSelection = await profiled(second, options, 'selectionDrag', () => drag(second, grab, squarePath(4), middle, input.positions[middle]));
           if (!dragSelection.moved) warnings.push('selection drag: the node did not follow the pointer');
         } else warnings.push(`selection drag: node ${middle} not reachable`);
       }

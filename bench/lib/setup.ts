@@ -59,6 +59,9 @@ export function prepareInput(size: number, seed: number, canvas: CanvasRect): { 
     .map((i) => ({ id: `s-${i}`, name: nameOf(i) }));
   // Row 2, second column like the click targets: the first column sits under the map's filter bar and legend.
   const dragIndex = Math.min(size - 1, 2 * columns + 1);
+  const middle = block.ids[Math.floor(block.ids.length / 2)];
+  const positionOf = (id: string) => doc.stakeholders.find((s) => s.id === id)!.position;
+  const positioned = [...clickTargets.map((t) => t.id), `s-${dragIndex}`, ...(middle ? [middle] : [])];
   return {
     input: {
       size,
@@ -69,6 +72,7 @@ export function prepareInput(size: number, seed: number, canvas: CanvasRect): { 
       clickTargets,
       dragId: `s-${dragIndex}`,
       block: { ids: block.ids, zoom: viewport.zoom, width: block.columns * CELL.width, height: block.rows * CELL.height, margin: BLOCK_MARGIN },
+      positions: Object.fromEntries(positioned.map((id) => [id, positionOf(id)])),
     },
     workspace: {
       bytes: Buffer.byteLength(text),

@@ -259,9 +259,9 @@ function canvasRect() {
 }
 
 /** Centre of a node on screen, and whether a pointer there would land on the node (not on a panel over it). */
-function nodeCenter(id: string) {
+function nodeCenter(id: string, position?: { x: number; y: number }) {
   const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-  if (!el) return null;
+  if (!el) return position ? overviewCenter(position) : null;
   const rect = el.getBoundingClientRect();
   const x = rect.left + rect.width / 2;
   const y = rect.top + rect.height / 2;
@@ -269,6 +269,25 @@ function nodeCenter(id: string) {
   // After a rubber-band selection React Flow lays a rectangle over the selected nodes; dragging it drags them.
   const onSelection = hit !== null && hit.closest('.react-flow__nodesselection') !== null && el.classList.contains('selected');
   return { x, y, width: rect.width, height: rect.height, reachable: hit !== null && (el.contains(hit) || onSelection) };
+}
+
+/**
+ * On the app's overview of a large map (no node elements): where a stakeholder at map `position` is drawn, from
+ * the viewport (unmeasured stakeholders are 220 × 64), plus the offset of a drag in progress, which the overview
+ * states on its canvas. Reachable where the pointer lands on the pane (the canvas lets it through), not on a panel.
+ */
+function overviewCenter(position: { x: number; y: number }) {
+  const canvas = document.querySelector<HTMLElement>('canvas.map-overview');
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const pane = document.querySelector('.react-flow');
+  if (!canvas || !viewport || !pane) return null;
+  const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+  const [dx, dy] = (canvas.dataset.dragOffset ?? '0,0').split(',').map(Number);
+  const origin = pane.getBoundingClientRect();
+  const x = origin.left + m.e + (position.x + (dx ?? 0) + 110) * m.a;
+  const y = origin.top + m.f + (position.y + (dy ?? 0) + 32) * m.a;
+  const hit = document.elementFromPoint(x, y);
+  return { x, y, width: 220 * m.a, height: 64 * m.a, reachable: hit !== null && hit.classList.contains('react-flow__pane') };
 }
 
 /** The point nearest (x, y) where a pointer lands on the empty pane (for panning), searched in rings. */
@@ -300,6 +319,11 @@ function lastInput() {
 }
 
 function countSelected(): number {
+  // On the app's overview the selection is pixels: count what the inspector says instead.
+  if (document.querySelector('canvas.map-overview')) {
+    const heading = [...document.querySelectorAll('h2')].map((h) => /^(\d+) stakeholders selected$/i.exec(h.textContent?.trim() ?? '')).find(Boolean);
+    return heading ? Number(heading[1]) : 0;
+  }
   return document.querySelectorAll('.react-flow__node.selected').length;
 }
 

@@ -15,7 +15,7 @@ import { startLabelLayout } from './label-layout';
 import { LargeMapList } from './large-map/LargeMapList';
 import { LargeMapTracker } from './large-map/large-map-view';
 import { MapOverview } from './large-map/MapOverview';
-import { overviewClick, overviewContextMenu, overviewDoubleClick, overviewMouseDown } from './large-map/overview-pointer';
+import { overviewClick, overviewContextMenu, overviewDoubleClick, overviewMouseDown, overviewPaneClick } from './large-map/overview-pointer';
 import { useShownElements } from './large-map/use-shown-elements';
 import { MapLegend } from './MapLegend';
 import { RelationshipEdge } from './RelationshipEdge';
@@ -183,7 +183,7 @@ export function MapCanvas() {
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
         // A click on the empty map puts the pain point or solution being edited away, as Escape does.
-        onPaneClick={closeOpenItemFromMap}
+        onPaneClick={overview ? overviewPaneClick : closeOpenItemFromMap}
         onMoveStart={onMoveStart}
         onMove={onMove}
         onInit={registerFlowInstance}

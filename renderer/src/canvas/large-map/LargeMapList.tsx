@@ -6,6 +6,8 @@ import { useListFocus } from './list-focus';
 import { zoomInOn } from './overview-pointer';
 
 const NONE: readonly Stakeholder[] = [];
+/** The gap between the list and the pane's right edge (styles/large-map.css), counted as covered too. */
+const LIST_MARGIN = 14;
 
 /**
  * On a large map only part of the map (or none of it, in the overview) is made of elements, so Tab and a screen
@@ -15,9 +17,10 @@ const NONE: readonly Stakeholder[] = [];
  */
 export const LargeMapList = memo(function LargeMapList() {
   const stakeholders = useEditor((s) => documentNow(s)?.stakeholders ?? NONE);
-  const go = useCallback((id: string) => {
+  const go = useCallback((id: string, list: HTMLElement | null) => {
     setSelection({ stakeholderIds: [id] });
-    zoomInOn(id);
+    // Centred in the part of the map the list leaves free.
+    zoomInOn(id, list ? list.getBoundingClientRect().width + LIST_MARGIN : 0);
   }, []);
   return (
     <nav className="large-map-list" aria-label="Every stakeholder on this map">
@@ -26,7 +29,7 @@ export const LargeMapList = memo(function LargeMapList() {
       <ul onBlur={() => useListFocus.setState({ focusedId: null })}>
         {stakeholders.map((s) => (
           <li key={s.id}>
-            <button type="button" onFocus={() => useListFocus.setState({ focusedId: s.id })} onClick={() => go(s.id)}>
+            <button type="button" onFocus={() => useListFocus.setState({ focusedId: s.id })} onClick={(event) => go(s.id, event.currentTarget.closest('nav'))}>
               {s.name || 'Unnamed stakeholder'} <span className="large-map-list__kind">({STAKEHOLDER_KIND_LABELS[s.kind]})</span>
             </button>
           </li>

@@ -1,6 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
-import { useEditor } from '../../store/editor-store';
+import { contains } from '@shared/layout/geometry';
+import { setSelection, useEditor } from '../../store/editor-store';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../../store/flow-elements';
 import { drawOverview, resolveColours, type OverviewRelationship, type OverviewStakeholder } from './draw-overview';
 import { useListFocus } from './list-focus';
@@ -20,6 +21,18 @@ export function overviewStakeholders(nodes: readonly StakeholderFlowNode[]): Ove
 
 function overviewRelationships(edges: readonly RelationshipFlowEdge[]): OverviewRelationship[] {
   return edges.flatMap((e) => (e.data ? [{ source: e.source, target: e.target, status: e.data.relationship.status, dimmed: e.data.decoration.dimmed }] : []));
+}
+
+/** Pixels a rectangle must span to select: a Shift+click on a stakeholder leaves a dot, which selects nothing. */
+const RECTANGLE_MIN_PX = 4;
+
+/** Selects the stakeholders wholly inside a rectangle drawn on the pane (screen pixels), as React Flow's own does. */
+function selectInRectangle(rect: { x: number; y: number; width: number; height: number }, transform: readonly [number, number, number]): void {
+  if (rect.width + rect.height < RECTANGLE_MIN_PX) return;
+  const [tx, ty, zoom] = transform;
+  const area = { x: (rect.x - tx) / zoom, y: (rect.y - ty) / zoom, width: rect.width / zoom, height: rect.height / zoom };
+  const inside = useEditor.getState().nodes.filter((n) => contains(area, stakeholderBox(n)));
+  setSelection({ stakeholderIds: inside.map((n) => n.id) });
 }
 
 /**
@@ -71,6 +84,8 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
     draw();
     const stopFlow = flow.subscribe((state, previous) => {
       if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) redraw();
+      // Shift-drag on the overview: React Flow draws the rectangle but has no nodes to select; we select what is in it.
+      if (previous.userSelectionRect && !state.userSelectionRect) selectInRectangle(previous.userSelectionRect, state.transform);
     });
     const stopEditor = useEditor.subscribe((state, previous) => {
       if (state.nodes !== previous.nodes || state.edges !== previous.edges) redraw();

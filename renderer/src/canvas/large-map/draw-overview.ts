@@ -137,6 +137,13 @@ export function drawOverview(
   // The selection and the focused stakeholder: rings a constant few pixels wide.
   const ringed = visible.filter((s) => s.selected || s.id === frame.focusedId);
   if (ringed.length > 0) {
+    // On top of the others, as React Flow raises a selected node: a stakeholder dragged onto another stays in sight.
+    for (const s of ringed) {
+      context.globalAlpha = s.dimmed ? 0.3 : 1;
+      context.fillStyle = colours[KIND_FILL[s.kind]];
+      context.fillRect(s.box.x, s.box.y, s.box.width, s.box.height);
+    }
+    context.globalAlpha = 1;
     context.strokeStyle = colours.team;
     for (const s of ringed) {
       const ring = (s.id === frame.focusedId ? 5 : 3) / zoom;
@@ -163,7 +170,7 @@ function drawNames(context: CanvasRenderingContext2D, visible: readonly Overview
   }
 }
 
-/** The stakeholder under a map point: the last drawn (topmost) whose box holds it. */
+/** The stakeholder under a map point: the last drawn (topmost) whose box holds it; pass the selection first, as it is drawn on top. */
 export function stakeholderAt<T extends { readonly box: Rect }>(stakeholders: readonly T[], point: { x: number; y: number }): T | null {
   for (let i = stakeholders.length - 1; i >= 0; i--) {
     const { box } = stakeholders[i]!;

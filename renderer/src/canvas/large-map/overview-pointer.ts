@@ -1,5 +1,6 @@
 import type React from 'react';
 import { edit } from '../../commands/edits';
+import { closeOpenItemFromMap } from '../../commands/navigate-commands';
 import { setSelection, showContextMenu, useEditor } from '../../store/editor-store';
 import { showPositionsOnScreen } from '../../store/transient-positions';
 import { flowInstance } from '../flow-instance';
@@ -19,6 +20,8 @@ const DRAG_THRESHOLD = 3;
 /** The zoom a double click brings a stakeholder to: its name and labels readable. */
 const READING_ZOOM = 1;
 
+const overviewCanvas = () => document.querySelector('canvas.map-overview');
+
 /** Set by a press on a stakeholder, so the click that ends it does not reach the pane (which would clear the selection). */
 let swallowNextClick = false;
 
@@ -27,10 +30,9 @@ function stakeholderUnder(event: { clientX: number; clientY: number }) {
   if (!instance) return null;
   const point = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
   const nodes = useEditor.getState().nodes;
-  return stakeholderAt(
-    nodes.map((n) => ({ id: n.id, box: stakeholderBox(n) })),
-    point,
-  );
+  const boxes = (list: typeof nodes) => list.map((n) => ({ id: n.id, box: stakeholderBox(n) }));
+  // The selection is drawn on top (draw-overview.ts), so it is what a press finds first.
+  return stakeholderAt(boxes(nodes.filter((n) => n.selected)), point) ?? stakeholderAt(boxes(nodes), point);
 }
 
 export function overviewMouseDown(event: React.MouseEvent, locked: boolean): void {
@@ -65,10 +67,13 @@ function startDrag(event: React.MouseEvent, ids: readonly string[]): void {
     dragging = true;
     last = new Map([...from].map(([id, p]) => [id, { x: p.x + dx / zoom, y: p.y + dy / zoom }]));
     showPositionsOnScreen(last);
+    // For tests and the benchmark, which cannot see pixels move: how far the drag has taken the selection.
+    overviewCanvas()?.setAttribute('data-drag-offset', `${dx / zoom},${dy / zoom}`);
   };
   const up = () => {
     window.removeEventListener('mousemove', move);
     window.removeEventListener('mouseup', up);
+    overviewCanvas()?.removeAttribute('data-drag-offset');
     if (dragging && last.size > 0) edit('stakeholder.move', { moves: [...last].map(([id, position]) => ({ id, position })) });
   };
   window.addEventListener('mousemove', move);
@@ -79,6 +84,15 @@ export function overviewClick(event: React.MouseEvent): void {
   if (!swallowNextClick) return;
   swallowNextClick = false;
   event.stopPropagation();
+}
+
+/**
+ * A click on the empty overview clears the selection, as on the map (where React Flow clears it: here it has no
+ * nodes to clear), and puts away what the inspector had open.
+ */
+export function overviewPaneClick(): void {
+  setSelection({});
+  closeOpenItemFromMap();
 }
 
 export function overviewDoubleClick(event: React.MouseEvent): void {
@@ -97,11 +111,16 @@ export function overviewContextMenu(event: React.MouseEvent): void {
   showContextMenu({ target: { type: 'stakeholder', id: hit.id }, at: { x: event.clientX, y: event.clientY } });
 }
 
-/** Centres the map on a stakeholder at a zoom where it can be read (from the overview, or the keyboard list). */
-export function zoomInOn(id: string): void {
+/**
+ * Centres the map on a stakeholder at a zoom where it can be read (from the overview, or the keyboard list).
+ * `coveredRight`: screen pixels on the right that something covers (the list, while it has focus), so the
+ * stakeholder is centred in what is left.
+ */
+export function zoomInOn(id: string, coveredRight = 0): void {
   const node = useEditor.getState().nodes.find((n) => n.id === id);
   const instance = flowInstance();
   if (!node || !instance) return;
   const box = stakeholderBox(node);
-  void instance.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(READING_ZOOM, instance.getZoom()), duration: 200 });
+  const zoom = Math.max(READING_ZOOM, instance.getZoom());
+  void instance.setCenter(box.x + box.width / 2 + coveredRight / 2 / zoom, box.y + box.height / 2, { zoom, duration: 200 });
 }
