@@ -122,13 +122,21 @@ test('a map of 2,000 stakeholders: the part on screen as elements, the overview 
   await page.keyboard.up('Shift');
   await expect(page.getByRole('heading', { name: `${inside.length} stakeholders selected` })).toBeVisible();
 
-  // The list reaches every stakeholder by keyboard: Enter selects the last one and brings the map to it, readable.
+  // The list reaches every stakeholder by keyboard: End goes to the last one, Enter selects it and brings the map
+  // to it, readable.
   const last = doc.stakeholders[SIZE - 1]!;
   const list = page.getByRole('navigation', { name: 'Every stakeholder on this map' });
   await expect(list.getByRole('heading', { name: 'Stakeholders (2,000)' })).toBeAttached();
   const item = list.getByRole('button', { name: `${last.name} (${last.kind === 'team' ? 'Our team' : last.kind === 'department' ? 'Internal department' : 'Outside party'})` });
-  await item.focus();
+  // One Tab stop for the whole list; End, Home and the arrow keys move within it.
+  await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
+  await list.getByRole('button').first().focus();
   await expect(list).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(list.getByRole('button').nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(item).toBeFocused();
+  await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(inspectorName(page)).toHaveValue(last.name);
   await expect(page.locator('.map-canvas')).toHaveAttribute('data-drawn', 'part');
