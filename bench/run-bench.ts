@@ -33,6 +33,8 @@ interface Options {
   append: boolean;
   out: string;
   seed: number;
+  /** Sizes above this run the app only: the bare React Flow page at 10,000 takes over 20 minutes a run here. */
+  baselineUpTo: number;
   /** `hostile`: measure only the hostile-files section and put it into the existing latest.{json,md}. */
   only: 'hostile' | null;
   /** Options of the hostile-files section; null with --no-hostile. */
@@ -44,7 +46,7 @@ function parseArgs(argv: readonly string[]): Options {
   const flag = (name: string) => argv.includes(`--${name}`);
   if (flag('help')) {
     console.log(
-      'npm run bench -- [--quick] [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N]\n' +
+      'npm run bench -- [--quick] [--sizes=100,1000,5000] [--runs=5] [--exports-at=1000|none] [--no-build] [--append] [--render-only] [--out=bench/results] [--seed=N] [--baseline-up-to=5000]\n' +
         '                 [--only=hostile] [--no-hostile] [--hostile-runs=N] [--hostile-modes=jit,jitless] [--hostile-cases=key,…] [--hostile-timeout=seconds] [--hostile-heap-mb=N]\n' +
         `hostile cases: ${HOSTILE_CASES.map((c) => c.key).join(', ')}`,
     );
@@ -77,6 +79,7 @@ function parseArgs(argv: readonly string[]): Options {
     append: flag('append'),
     out: path.resolve(REPO_ROOT, value('out') ?? RESULTS_DIR),
     seed,
+    baselineUpTo: Number(value('baseline-up-to') ?? 5000),
     only,
     hostile:
       (flag('no-hostile') || (quick && !value('hostile-runs'))) && only !== 'hostile'
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
     const baseline: TargetRun[] = [];
     const withExports = options.exportsAt === size;
     for (let i = 1; i <= options.runs; i++) {
-      for (const target of ['app', 'baseline'] as const) {
+      for (const target of size > options.baselineUpTo ? (['app'] as const) : (['app', 'baseline'] as const)) {
         const t = Date.now();
         let result: TargetRun;
         try {
