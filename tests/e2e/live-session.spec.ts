@@ -233,7 +233,14 @@ test('host and two participants: code, live edits, presence, votes, roles and a 
   hostProcess.kill('SIGKILL');
   await expect(sam.getByRole('button', { name: /Offline/ })).toBeVisible({ timeout: 15_000 });
   await addPainPoint(sam, 'Written while the host was down');
-  await expect(host.getByRole('button', { name: /^Live · 3 people/ })).toBeVisible({ timeout: 30_000 });
+  // Should someone not come back, say why their window thinks it stopped (a CI run once lost Priya here, and her
+  // window's message was not in the report).
+  await expect(host.getByRole('button', { name: /^Live · 3 people/ }))
+    .toBeVisible({ timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      const said = async (page: typeof sam) => (await page.getByRole('status').allTextContents()).join(' | ') || '(nothing)';
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPriya's window says: ${await said(priya)}\nSam's window says: ${await said(sam)}`);
+    });
   await host.getByRole('tab', { name: 'Pain points' }).click();
   await expect(card(host, 'Nobody owns the calendar')).toBeVisible();
   await expect(card(host, 'Written while the host was down')).toBeVisible({ timeout: 30_000 });
