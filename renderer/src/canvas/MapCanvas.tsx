@@ -147,7 +147,8 @@ export function MapCanvas() {
   const locked = readOnly || roleLocksMap;
   const focusMode = useEditor((s) => s.focusMode);
   const { nodes, edges, large, overview } = useShownElements(allNodes, allEdges, sessionId, renamingId);
-  const overviewDescription = useMemo(() => describeOverview(allNodes.length, allEdges), [allNodes.length, allEdges]);
+  // Only a large map has an overview to describe: a workshop map does not count its relationships on every change.
+  const overviewDescription = useMemo(() => (large ? describeOverview(allNodes.length, allEdges) : ''), [large, allNodes.length, allEdges]);
   const isEmpty = allNodes.length === 0;
   useEffect(startLabelLayout, []);
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);
