@@ -168,7 +168,7 @@ function main(): void {
       send: (channel, payload) => mainWindow?.send(channel, payload),
       stateDir: path.join(app.getPath('userData'), 'live'),
     });
-    app.on('will-quit', () => live.dispose());
+    app.on('will-quit', () => void live.dispose());
     const handlers = createHostHandlers({
       dialogs: createElectronDialogs(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.browserWindow : null)),
       settings,

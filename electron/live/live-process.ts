@@ -85,14 +85,16 @@ function fail(error: unknown): void {
 }
 
 async function host(message: Extract<ToLiveProcess, { type: 'host' | 'resume' }>): Promise<void> {
+  // A resumed server is listening before startLiveServer returns, and participants reconnect the moment it is:
+  // who joins in that gap is taken in once this process is ready (the list is read again then), not reported to
+  // functions that do not exist yet. (A CI run lost a participant to exactly that: the hook threw, and Hocuspocus
+  // turned the throw into "permission denied".)
+  let participantsChanged: ((participants: readonly LivePeer[]) => void) | null = null;
   const common = {
     host: message.bind === 'loopback' ? '127.0.0.1' : undefined,
     stateDir: message.stateDir,
     hostName: message.name,
-    onParticipantsChanged: (participants: readonly LivePeer[]) => {
-      report(participants);
-      enlist(participants);
-    },
+    onParticipantsChanged: (participants: readonly LivePeer[]) => participantsChanged?.(participants),
   };
   let server: Awaited<ReturnType<typeof startLiveServer>>;
   if (message.type === 'resume') {
@@ -139,7 +141,11 @@ async function host(message: Extract<ToLiveProcess, { type: 'host' | 'resume' }>
   setRole = (clientId, role) => void server.setRole(clientId, role);
   stop = () => server.stop({ discardState: true });
   parent.send({ type: 'update', update: toBase64(Y.encodeStateAsUpdate(server.ydoc)), reset: true });
-  report(server.participants());
+  participantsChanged = (participants) => {
+    report(participants);
+    enlist(participants);
+  };
+  participantsChanged(server.participants());
 }
 
 function join(joinCode: string, name: string): void {

@@ -216,7 +216,13 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const participantsChanged = () => {
     const peers: LivePeer[] = [{ clientId: FACILITATOR_CLIENT_ID, name: options.hostName ?? 'Facilitator', role: 'facilitator' }, ...connected()];
     for (const connection of everyConnection()) send(connection, { type: 'peers', peers });
-    options.onParticipantsChanged?.(connected());
+    // The embedder's trouble is not the participant's: a throw here would reach Hocuspocus' connected hook, which
+    // answers it with "permission denied" and the participant's app ends its session.
+    try {
+      options.onParticipantsChanged?.(connected());
+    } catch (error) {
+      reportError(error);
+    }
   };
 
   /** The participant a valid token is: the same one again for a known resume key, else a new contributor. */

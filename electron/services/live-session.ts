@@ -31,7 +31,10 @@ export interface LiveSessionDependencies {
 }
 
 type LiveChannels = 'live:host' | 'live:join' | 'live:send' | 'live:end' | 'live:set-role' | 'live:presence' | 'live:resumable' | 'live:resume' | 'live:discard-resumable';
-export type LiveSessionHandlers = InvokeHandlers<LiveChannels> & { readonly dispose: () => void };
+export type LiveSessionHandlers = InvokeHandlers<LiveChannels> & {
+  /** Ends the running session; resolves once its process has exited (or been killed) and its record is written. */
+  readonly dispose: () => Promise<void>;
+};
 
 /** How many times in a row a hosted session is brought back after its process stopped unexpectedly. */
 const MAX_RESUMES = 3;
@@ -55,6 +58,8 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
   const changeRecord = (change: () => Promise<void>) => {
     recordChanges = recordChanges.then(change).catch(() => undefined);
   };
+  /** The last ended session's process going away: a stopping host still removes its state files meanwhile. */
+  let processGone = Promise.resolve();
 
   const start = (side: 'host' | 'participant', first: ToLiveProcess, record: LiveHostRecord | null = null): Promise<{ ok: true } | { ok: false; message: string }> => {
     if (running && !running.ended) return Promise.resolve({ ok: false, message: 'A live session is already running in this window. End it first.' });
@@ -145,7 +150,13 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
     } catch {
       // Already gone.
     }
-    setTimeout(() => process.kill(), 2_000).unref?.();
+    processGone = new Promise<void>((resolve) => {
+      process.onExit(() => resolve());
+      setTimeout(() => {
+        process.kill();
+        resolve();
+      }, 2_000).unref?.();
+    });
     // Ended on purpose: nothing to offer at the next start. (Ended otherwise, the state is left as it was.)
     if (session.side === 'host' && status.state === 'off') changeRecord(() => removeHostRecord(deps.stateDir));
     deps.send('live:status', status);
@@ -195,8 +206,10 @@ export function createLiveSession(deps: LiveSessionDependencies): LiveSessionHan
       if (running?.side === 'host' && !running.ended) running.process.send({ type: 'set-role', clientId, role });
       return undefined;
     },
-    dispose: () => {
+    dispose: async () => {
       if (running) end(running, { state: 'off' });
+      await processGone;
+      await recordChanges;
     },
   };
 }
@@ -214,6 +227,6 @@ export function createUnavailableLiveSession(): LiveSessionHandlers {
     'live:resumable': async () => null,
     'live:resume': async () => ({ ok: false, message }),
     'live:discard-resumable': async () => undefined,
-    dispose: () => undefined,
+    dispose: async () => undefined,
   };
 }

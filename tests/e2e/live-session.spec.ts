@@ -48,6 +48,11 @@ async function anotherApp(browser: Browser): Promise<StakemapAppSession> {
 }
 
 /** Session > Start Live Session… on this computer only (the loopback): the session dialog and its join code. */
+/** What a window's status regions say now, for a failure's report. */
+async function announced(page: Page): Promise<string> {
+  return (await page.getByRole('status').allTextContents()).filter((text) => text.trim()).join(' | ') || '(nothing)';
+}
+
 async function startLoopbackSession(app: { menu(command: 'session.startLive'): Promise<void> }, host: Page) {
   await app.menu('session.startLive');
   const start = host.getByRole('dialog', { name: 'Start a live session' });
@@ -238,8 +243,7 @@ test('host and two participants: code, live edits, presence, votes, roles and a 
   await expect(host.getByRole('button', { name: /^Live · 3 people/ }))
     .toBeVisible({ timeout: 30_000 })
     .catch(async (error: unknown) => {
-      const said = async (page: typeof sam) => (await page.getByRole('status').allTextContents()).join(' | ') || '(nothing)';
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPriya's window says: ${await said(priya)}\nSam's window says: ${await said(sam)}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPriya's window says: ${await announced(priya)}\nSam's window says: ${await announced(sam)}`);
     });
   await host.getByRole('tab', { name: 'Pain points' }).click();
   await expect(card(host, 'Nobody owns the calendar')).toBeVisible();
@@ -294,7 +298,11 @@ test('the whole host app is killed mid-session: the next start offers to resume 
   await expect(offer).toContainText(codeText);
   await expect(offer).toContainText(file);
   await offer.getByRole('button', { name: 'Resume live session' }).click();
-  await expect(host.getByRole('button', { name: /^Live · 2 people/ })).toBeVisible({ timeout: 30_000 });
+  await expect(host.getByRole('button', { name: /^Live · 2 people/ }))
+    .toBeVisible({ timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPriya's window says: ${await announced(priya)}`);
+    });
   await host.getByRole('tab', { name: 'Pain points' }).click();
   await expect(card(host, 'Said before the crash')).toBeVisible();
   await expect(card(host, 'Said while the host was gone')).toBeVisible({ timeout: 30_000 });

@@ -132,7 +132,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     // As in main, one live session per window, its process the same built file (on Node 24, see live-process.ts).
     // Its processes are this launch's: crash() kills them, and this launch's session never hears of it (its main
     // died with it).
-    live?.dispose();
+    await live?.dispose();
     const launchProcesses: LiveProcessHandle[] = [];
     let alive = true;
     killLaunchLiveProcesses = () => {
@@ -325,7 +325,7 @@ export async function launchBrowserApp(options: BrowserAppOptions): Promise<Stak
     },
     problems: () => [...errors.problems(), ...dialogs.problems()],
     async dispose() {
-      live?.dispose();
+      await live?.dispose();
       await closeWindow();
       // Host calls the page made before it closed (a recovery draft being written as the test ends) finish before
       // the fixture deletes the user data folder under them, as main finishes them before the app quits.

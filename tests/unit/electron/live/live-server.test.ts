@@ -126,6 +126,23 @@ describe('joining', () => {
     expect(await later.authenticate(encodeJoinToken({ name: 'Ann' }))).toEqual({ ok: true, detail: 'read-write' });
   });
 
+  it("the embedder's participants hook throwing does not turn a participant away: they join, and the error is reported", async () => {
+    // A resumed host once reported participants to a function not yet defined; Hocuspocus answers a throw in its
+    // connected hook with "permission denied", which ended that participant's session.
+    const errors: unknown[] = [];
+    const server = await host({
+      onParticipantsChanged: () => {
+        throw new ReferenceError('not ready yet');
+      },
+      onError: (error) => errors.push(error),
+    });
+    const ann = await join(server, { name: 'Ann' });
+    await until(() => ann.messages.some((m) => m.type === 'welcome'), 'Ann to be welcomed');
+    expect(ann.authFailure).toBeNull();
+    expect(server.participants()).toEqual([{ clientId: ann.clientId, name: 'Ann', role: 'contributor' }]);
+    expect(errors).toContainEqual(new ReferenceError('not ready yet'));
+  });
+
   it('a participant app with a wrong code is closed with wrongCode, and never sees the document', async () => {
     const server = await host();
     const wrong = new ParticipantClient(server.joinCode, { secret: server.secret.startsWith('A') ? 'BBCDEFGHJKMNPQRS' : 'ABCDEFGHJKMNPQRS' });

@@ -19,7 +19,7 @@ import { makeTempDir } from '../helpers';
 class FakeLiveProcess implements LiveProcessHandle {
   readonly sent: ToLiveProcess[] = [];
   private messageListener: ((message: FromLiveProcess) => void) | null = null;
-  private exitListener: ((code: number | null) => void) | null = null;
+  private readonly exitListeners: Array<(code: number | null) => void> = [];
   killed = false;
   send(message: ToLiveProcess): void {
     this.sent.push(message);
@@ -28,7 +28,7 @@ class FakeLiveProcess implements LiveProcessHandle {
     this.messageListener = listener;
   }
   onExit(listener: (code: number | null) => void): void {
-    this.exitListener = listener;
+    this.exitListeners.push(listener);
   }
   kill(): void {
     this.killed = true;
@@ -37,7 +37,7 @@ class FakeLiveProcess implements LiveProcessHandle {
     this.messageListener?.(message);
   }
   exit(code: number | null): void {
-    this.exitListener?.(code);
+    for (const listener of this.exitListeners) listener(code);
   }
 }
 
@@ -118,6 +118,26 @@ describe('a hosted session the app stopped in the middle of', () => {
     await handlers['live:discard-resumable'](undefined);
     expect(await handlers['live:resumable'](undefined)).toBeNull();
     expect(await exists(path.join(stateDir, 'live-state.yjs'))).toBe(false);
+  });
+
+  it('dispose (the app quitting) resolves only once the process is gone and the record removed', async () => {
+    // The e2e fixture deletes the user data folder after dispose: a stopping host must not still be writing in it.
+    const stateDir = await makeTempDir();
+    const { handlers, processes } = service(stateDir);
+    const started = handlers['live:host']({ state: 'AAA=', bind: 'loopback', name: 'Fran', file: { filePath: null, displayName: 'Untitled' } });
+    await serverState(stateDir);
+    processes[0]!.say(LIVE);
+    await started;
+    await until(() => exists(path.join(stateDir, HOST_RECORD_FILE)));
+
+    let disposed = false;
+    const disposing = handlers.dispose().then(() => (disposed = true));
+    expect(processes[0]!.sent.at(-1)).toEqual({ type: 'stop' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(disposed).toBe(false);
+    processes[0]!.exit(0);
+    await disposing;
+    expect(await exists(path.join(stateDir, HOST_RECORD_FILE))).toBe(false);
   });
 
   it('a session that never went live records nothing', async () => {
