@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 import { createAssetServer } from '../../electron/asset-server';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_PRINT_FLAGS, pdfMarginsAsCss } from '../../shared/export/pdf-options';
 import { captureWithDevtools, type PageCaptureRequest } from '../../shared/export/page-capture';
+import { embedWorkspaceInPng } from '../../shared/export/png-text-chunk';
 import type { PageBundles } from './bundles';
 import { APP_DIST, APP_ORIGIN, BASELINE_DIST, BASELINE_ORIGIN, BLANK_ORIGIN } from './paths';
 
@@ -82,14 +83,23 @@ export async function openAppPage(context: BrowserContext, bundles: PageBundles)
     });
     return { ms: performance.now() - start, bytes: pdf.length };
   });
-  // As main's capturePage (electron/page-capture.ts): the DevTools protocol's capture of the page.
+  // As main's export:capture and export:save-capture (electron/page-capture.ts, electron/ipc/export-handlers.ts):
+  // the DevTools protocol's capture of the page, kept here; then the workspace embedded in it (nothing written).
+  let kept: Buffer | null = null;
   await page.exposeBinding('__benchCapture', async (_source, request: PageCaptureRequest) => {
     const session = await context.newCDPSession(page);
     try {
-      return await captureWithDevtools((method, params) => session.send(method as 'Page.captureScreenshot', params), request);
+      kept = Buffer.from(await captureWithDevtools((method, params) => session.send(method as 'Page.captureScreenshot', params), request), 'base64');
+      return { width: kept.readUInt32BE(16), height: kept.readUInt32BE(20) };
     } finally {
       await session.detach().catch(() => undefined);
     }
+  });
+  await page.exposeBinding('__benchSaveCapture', async (_source, workspace: string, pixelsPerMeter: number) => {
+    if (kept === null) throw new Error('export:save-capture without a capture');
+    const file = embedWorkspaceInPng(kept, workspace, { pixelsPerMeter });
+    kept = null;
+    return file.byteLength;
   });
   await page.addInitScript({ content: bundles.probe });
   await page.addInitScript({ content: bundles.fakeHost });

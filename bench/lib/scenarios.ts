@@ -82,7 +82,8 @@ export interface TargetRun {
 
 export interface ExportResult {
   readonly pngMs: number | null;
-  readonly pngBase64Chars: number | null;
+  /** The PNG file's size (the workspace embedded). */
+  readonly pngBytes: number | null;
   /** PDF: click → the renderer asks the host to print (report laid out). Null for the baseline (nothing to lay out). */
   readonly pdfPrepareMs: number | null;
   /** page.pdf itself (Chromium's print engine), measured in Node. */
@@ -393,14 +394,16 @@ async function exportApp(opened: OpenedPage, warnings: string[]): Promise<Export
       return { pointerDown: w.__bench.lastInput().pointerDown, call, pdf: w.__benchHost.pdf };
     }, channel);
   };
-  const png = await runOne('png', 'export:save');
+  // The PNG is in the host once export:save-capture has embedded the workspace (as main does before writing); the
+  // html-to-image fallback sends the whole file with export:save instead.
+  const png = await runOne('png', 'export:save-capture');
   const pdf = await runOne('pdf', 'export:pdf');
-  const pngMs = png.call.at - png.pointerDown;
-  const detail = png.call.detail as { dataLength?: number } | undefined;
+  const pngMs = (png.call.answeredAt ?? png.call.at) - png.pointerDown;
+  const detail = png.call.detail as { bytes?: number } | undefined;
   if (pdf.pdf === null) warnings.push('PDF was not printed');
   return {
     pngMs,
-    pngBase64Chars: detail?.dataLength ?? null,
+    pngBytes: detail?.bytes ?? null,
     pdfPrepareMs: pdf.call.at - pdf.pointerDown,
     pdfPrintMs: pdf.pdf?.ms ?? null,
     pdfTotalMs: pdf.call.answeredAt === null ? null : pdf.call.answeredAt - pdf.pointerDown,
@@ -420,7 +423,7 @@ async function exportBaseline(opened: OpenedPage): Promise<ExportResult> {
   const start = performance.now();
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   const pdfMs = performance.now() - start;
-  return { pngMs: png.ms, pngBase64Chars: png.base64Length, pdfPrepareMs: null, pdfPrintMs: pdfMs, pdfTotalMs: pdfMs, pdfBytes: pdf.length };
+  return { pngMs: png.ms, pngBytes: Math.floor((png.base64Length * 3) / 4), pdfPrepareMs: null, pdfPrintMs: pdfMs, pdfTotalMs: pdfMs, pdfBytes: pdf.length };
 }
 
 /** The app's canvas rectangle (where the baseline puts its own) and the panels over it, from a small map. */

@@ -15,7 +15,8 @@ declare global {
   interface Window {
     /** Exposed by the runner with page.exposeBinding: prints the page with page.pdf; resolves with its timing. */
     __benchPrintPdf?: (request: { pageSize: string; landscape: boolean }) => Promise<{ ms: number; bytes: number }>;
-    __benchCapture?: (request: unknown) => Promise<string>;
+    __benchCapture?: (request: unknown) => Promise<{ width: number; height: number }>;
+    __benchSaveCapture?: (workspace: string, pixelsPerMeter: number) => Promise<number>;
   }
 }
 
@@ -73,7 +74,7 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
     case 'workspace:save-as':
       return { kind: 'saved', filePath: '/bench/saved.stakemap' };
     case 'export:save':
-      (call as { detail?: unknown }).detail = { format: a.format, dataLength: typeof a.data === 'string' ? a.data.length : 0 };
+      (call as { detail?: unknown }).detail = { format: a.format, bytes: typeof a.data === 'string' ? Math.floor((a.data.length * 3) / 4) : 0 };
       return { kind: 'saved', filePath: a.format === 'png' ? '/bench/export.png' : '/bench/export.md' };
     case 'export:csv':
       return { kind: 'saved', filePaths: ['/bench/pain points.csv', '/bench/solutions.csv'] };
@@ -85,6 +86,11 @@ async function answer(channel: string, args: unknown, call: HostCall): Promise<u
     case 'export:capture': {
       if (!window.__benchCapture) throw new Error('The runner did not expose __benchCapture');
       return window.__benchCapture(a);
+    }
+    case 'export:save-capture': {
+      if (!window.__benchSaveCapture) throw new Error('The runner did not expose __benchSaveCapture');
+      (call as { detail?: unknown }).detail = { bytes: await window.__benchSaveCapture(String(a.workspace), Number(a.pixelsPerMeter)) };
+      return { kind: 'saved', filePath: '/bench/export.png' };
     }
     case 'export:options-get':
       // The runner sets the parts it measures; the rest (safe to share, wrap-up only) are the defaults.

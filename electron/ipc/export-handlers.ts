@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readExportOptions } from '../../shared/export/export-options';
 import { REPORT_LANGUAGE } from '../../shared/export/pdf-options';
-import { isPng } from '../../shared/export/png-text-chunk';
+import { embedWorkspaceInPng, isPng } from '../../shared/export/png-text-chunk';
 import type { CsvExportResult, InvokeHandlers, SaveResult } from '../../shared/host/channels';
 import { EXPORT_EXTENSIONS, exportFileName, painPointsCsvFileName, siblingCsvFileName, solutionsCsvFileName, withExtension, type CsvSibling } from '../../shared/host/file-names';
 import { describeFileError, errorCode } from '../services/file-errors';
@@ -22,7 +22,7 @@ import { writeFailed, type FileFilter, type HandlerContext } from './handler-con
  * Exported files are not workspaces: they join neither the recent list nor the files Save may write over.
  */
 
-export type ExportChannel = 'export:save' | 'export:csv' | 'export:pdf' | 'export:capture' | 'export:options-get' | 'export:options-set';
+export type ExportChannel = 'export:save' | 'export:csv' | 'export:pdf' | 'export:capture' | 'export:save-capture' | 'export:options-get' | 'export:options-set';
 
 /** One kind of exported file: its save dialog, and the extensions a chosen name may already end with. */
 export interface ExportKind {
@@ -60,6 +60,8 @@ type CsvFile = { filePath: string; content: string };
 /** Builds the handlers of the export channels. */
 export function createExportHandlers(context: HandlerContext): InvokeHandlers<ExportChannel> {
   const { deps, fsOption, queue } = context;
+  /** The last export:capture's picture, until export:save-capture writes it. */
+  let keptCapture: Uint8Array | null = null;
 
   const regularFileExists = async (filePath: string): Promise<boolean> => {
     try {
@@ -218,8 +220,22 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
       return writeExport(target, pdf);
     },
 
-    // Nothing is written: the renderer embeds the workspace in the picture and saves it with export:save.
-    'export:capture': async (request) => deps.capturePage(request),
+    // Nothing is written yet: the picture waits here for export:save-capture (one at a time; a new one replaces it).
+    'export:capture': async (request) => {
+      keptCapture = null;
+      const png = decodePngBase64(await deps.capturePage(request), 'export:capture');
+      keptCapture = png;
+      return pngPixelSize(png);
+    },
+
+    'export:save-capture': async ({ suggestedName, workspace, pixelsPerMeter }) => {
+      const png = keptCapture;
+      if (png === null) throw new Error('export:save-capture: there is no picture to save (take it with export:capture first).');
+      // Let go of the picture whatever the user answers: a canceled export does not keep 25 MB around.
+      keptCapture = null;
+      const target = await chooseExportPath(EXPORT_KINDS.png, exportFileName(suggestedName, EXPORT_KINDS.png.extensions));
+      return target === null ? { kind: 'canceled' } : writeExport(target, embedWorkspaceInPng(png, workspace, { pixelsPerMeter }));
+    },
 
     'export:options-get': async () => readExportOptions(deps.settings.get(SETTINGS_KEYS.exportOptions)),
 
@@ -229,12 +245,18 @@ export function createExportHandlers(context: HandlerContext): InvokeHandlers<Ex
   };
 }
 
-/** The PNG bytes of `export:save`, refusing anything that is not strict base64 of a PNG image. */
-function decodePngBase64(data: string): Uint8Array {
+/** The PNG bytes of `export:save` (or of a capture), refusing anything that is not strict base64 of a PNG image. */
+function decodePngBase64(data: string, channel = 'export:save'): Uint8Array {
   if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
-    throw new Error('export:save: the PNG data is not base64 (send the bytes only, without a "data:" URL prefix).');
+    throw new Error(`${channel}: the PNG data is not base64 (send the bytes only, without a "data:" URL prefix).`);
   }
   const bytes = Buffer.from(data, 'base64');
-  if (!isPng(bytes)) throw new Error('export:save: the data is not a PNG image.');
+  if (!isPng(bytes) || bytes.length < 24) throw new Error(`${channel}: the data is not a PNG image.`);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The pixel size in a PNG's header (IHDR is always the first chunk). */
+function pngPixelSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -43,6 +43,9 @@ export async function captureWithDevtools(send: DevtoolsSend, request: PageCaptu
       // The frame is usually larger than the window: the protocol lays the page out large enough for the clip.
       captureBeyondViewport: true,
       fromSurface: true,
+      // Chromium's faster PNG encoding: the file is about a fifth larger, the capture a fifth faster (1,000
+      // stakeholders at 2x, 224 million pixels: 16 s to 13 s here; the sample: 0.45 s to 0.3 s).
+      optimizeForSpeed: true,
     })) as { data?: unknown };
     if (typeof result?.data !== 'string' || result.data.length === 0) throw new Error('The page capture returned no image.');
     return result.data;

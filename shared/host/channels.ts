@@ -229,10 +229,20 @@ export const invokeChannels = {
     result: saveResultSchema,
   },
   /**
-   * A picture of a rectangle of the page as Chromium paints it (PNG bytes in base64): the PNG export's fast path
-   * (shared/export/page-capture.ts). The renderer has laid the export frame out there before asking.
+   * A picture of a rectangle of the page as Chromium paints it: the PNG export's fast path (shared/export/
+   * page-capture.ts). The renderer has laid the export frame out there before asking. The picture stays in main
+   * (its pixel size is the answer) until export:save-capture writes it: a map of 1,000 stakeholders at 2x is a
+   * 25 MB PNG, and sending it to the renderer and back as base64 took longer than drawing it.
    */
-  'export:capture': { args: pageCaptureRequestSchema, result: z.string() },
+  'export:capture': { args: pageCaptureRequestSchema, result: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }) },
+  /**
+   * Asks where to save, then writes the picture export:capture kept, with the workspace embedded (the PNG opens
+   * again in Stakemap, shared/export/png-text-chunk.ts) and its pixel density. The picture is then let go.
+   */
+  'export:save-capture': {
+    args: z.object({ suggestedName, workspace: content, pixelsPerMeter: z.number().int().positive().max(1_000_000) }),
+    result: saveResultSchema,
+  },
   /**
    * File > Import Stakeholders…: asks for a spreadsheet (CSV or XLSX) and gives its bytes in base64 with its name;
    * the renderer reads and plans the import (shared/import). Nothing is written.

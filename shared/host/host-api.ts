@@ -41,8 +41,14 @@ export function createHostApi(transport: HostTransport) {
     /** Prints the page as it is now: lay out the report before calling, restore it after. */
     exportPdf: (suggestedName: string, pageSize: PdfPageSize, landscape: boolean) =>
       transport.invoke('export:pdf', { suggestedName, pageSize, landscape }),
-    /** The page's rectangle as Chromium paints it, PNG bytes in base64 (lay out what is to be pictured first). */
+    /**
+     * Pictures the page's rectangle as Chromium paints it (lay out what is to be pictured first); the host keeps the
+     * picture and answers its pixel size. saveCapturedPng then asks where to save it.
+     */
     capturePage: (request: PageCaptureRequest) => transport.invoke('export:capture', request),
+    /** Asks where to save, then writes the kept picture with the workspace (its JSON text) embedded. */
+    saveCapturedPng: (suggestedName: string, workspace: string, pixelsPerMeter: number) =>
+      transport.invoke('export:save-capture', { suggestedName, workspace, pixelsPerMeter }),
     /** File > Import Stakeholders…: the chosen spreadsheet's name and bytes (base64), or why it could not be read. */
     openImportFile: () => transport.invoke('import:open-dialog', undefined),
     getExportOptions: () => transport.invoke('export:options-get', undefined),

@@ -14,6 +14,8 @@ import { wrapUpToMarkdown } from '@shared/export/wrap-up-markdown';
 import type { SaveResult } from '@shared/host/channels';
 import { ExportFrame } from '../export/ExportFrame';
 import { ExportCanceled, renderPng, toBase64 } from '../export/export-png';
+import { serializeWorkspace } from '@shared/document/serialize';
+import { pixelsPerMeterAt } from '@shared/export/png-text-chunk';
 import { layoutMap, measuredSizes, type MapLayout } from '../export/map-layout';
 import { host } from '../host';
 import { announce, currentDocument, setExportJob, setPrintJob, showExportDialog, showMessage, useEditor, useUi } from '../store/editor-store';
@@ -115,7 +117,11 @@ async function exportPng(options: ExportOptions, controller: AbortController): P
   );
   // Past this point the user is choosing where to save; canceling that dialog cancels the export.
   setExportJob({ step: 'Saving…', cancel: null });
-  const result = await host().exportFile('png', grid ? `${suggestedName()} grid` : suggestedName(), toBase64(png.bytes));
+  const name = grid ? `${suggestedName()} grid` : suggestedName();
+  const result =
+    png.bytes === 'kept by the host'
+      ? await host().saveCapturedPng(name, serializeWorkspace(doc), pixelsPerMeterAt(png.scale))
+      : await host().exportFile('png', name, toBase64(png.bytes));
   const note = png.reduced
     ? ` The map is too large for a ${options.png.scale}× image (${png.width} × ${png.height} px is the most a PNG can hold here), so it was exported at ${png.scale}×.`
     : '';

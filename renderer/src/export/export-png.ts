@@ -19,7 +19,11 @@ export interface PngOptions {
 }
 
 export interface RenderedPng {
-  readonly bytes: Uint8Array;
+  /**
+   * The PNG file, workspace embedded; or 'kept by the host' when the host took the picture and keeps it: then
+   * host().saveCapturedPng embeds the workspace and writes it (no 25 MB round trip through the renderer).
+   */
+  readonly bytes: Uint8Array | 'kept by the host';
   /** The scale used: the one asked for, or less when the map is too large for a canvas at that scale. */
   readonly scale: number;
   readonly reduced: boolean;
@@ -68,15 +72,16 @@ export async function renderPng(
     const width = Math.ceil(frame.offsetWidth);
     const height = Math.ceil(frame.offsetHeight);
     const { scale, reduced } = fitScale(width, height, options.scale);
-    let png: Uint8Array | null = null;
+    let captured: { width: number; height: number } | null = null;
     try {
-      png = await captureFrame(stage, frame, capturePage, { width, height, scale, background: options.background });
+      captured = await captureFrame(stage, frame, capturePage, { width, height, scale, background: options.background });
     } catch (error) {
       // The picture is still made, only slower: the user need not know why the fast way was not available.
       console.warn('The page capture failed; drawing the PNG with html-to-image instead.', error);
     }
     throwIfCanceled(signal);
-    png ??= await drawWithHtmlToImage(frame, { width, height, scale, background: options.background }, signal);
+    if (captured) return { bytes: 'kept by the host', scale, reduced, ...captured };
+    const png = await drawWithHtmlToImage(frame, { width, height, scale, background: options.background }, signal);
     throwIfCanceled(signal);
     const size = pngSize(png);
     return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc), { pixelsPerMeter: pixelsPerMeterAt(scale) }), scale, reduced, width: size.width, height: size.height };
@@ -86,8 +91,8 @@ export async function renderPng(
   }
 }
 
-/** The host's picture of a rectangle of the page, PNG bytes in base64 (host().capturePage). */
-export type CapturePage = (request: PageCaptureRequest) => Promise<string>;
+/** The host pictures a rectangle of the page and keeps the picture; its pixel size (host().capturePage). */
+export type CapturePage = (request: PageCaptureRequest) => Promise<{ width: number; height: number }>;
 
 interface FrameCapture {
   readonly width: number;
@@ -101,7 +106,7 @@ interface FrameCapture {
  * that moment (a fraction of a second for a workshop map, about two at 32,000 px) the window shows the frame
  * alone: the editor behind it is hidden, not unmounted, and the export's progress returns when it is taken.
  */
-async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage: CapturePage, capture: FrameCapture): Promise<Uint8Array> {
+async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage: CapturePage, capture: FrameCapture): Promise<{ width: number; height: number }> {
   const root = document.documentElement;
   stage.classList.add('export-stage--capture');
   root.classList.add('is-capturing-export');
@@ -109,7 +114,7 @@ async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage:
     // The capture pictures what was painted: let the moved frame be painted once.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const box = frame.getBoundingClientRect();
-    const base64 = await withTimeout(
+    return await withTimeout(
       capturePage({
         x: box.left + window.scrollX,
         y: box.top + window.scrollY,
@@ -120,9 +125,6 @@ async function captureFrame(stage: HTMLElement, frame: HTMLElement, capturePage:
       }),
       captureTimeoutMs(capture),
     );
-    const bytes = fromBase64(base64);
-    if (!isPngSignature(bytes)) throw new Error('The page capture is not a PNG image.');
-    return bytes;
   } finally {
     root.classList.remove('is-capturing-export');
     stage.classList.remove('export-stage--capture');
@@ -178,20 +180,10 @@ async function drawWithHtmlToImage(frame: HTMLElement, capture: FrameCapture, si
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const isPngSignature = (bytes: Uint8Array) => bytes.length > 24 && PNG_SIGNATURE.every((byte, i) => bytes[i] === byte);
-
 /** The pixel size in a PNG's header (IHDR, always the first chunk). */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-function fromBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** Base64 of bytes, in chunks: one String.fromCharCode over 50 MB would overflow the call stack. */

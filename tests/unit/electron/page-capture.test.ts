@@ -35,7 +35,7 @@ describe('createPageCapturer', () => {
     expect(await createPageCapturer(() => contents)(request)).toBe('iVBORw0KGgo=');
     expect(calls).toEqual([
       'attach 1.3',
-      'Page.captureScreenshot {"format":"png","clip":{"x":10,"y":0,"width":800,"height":600,"scale":2},"captureBeyondViewport":true,"fromSurface":true}',
+      'Page.captureScreenshot {"format":"png","clip":{"x":10,"y":0,"width":800,"height":600,"scale":2},"captureBeyondViewport":true,"fromSurface":true,"optimizeForSpeed":true}',
       'detach',
     ]);
   });

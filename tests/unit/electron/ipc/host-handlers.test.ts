@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../../shared/export/export-options';
 import type { PageCaptureRequest } from '../../../../shared/export/page-capture';
 import type { PdfPrintRequest } from '../../../../shared/export/pdf-options';
-import { embedWorkspaceInPng } from '../../../../shared/export/png-text-chunk';
+import { embedWorkspaceInPng, extractWorkspaceFromPng } from '../../../../shared/export/png-text-chunk';
 import { invokeChannels, type DocumentState, type UnsavedChoice } from '../../../../shared/host/channels';
 import { solutionsCsvPath } from '../../../../electron/ipc/export-handlers';
 import { createHostHandlers, type HostDialogs, type OpenDialogRequest, type SaveDialogRequest } from '../../../../electron/ipc/host-handlers';
@@ -62,7 +62,12 @@ interface SetUpOptions {
   store?: MemoryStore;
   printToPdf?: (request: PdfPrintRequest) => Promise<Uint8Array>;
   fs?: WorkspaceFs;
+  /** What the page capture answers (base64), instead of CAPTURED_PNG. */
+  capture?: string;
 }
+
+/** What the fake page capture answers: a real 3 × 2 px PNG, in base64 as the DevTools protocol gives it. */
+const CAPTURED_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACAQAAAAC1D1u3AAAADElEQVQI12N4wPAAAAOEAcEEVhFMAAAAAElFTkSuQmCC';
 
 async function setUp(options: SetUpOptions = {}) {
   const dir = await makeTempDir();
@@ -98,7 +103,7 @@ async function setUp(options: SetUpOptions = {}) {
     },
     capturePage: async (request) => {
       captureRequests.push(request);
-      return 'iVBORw0KGgo=';
+      return options.capture ?? CAPTURED_PNG;
     },
     ...(options.fs ? { fs: options.fs } : {}),
   });
@@ -703,13 +708,41 @@ describe('import:open-dialog', () => {
   });
 });
 
-describe('export:capture', () => {
-  it('hands the rectangle to the page capture and writes nothing, asks nothing', async () => {
+describe('export:capture and export:save-capture', () => {
+  const request = { x: 0, y: 0, width: 1200, height: 800, scale: 2, transparent: true };
+
+  it('export:capture hands the rectangle to the page capture, keeps the picture and answers its size; writes nothing, asks nothing', async () => {
     const t = await setUp();
-    const request = { x: 0, y: 0, width: 1200, height: 800, scale: 2, transparent: true };
-    expect(await t.handlers['export:capture'](request)).toBe('iVBORw0KGgo=');
+    expect(await t.handlers['export:capture'](request)).toEqual({ width: 3, height: 2 });
     expect(t.captureRequests).toEqual([request]);
     expect(await fs.readdir(t.dir)).toEqual([]);
+  });
+
+  it('export:save-capture asks where, then writes the kept picture with the workspace and pixel density in it, once', async () => {
+    const t = await setUp();
+    await t.handlers['export:capture'](request);
+    const target = path.join(t.dir, 'Workshop map');
+    t.dialogs.saveAnswers.push(target);
+    const workspace = JSON.stringify({ format: 'stakemap-workspace', title: 'Room' });
+    expect(await t.handlers['export:save-capture']({ suggestedName: 'Workshop map', workspace, pixelsPerMeter: 7559 })).toEqual({ kind: 'saved', filePath: `${target}.png` });
+    const written = new Uint8Array(await fs.readFile(`${target}.png`));
+    expect(extractWorkspaceFromPng(written)).toBe(workspace);
+    expect(written.subarray(0, 24)).toEqual(new Uint8Array(Buffer.from(CAPTURED_PNG, 'base64')).subarray(0, 24));
+    // The picture was let go: saving again is a renderer bug, refused.
+    await expect(t.handlers['export:save-capture']({ suggestedName: 'again', workspace, pixelsPerMeter: 7559 })).rejects.toThrow(/no picture to save/);
+  });
+
+  it('a canceled save lets the picture go too; a capture that is not a PNG is refused and nothing is kept', async () => {
+    const t = await setUp();
+    await t.handlers['export:capture'](request);
+    t.dialogs.saveAnswers.push(null);
+    expect(await t.handlers['export:save-capture']({ suggestedName: 'map', workspace: '{}', pixelsPerMeter: 3780 })).toEqual({ kind: 'canceled' });
+    await expect(t.handlers['export:save-capture']({ suggestedName: 'map', workspace: '{}', pixelsPerMeter: 3780 })).rejects.toThrow(/no picture to save/);
+
+    const broken = await setUp({ capture: Buffer.from('not a picture at all, but long enough').toString('base64') });
+    await expect(broken.handlers['export:capture'](request)).rejects.toThrow(/export:capture: the data is not a PNG image/);
+    await expect(broken.handlers['export:save-capture']({ suggestedName: 'map', workspace: '{}', pixelsPerMeter: 3780 })).rejects.toThrow(/no picture to save/);
+    expect(await fs.readdir(broken.dir)).toEqual([]);
   });
 
   it('refuses a rectangle that is not one, or a picture past the canvas limit', () => {

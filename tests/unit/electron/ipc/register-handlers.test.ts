@@ -138,6 +138,7 @@ const VALID_ARGS: { readonly [C in InvokeChannel]: InvokeArgs<C> } = {
   'export:csv': { suggestedName: 'Workshop', painPoints: 'a,b', solutions: 'c,d' },
   'export:pdf': { suggestedName: 'Workshop', pageSize: 'A4', landscape: true },
   'export:capture': { x: 0, y: 0, width: 800, height: 600, scale: 2, transparent: false },
+  'export:save-capture': { suggestedName: 'map', workspace: '{}', pixelsPerMeter: 7559 },
   'import:open-dialog': undefined,
   'export:options-get': undefined,
   'export:options-set': DEFAULT_EXPORT_OPTIONS,
