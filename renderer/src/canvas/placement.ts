@@ -5,7 +5,9 @@ import { boundsOf, inflate, intersects, type Point, type Rect } from '@shared/la
 import { useEditor } from '../store/editor-store';
 import { fitMap, overlayBoxes } from './fit-map';
 import { flowInstance, viewportCentre } from './flow-instance';
-import { currentLabelBoxes, nodeBoxes, relationshipLines } from './label-layout';
+import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
+import { currentLabelBoxes, relationshipLines } from './label-layout';
+import { DEFAULT_NODE_SIZE, stakeholderBox } from './large-map/stakeholder-box';
 
 /*
  * The map side of placing new stakeholders (the geometry is shared/layout/free-spot.ts): what is on the map now,
@@ -13,13 +15,21 @@ import { currentLabelBoxes, nodeBoxes, relationshipLines } from './label-layout'
  * box will be, measured from the same markup before it exists.
  */
 
-/** Size used for a stakeholder that cannot be measured (no map on screen): about one name's box. */
-export const DEFAULT_NODE_SIZE = { width: 220, height: 64 };
+export { DEFAULT_NODE_SIZE };
 
-/** Everything a new stakeholder must keep clear of, given the stakeholders' boxes. */
-function obstacles(boxes: ReadonlyMap<string, Rect>): MapObstacles {
-  const lines = [...relationshipLines(useEditor.getState().edges, boxes).values()].map(({ from, to }) => ({ from, to }));
-  return { nodes: [...boxes.values()], labels: currentLabelBoxes(), lines };
+/**
+ * Every stakeholder's box for placing around: as measured, or the usual size for one never drawn. On a large map
+ * React Flow draws (and measures) only the part around the screen; a new stakeholder must still keep clear of the
+ * rest, which it did not while only measured boxes counted.
+ */
+export function placementBoxes(nodes: readonly StakeholderFlowNode[]): Map<string, Rect> {
+  return new Map(nodes.map((node) => [node.id, stakeholderBox(node)]));
+}
+
+/** Everything a new stakeholder must keep clear of, given the stakeholders' boxes and the labels drawn. */
+export function placementObstacles(boxes: ReadonlyMap<string, Rect>, edges: readonly RelationshipFlowEdge[], labels: Rect[]): MapObstacles {
+  const lines = [...relationshipLines(edges, boxes).values()].map(({ from, to }) => ({ from, to }));
+  return { nodes: [...boxes.values()], labels, lines };
 }
 
 /**
@@ -76,8 +86,9 @@ export function measureStakeholderBox(name: string, kind: StakeholderKind): { wi
 
 /** Where a new stakeholder of `kind` and `size` goes: free space around the selection or the team. */
 export function placeStakeholder(size: { width: number; height: number }, kind: StakeholderKind, near?: Point): Point {
-  const boxes = nodeBoxes(useEditor.getState().nodes);
-  const map = obstacles(boxes);
+  const { nodes, edges } = useEditor.getState();
+  const boxes = placementBoxes(nodes);
+  const map = placementObstacles(boxes, edges, currentLabelBoxes());
   // The anchor is one of the very box objects in `map.nodes` (or their bounds), so the search can tell it apart.
   const ids = new Map([...boxes].map(([id, box]) => [box, id]));
   const anchor = near ? null : anchorBox(map.nodes, ids);
