@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 import { createAssetServer } from '../../electron/asset-server';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_PRINT_FLAGS, pdfMarginsAsCss } from '../../shared/export/pdf-options';
 import { captureWithDevtools, type PageCaptureRequest } from '../../shared/export/page-capture';
-import { embedWorkspaceInPng } from '../../shared/export/png-text-chunk';
+import { embedWorkspaceInPng, pngPixelSize } from '../../shared/export/png-text-chunk';
 import type { PageBundles } from './bundles';
 import { APP_DIST, APP_ORIGIN, BASELINE_DIST, BASELINE_ORIGIN, BLANK_ORIGIN } from './paths';
 
@@ -90,7 +90,7 @@ export async function openAppPage(context: BrowserContext, bundles: PageBundles)
     const session = await context.newCDPSession(page);
     try {
       kept = Buffer.from(await captureWithDevtools((method, params) => session.send(method as 'Page.captureScreenshot', params), request), 'base64');
-      return { width: kept.readUInt32BE(16), height: kept.readUInt32BE(20) };
+      return pngPixelSize(kept);
     } finally {
       await session.detach().catch(() => undefined);
     }

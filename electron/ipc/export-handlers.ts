@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readExportOptions } from '../../shared/export/export-options';
 import { REPORT_LANGUAGE } from '../../shared/export/pdf-options';
-import { embedWorkspaceInPng, isPng } from '../../shared/export/png-text-chunk';
+import { embedWorkspaceInPng, isPng, pngPixelSize } from '../../shared/export/png-text-chunk';
 import type { CsvExportResult, InvokeHandlers, SaveResult } from '../../shared/host/channels';
 import { EXPORT_EXTENSIONS, exportFileName, painPointsCsvFileName, siblingCsvFileName, solutionsCsvFileName, withExtension, type CsvSibling } from '../../shared/host/file-names';
 import { describeFileError, errorCode } from '../services/file-errors';
@@ -255,8 +255,3 @@ function decodePngBase64(data: string, channel = 'export:save'): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The pixel size in a PNG's header (IHDR is always the first chunk). */
-function pngPixelSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}

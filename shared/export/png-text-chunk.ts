@@ -38,6 +38,12 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number 
 }
 
 /** True when `bytes` starts with the PNG signature. Says nothing about the rest of the file. */
+/** The pixel size in a PNG's header (IHDR is always the first chunk, right after the signature). */
+export function pngPixelSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
 export function isPng(bytes: Uint8Array): boolean {
   if (bytes.length < PNG_SIGNATURE.length) return false;
   return PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { serializeWorkspace } from '@shared/document/serialize';
 import type { PageCaptureRequest } from '@shared/export/page-capture';
-import { embedWorkspaceInPng, pixelsPerMeterAt } from '@shared/export/png-text-chunk';
+import { embedWorkspaceInPng, pixelsPerMeterAt, pngPixelSize } from '@shared/export/png-text-chunk';
 import { ExportFrame } from './ExportFrame';
 import { GridExportFrame } from './GridExportFrame';
 import { fitScale } from './canvas-limits';
@@ -83,7 +83,7 @@ export async function renderPng(
     if (captured) return { bytes: 'kept by the host', scale, reduced, ...captured };
     const png = await drawWithHtmlToImage(frame, { width, height, scale, background: options.background }, signal);
     throwIfCanceled(signal);
-    const size = pngSize(png);
+    const size = pngPixelSize(png);
     return { bytes: embedWorkspaceInPng(png, serializeWorkspace(doc), { pixelsPerMeter: pixelsPerMeterAt(scale) }), scale, reduced, width: size.width, height: size.height };
   } finally {
     root.unmount();
@@ -178,12 +178,6 @@ async function drawWithHtmlToImage(frame: HTMLElement, capture: FrameCapture, si
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error(`The browser could not encode a ${canvas.width} × ${canvas.height} px image.`);
   return new Uint8Array(await blob.arrayBuffer());
-}
-
-/** The pixel size in a PNG's header (IHDR, always the first chunk). */
-function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Base64 of bytes, in chunks: one String.fromCharCode over 50 MB would overflow the call stack. */
