@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../services/workspace-files';
 import { findShapeProblem } from './binding-shape';
 import { ROLES } from '../../shared/live/roles';
+import { readWorkspace, writeWorkspace } from '../../shared/live/workspace-ydoc';
 
 /*
  * What a hosted session keeps on disk so that a host killed mid-session (SIGKILL, a power cut) can start again
@@ -78,12 +79,22 @@ export async function readResumableSession(stateDir: string): Promise<ResumableS
   }
   const parsed = savedSessionSchema.safeParse(json);
   if (!parsed.success) throw new ResumeError('The saved live session is damaged (its session file does not describe a session).');
-  const state = new Uint8Array(stateBytes);
+  let state: Uint8Array = new Uint8Array(stateBytes);
   const check = new Y.Doc();
   try {
     Y.applyUpdate(check, state);
   } catch {
     throw new ResumeError('The saved live session is damaged (its shared state cannot be read).');
+  }
+  // Saved by a version that kept the snapshots in meta, as one value: they move to their collection, as one more
+  // change on top of the saved history, so the participants' copies merge with it.
+  if (check.getMap('meta').has('snapshots')) {
+    try {
+      writeWorkspace(check, readWorkspace(check));
+    } catch {
+      throw new ResumeError('The saved live session is damaged (its shared state cannot be read).');
+    }
+    state = Y.encodeStateAsUpdate(check);
   }
   const problem = findShapeProblem(check);
   check.destroy();

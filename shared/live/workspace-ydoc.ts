@@ -8,6 +8,7 @@ import {
   painPointSchema,
   participantSchema,
   relationshipSchema,
+  snapshotSchema,
   solutionSchema,
   stageSchema,
   stakeholderSchema,
@@ -23,14 +24,15 @@ import { settleReferences } from './settle-references';
  * user's file.
  *
  * Shape of the Y.Doc (every name below is a root type):
- *   meta          Y.Map   the document's own fields (format, version, title, dates, viewport, unknown ones), and
- *                         `snapshots` as one value: a snapshot is taken whole and never edited, so there is nothing
- *                         inside it for concurrent edits to merge (two snapshots taken at once: the later write wins)
+ *   meta          Y.Map   the document's own fields (format, version, title, dates, viewport, unknown ones)
  *   agenda        Y.Map   visible, currentStageId (and unknown ones); its stages are the `stages` collection
  *   voting        Y.Map   budget, hideResults, revealed
  *   <collection>  Y.Map   id -> Y.Map of the record's fields, one entry per field
  *   <collection>#order  Y.Array of ids: the records' order
  *   painPoint quotes are a Y.Array inside the pain point's map, so two people adding quotes both keep theirs.
+ *   snapshots are a collection too, so two taken at the same moment (the facilitator and an editor) are both kept;
+ *   a snapshot is never edited field by field, its `state` is one value. (Before, the list was one value in meta
+ *   and the later write won; a state folder from then still reads, see readWorkspace.)
  *
  * One Y.Map per record, one entry per field, is what makes concurrent edits merge: one person drags a stakeholder
  * (position) while another renames it (name), and both survive. Two people changing the same field: the later one
@@ -43,7 +45,7 @@ import { settleReferences } from './settle-references';
  */
 
 /** The collections of records with an id, in the document's order of fields (each a root Map and `<collection>#order`). */
-export const COLLECTIONS = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'stages'] as const;
+export const COLLECTIONS = ['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'stages', 'snapshots'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -59,10 +61,11 @@ export const RECORD_SCHEMAS = {
   participants: participantSchema,
   ballots: ballotSchema,
   stages: stageSchema,
+  snapshots: snapshotSchema,
 } as const;
 
-/** The document's fields with a place of their own; every other field (`snapshots` too) is kept in `meta`. */
-const STRUCTURED_FIELDS = new Set<string>(['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'agenda', 'voting']);
+/** The document's fields with a place of their own; every other field is kept in `meta`. */
+const STRUCTURED_FIELDS = new Set<string>(['stakeholders', 'relationships', 'painPoints', 'solutions', 'categories', 'participants', 'ballots', 'snapshots', 'agenda', 'voting']);
 
 /** A ballot has no id of its own: one voter's dot on one pain point is its key. */
 export function ballotKey(ballot: { participantId: string; painPointId: string }): string {
@@ -220,6 +223,9 @@ export function readWorkspace(ydoc: Y.Doc): WorkspaceDocument {
     if (collection === 'stages') continue;
     raw[collection] = readCollection(ydoc, collection);
   }
+  // A session's state folder from before snapshots had a collection holds them in meta: read them from there
+  // until the host writes the document, which moves them.
+  if ((raw.snapshots as unknown[]).length === 0 && Array.isArray(meta.snapshots)) raw.snapshots = meta.snapshots;
   const agendaFields = ydoc.getMap<unknown>('agenda').toJSON();
   const agenda = agendaSchema.safeParse({ ...agendaFields, stages: readCollection(ydoc, 'stages') });
   raw.agenda = agenda.success ? agenda.data : agendaSchema.parse({ stages: readCollection(ydoc, 'stages') });

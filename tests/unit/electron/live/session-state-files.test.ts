@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createWorkspaceYDoc } from '../../../../shared/live/workspace-ydoc';
+import { createWorkspaceYDoc, readWorkspace } from '../../../../shared/live/workspace-ydoc';
 import { readResumableSession, ResumeError, SESSION_FILE, STATE_FILE, writeSavedSession, writeSharedState } from '../../../../electron/live/session-state-files';
 import { startLiveServer } from '../../../../electron/live/live-server';
 import { makeTempDir } from '../helpers';
@@ -26,6 +26,25 @@ describe('session state files', () => {
     await writeSavedSession(dir, session);
     expect(await readResumableSession(dir)).toEqual({ session, state });
     expect(JSON.parse(await readFile(path.join(dir, SESSION_FILE), 'utf8'))).toMatchObject({ format: 'stakemap-live-session', version: 1 });
+  });
+
+  it('a state saved when snapshots were one value in meta resumes with them in their own records, on top of the saved history', async () => {
+    const dir = await makeTempDir();
+    const snapshot = { id: 'snap-1', name: 'First map', takenAt: '2026-11-22T10:00:00.000Z', state: { stakeholders: [], relationships: [], painPoints: [], solutions: [], categories: [], ballots: [] } };
+    const legacy = createWorkspaceYDoc(sampleWorkspace());
+    legacy.getMap<unknown>('meta').set('snapshots', [snapshot]);
+    await writeSharedState(dir, Y.encodeStateAsUpdate(legacy));
+    await writeSavedSession(dir, session);
+    const { state } = await readResumableSession(dir);
+    const resumed = new Y.Doc();
+    Y.applyUpdate(resumed, state);
+    expect(resumed.getMap<unknown>('meta').has('snapshots')).toBe(false);
+    expect(readWorkspace(resumed).snapshots).toEqual([snapshot]);
+    // A participant's copy of the old history takes the move as one more change.
+    const participant = new Y.Doc();
+    Y.applyUpdate(participant, Y.encodeStateAsUpdate(legacy));
+    Y.applyUpdate(participant, Y.encodeStateAsUpdate(resumed, Y.encodeStateVector(participant)));
+    expect(readWorkspace(participant)).toEqual(readWorkspace(resumed));
   });
 
   it('refuses, with a reason, a folder with nothing to resume or damaged files', async () => {

@@ -8,9 +8,9 @@ import { updateStakeholder } from '../../../../shared/operations/stakeholders';
 import { fullDocument } from '../../../fixtures/workspaces/build-fixtures';
 
 /*
- * Snapshots (format version 4) in a live session: the shared document holds them in `meta`, as one value (a
- * snapshot is taken, never edited field by field, so there is nothing to merge inside it). They survive the
- * shared document, reach every replica, and edits to the map never reach into them.
+ * Snapshots (format version 4) in a live session: the shared document holds each as a record of its own (a
+ * snapshot is taken, never edited field by field, so its state is one value), so two taken at once are both kept.
+ * They survive the shared document, reach every replica, and edits to the map never reach into them.
  */
 
 /** The full fixture with a second snapshot that names a stakeholder the map no longer has (history). */
@@ -56,12 +56,32 @@ describe('live session: snapshots', () => {
     expect(serializeWorkspace(joined)).toBe(serializeWorkspace(doc));
   });
 
-  it('holds them in meta as one plain value, not as a collection of its own', () => {
-    const ydoc = createWorkspaceYDoc(withHistory());
-    const stored = ydoc.getMap<unknown>('meta').get('snapshots');
-    expect(Array.isArray(stored)).toBe(true);
-    expect(stored).toEqual(withHistory().snapshots);
-    expect([...ydoc.share.keys()].filter((name) => name.startsWith('snapshots'))).toEqual([]);
+  it('holds each snapshot as a record of its own: two taken at the same moment on two laptops are both kept', () => {
+    const doc = withHistory();
+    const ydoc = createWorkspaceYDoc(doc);
+    expect(ydoc.getMap<unknown>('meta').has('snapshots')).toBe(false);
+    expect([...ydoc.getArray<string>('snapshots#order')]).toEqual(doc.snapshots.map((s) => s.id));
+    const other = replicaOf(ydoc);
+    const state = { stakeholders: doc.stakeholders, relationships: doc.relationships, painPoints: [], solutions: [], categories: [], ballots: [] };
+    // The facilitator and an editor each press Take snapshot before hearing of the other's.
+    writeWorkspace(ydoc, { ...doc, snapshots: [...doc.snapshots, { id: 'snap-host', name: 'Host', takenAt: '2026-11-22T12:00:00.000Z', state }] });
+    writeWorkspace(other, { ...doc, snapshots: [...doc.snapshots, { id: 'snap-editor', name: 'Editor', takenAt: '2026-11-22T12:00:00.100Z', state }] });
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other));
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(ydoc));
+    const merged = readWorkspace(ydoc).snapshots.map((s) => s.id);
+    expect(merged).toEqual(readWorkspace(other).snapshots.map((s) => s.id));
+    expect(merged.slice(0, 2)).toEqual(['snap-agency', 'snap-first-map']);
+    expect([...merged.slice(2)].sort()).toEqual(['snap-editor', 'snap-host']);
+  });
+
+  it('a shared state from before (the snapshots as one value in meta) still reads them; writing moves them to their records', () => {
+    const doc = withHistory();
+    const legacy = createWorkspaceYDoc({ ...doc, snapshots: [] });
+    legacy.getMap<unknown>('meta').set('snapshots', JSON.parse(JSON.stringify(doc.snapshots)));
+    expect(readWorkspace(legacy)).toEqual(doc);
+    writeWorkspace(legacy, readWorkspace(legacy));
+    expect(legacy.getMap<unknown>('meta').has('snapshots')).toBe(false);
+    expect(readWorkspace(legacy)).toEqual(doc);
   });
 
   it('writing the same document again changes nothing; a new snapshot is one change that reaches the other replica', () => {
@@ -106,12 +126,18 @@ describe('live session: snapshots', () => {
     expect(merged.snapshots[1]!.state.stakeholders.map((s) => s.id)).toContain('s-legal');
   });
 
-  it('a tampered snapshots value in meta is left out of the document read, and the rest of the document is kept', () => {
+  it('a tampered snapshot is left out of the document read, and the rest of the document is kept', () => {
     const doc = withHistory();
     const ydoc = createWorkspaceYDoc(doc);
-    ydoc.getMap<unknown>('meta').set('snapshots', [{ id: 'snap-bad', name: 'No date', state: {} }]);
+    const bad = new Y.Map<unknown>();
+    ydoc.transact(() => {
+      ydoc.getMap<Y.Map<unknown>>('snapshots').set('snap-bad', bad);
+      bad.set('name', 'No date');
+      bad.set('state', {});
+      ydoc.getArray<string>('snapshots#order').push(['snap-bad']);
+    });
     const read = readWorkspace(ydoc);
-    expect(read.snapshots).toEqual([]);
-    expect({ ...read, snapshots: doc.snapshots }).toEqual(doc);
+    expect(read.snapshots).toEqual(doc.snapshots);
+    expect(read).toEqual(doc);
   });
 });
