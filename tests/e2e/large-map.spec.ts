@@ -142,3 +142,31 @@ test('a map of 2,000 stakeholders: the part on screen as elements, the overview 
   await expect(page.locator('.map-canvas')).toHaveAttribute('data-drawn', 'part');
   await expect(page.getByRole('group', { name: new RegExp(`^${last.name} \\(`) })).toBeInViewport();
 });
+
+test('the overview shows what the map shows: pain heat widens lines, marked bridges and bottlenecks are outlined and named', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { doc } = await openLargeMap(app);
+  await expect(page.getByRole('group', { name: new RegExp(`^${doc.stakeholders[1]!.name} \\(`) })).toBeVisible();
+  await app.menu('view.fit');
+  await expect(overview(page)).toBeVisible();
+  const canvas = page.locator('canvas.map-overview');
+  await expect(canvas).toHaveAttribute('data-stakeholders', String(SIZE));
+  await expect(canvas).toHaveAttribute('data-heat-lines', '0');
+  await expect(canvas).toHaveAttribute('data-bottlenecks', '0');
+
+  // Pain heat by pain points: the lines that carry pain are drawn at their heat widths, the others as before.
+  await page.getByRole('combobox', { name: 'Pain heat' }).selectOption('painPoints');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-heat-lines'))).toBeGreaterThan(0);
+  await page.getByRole('combobox', { name: 'Pain heat' }).selectOption('off');
+  await expect(canvas).toHaveAttribute('data-heat-lines', '0');
+
+  // Bridges and bottlenecks: outlined on the canvas, and named in its text alternative in rank order.
+  await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).check();
+  await expect.poll(async () => Number(await canvas.getAttribute('data-bottlenecks')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(overview(page)).toHaveAccessibleName(/Marked as bridges and bottlenecks: 1 [^,]+, 2 [^,]+/);
+  await page.getByRole('checkbox', { name: 'Mark bridges and bottlenecks' }).uncheck();
+  await expect(canvas).toHaveAttribute('data-bottlenecks', '0');
+  await expect(overview(page)).not.toHaveAccessibleName(/Marked as/);
+});

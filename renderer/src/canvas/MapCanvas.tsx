@@ -6,7 +6,9 @@ import { connect } from '../commands/edit-commands';
 import { selectMapLockedByRole, useLiveSession } from '../commands/live-session';
 import { onEdgesChange, onNodesChange } from '../commands/map-changes';
 import { closeOpenItemFromMap } from '../commands/navigate-commands';
-import { setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
+import type { WorkspaceDocument } from '@shared/document/schema';
+import { selectDocument, setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
+import { bottleneckRanks } from './bottleneck-ranks';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
 import { FilterBar } from './FilterBar';
 import { fitMap, minZoomFor } from './fit-map';
@@ -101,10 +103,17 @@ const onMoveStart = (_event: unknown, viewport: Viewport) => {
 };
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
 /** What the overview canvas says to assistive technology, which sees no stakeholder in it. */
-function describeOverview(stakeholders: number, edges: readonly RelationshipFlowEdge[]): string {
+function describeOverview(stakeholders: number, edges: readonly RelationshipFlowEdge[], bottlenecks: string): string {
   const problematic = edges.filter((e) => e.data?.relationship.status === 'problematic').length;
   const n = (count: number) => count.toLocaleString('en');
-  return `Overview of the map: ${n(stakeholders)} stakeholders and ${n(edges.length)} relationships, ${n(problematic)} of them problematic. Zoom in to read and edit them, or use the list of every stakeholder.`;
+  const marked = bottlenecks === '' ? '' : ` Marked as bridges and bottlenecks: ${bottlenecks}.`;
+  return `Overview of the map: ${n(stakeholders)} stakeholders and ${n(edges.length)} relationships, ${n(problematic)} of them problematic.${marked} Zoom in to read and edit them, or use the list of every stakeholder.`;
+}
+/** The marked bridges and bottlenecks in rank order, in words ("1 Legal, 2 Brand"), or '' when none are marked. */
+function markedBottlenecks(doc: WorkspaceDocument | null): string {
+  if (!doc) return '';
+  const names = new Map(doc.stakeholders.map((st) => [st.id, st.name]));
+  return [...bottleneckRanks(doc)].map(([id, { rank }]) => `${rank} ${names.get(id) ?? ''}`).join(', ');
 }
 /** React Flow's attribution is a web link, which the desktop app cannot open: it is credited in Help > About. */
 const PRO_OPTIONS = { hideAttribution: true };
@@ -148,7 +157,9 @@ export function MapCanvas() {
   const focusMode = useEditor((s) => s.focusMode);
   const { nodes, edges, large, overview } = useShownElements(allNodes, allEdges, sessionId, renamingId);
   // Only a large map has an overview to describe: a workshop map does not count its relationships on every change.
-  const overviewDescription = useMemo(() => (large ? describeOverview(allNodes.length, allEdges) : ''), [large, allNodes.length, allEdges]);
+  const marking = useUi((s) => s.markBottlenecks);
+  const bottlenecks = useEditor((s) => (large && marking ? markedBottlenecks(selectDocument(s)) : ''));
+  const overviewDescription = useMemo(() => (large ? describeOverview(allNodes.length, allEdges, bottlenecks) : ''), [large, allNodes.length, allEdges, bottlenecks]);
   const isEmpty = allNodes.length === 0;
   useEffect(startLabelLayout, []);
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);

@@ -1,14 +1,28 @@
 import { useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { contains } from '@shared/layout/geometry';
-import { setSelection, useEditor } from '../../store/editor-store';
+import type { WorkspaceDocument } from '@shared/document/schema';
+import { heatStrokeWidth, type PainHeatMode } from '@shared/domain/pain-heat';
+import { selectDocument, setSelection, useEditor } from '../../store/editor-store';
+import { useUi } from '../../store/ui-store';
+import { bottleneckRanks } from '../bottleneck-ranks';
+import { painHeatOf } from '../pain-heat-weights';
+import { RELATIONSHIP_STYLES } from '../relationship-styles';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../../store/flow-elements';
 import { drawOverview, resolveColours, type OverviewRelationship, type OverviewStakeholder } from './draw-overview';
 import { useListFocus } from './list-focus';
 import { stakeholderBox } from './stakeholder-box';
 
-/** What the overview draws for each stakeholder and relationship: rebuilt only when the store's arrays change. */
-export function overviewStakeholders(nodes: readonly StakeholderFlowNode[]): OverviewStakeholder[] {
+/** The map's marks the overview shows too: pain heat and bridges and bottlenecks, as the toolbar has them set. */
+interface OverviewMarks {
+  readonly heat: PainHeatMode;
+  readonly markBottlenecks: boolean;
+  readonly doc: WorkspaceDocument | null;
+}
+
+/** What the overview draws for each stakeholder and relationship: rebuilt only when the store's arrays or the marks change. */
+export function overviewStakeholders(nodes: readonly StakeholderFlowNode[], marks?: OverviewMarks): OverviewStakeholder[] {
+  const ranks = marks?.markBottlenecks && marks.doc ? bottleneckRanks(marks.doc) : null;
   return nodes.map((n) => ({
     id: n.id,
     name: n.data.stakeholder.name,
@@ -16,12 +30,26 @@ export function overviewStakeholders(nodes: readonly StakeholderFlowNode[]): Ove
     box: stakeholderBox(n),
     selected: n.selected === true,
     dimmed: n.data.decoration.dimmed,
+    bottleneckRank: ranks?.get(n.id)?.rank ?? null,
   }));
 }
 
-function overviewRelationships(edges: readonly RelationshipFlowEdge[]): OverviewRelationship[] {
-  return edges.flatMap((e) => (e.data ? [{ source: e.source, target: e.target, status: e.data.relationship.status, dimmed: e.data.decoration.dimmed }] : []));
+function overviewRelationships(edges: readonly RelationshipFlowEdge[], marks: OverviewMarks): OverviewRelationship[] {
+  const heat = marks.heat !== 'off' && marks.doc ? painHeatOf(marks.doc, marks.heat) : null;
+  return edges.flatMap((e) => {
+    if (!e.data) return [];
+    const { status } = e.data.relationship;
+    const weight = heat?.weights.get(e.id) ?? 0;
+    // As RelationshipEdge: a line without pain keeps its status's width.
+    const heatWidth = heat && weight > 0 ? heatStrokeWidth(RELATIONSHIP_STYLES[status].strokeWidth, weight, heat.heaviest) : null;
+    return [{ source: e.source, target: e.target, status, dimmed: e.data.decoration.dimmed, heatWidth }];
+  });
 }
+
+const currentMarks = (): OverviewMarks => {
+  const { painHeat, markBottlenecks } = useUi.getState();
+  return { heat: painHeat, markBottlenecks, doc: painHeat === 'off' && !markBottlenecks ? null : selectDocument(useEditor.getState()) };
+};
 
 /** Pixels a rectangle must span to select: a Shift+click on a stakeholder leaves a dot, which selects nothing. */
 const RECTANGLE_MIN_PX = 4;
@@ -53,12 +81,16 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
     let relationships: OverviewRelationship[] = [];
     let nodesDrawn: readonly StakeholderFlowNode[] | null = null;
     let edgesDrawn: readonly RelationshipFlowEdge[] | null = null;
+    let marksDrawn: OverviewMarks | null = null;
     let colours = resolveColours(canvas);
     const draw = () => {
       frame = 0;
       const { nodes, edges } = useEditor.getState();
-      if (nodes !== nodesDrawn) stakeholders = overviewStakeholders((nodesDrawn = nodes));
-      if (edges !== edgesDrawn) relationships = overviewRelationships((edgesDrawn = edges));
+      const marks = currentMarks();
+      const marksChanged = marksDrawn === null || marks.heat !== marksDrawn.heat || marks.markBottlenecks !== marksDrawn.markBottlenecks || marks.doc !== marksDrawn.doc;
+      if (nodes !== nodesDrawn || marksChanged) stakeholders = overviewStakeholders((nodesDrawn = nodes), marks);
+      if (edges !== edgesDrawn || marksChanged) relationships = overviewRelationships((edgesDrawn = edges), marks);
+      marksDrawn = marks;
       const { transform, width, height } = flow.getState();
       const pixelRatio = window.devicePixelRatio || 1;
       const w = width || canvas.clientWidth;
@@ -67,7 +99,7 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
         canvas.width = Math.round(w * pixelRatio);
         canvas.height = Math.round(h * pixelRatio);
       }
-      const { drawn } = drawOverview(context, stakeholders, relationships, colours, {
+      const { drawn, heatLines, bottlenecks } = drawOverview(context, stakeholders, relationships, colours, {
         transform,
         width: w,
         height: h,
@@ -77,6 +109,8 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       // For tests and the benchmark: the overview has drawn this map (what React Flow's node elements say otherwise).
       canvas.dataset.stakeholders = String(stakeholders.length);
       canvas.dataset.onScreen = String(drawn);
+      canvas.dataset.heatLines = String(heatLines);
+      canvas.dataset.bottlenecks = String(bottlenecks);
     };
     const redraw = () => {
       frame ||= requestAnimationFrame(draw);
@@ -91,6 +125,9 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       if (state.nodes !== previous.nodes || state.edges !== previous.edges) redraw();
     });
     const stopFocus = useListFocus.subscribe(redraw);
+    const stopMarks = useUi.subscribe((state, previous) => {
+      if (state.painHeat !== previous.painHeat || state.markBottlenecks !== previous.markBottlenecks) redraw();
+    });
     // A theme change (View > Theme, or the OS going dark) changes the colours.
     const themeChanged = () => {
       colours = resolveColours(canvas);
@@ -105,6 +142,7 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       stopFlow();
       stopEditor();
       stopFocus();
+      stopMarks();
       themeObserver.disconnect();
       dark.removeEventListener('change', themeChanged);
     };

@@ -6,7 +6,9 @@ import { RELATIONSHIP_STYLES } from '../relationship-styles';
  * The overview of a large map zoomed out beyond reading: every stakeholder a box in its kind's colour, every
  * relationship a line in its status's colour and pattern (problematic ones drawn last, on top, so they stand
  * out), the selection ringed. One canvas instead of tens of thousands of elements; only what is on screen is
- * drawn. Names are drawn where a box is wide enough to hold a few letters.
+ * drawn. Names are drawn where a box is wide enough to hold a few letters. With pain heat on, a line is as wide as
+ * on the map (its pain points' weight); with bridges and bottlenecks marked, the marked stakeholders get a thick
+ * outline and, where readable, "Bottleneck N" in place of the name, as their nodes say.
  */
 
 export interface OverviewStakeholder {
@@ -16,6 +18,8 @@ export interface OverviewStakeholder {
   readonly box: Rect;
   readonly selected: boolean;
   readonly dimmed: boolean;
+  /** Its place among the marked bridges and bottlenecks (1 first), or null when not marked. */
+  readonly bottleneckRank: number | null;
 }
 
 export interface OverviewRelationship {
@@ -23,6 +27,8 @@ export interface OverviewRelationship {
   readonly target: string;
   readonly status: RelationshipStatus;
   readonly dimmed: boolean;
+  /** Its width by pain heat, in map units, or null for its status's own width (heat off, or no pain on it). */
+  readonly heatWidth: number | null;
 }
 
 /** The theme's colours, resolved (custom properties hold light-dark() and var() expressions a canvas cannot read). */
@@ -79,7 +85,7 @@ export function drawOverview(
   relationships: readonly OverviewRelationship[],
   colours: OverviewColours,
   frame: OverviewFrame,
-): { drawn: number } {
+): { drawn: number; heatLines: number; bottlenecks: number } {
   const [tx, ty, zoom] = frame.transform;
   context.setTransform(frame.pixelRatio, 0, 0, frame.pixelRatio, 0, 0);
   context.clearRect(0, 0, frame.width, frame.height);
@@ -87,12 +93,12 @@ export function drawOverview(
   const screen: Rect = { x: -tx / zoom, y: -ty / zoom, width: frame.width / zoom, height: frame.height / zoom };
   const byId = new Map(stakeholders.map((s) => [s.id, s]));
 
-  // Lines, batched by status and dimming: one path per batch.
+  // Lines, batched by status, dimming and width: one path per batch (widths by pain heat are few: tenths of a unit).
+  let heatLines = 0;
   for (const dimmed of [true, false]) {
     for (const status of STATUS_ORDER) {
       const style = RELATIONSHIP_STYLES[status];
-      context.beginPath();
-      let any = false;
+      const batches = new Map<number, Array<{ from: { x: number; y: number }; to: { x: number; y: number } }>>();
       for (const r of relationships) {
         if (r.status !== status || r.dimmed !== dimmed) continue;
         const a = byId.get(r.source);
@@ -101,17 +107,28 @@ export function drawOverview(
         const from = centreOf(a.box);
         const to = centreOf(b.box);
         if (!segmentCrossesRect(from, to, screen)) continue;
-        context.moveTo(from.x, from.y);
-        context.lineTo(to.x, to.y);
-        any = true;
+        const width = r.heatWidth ?? style.strokeWidth;
+        if (r.heatWidth !== null) heatLines += 1;
+        let batch = batches.get(width);
+        if (!batch) batches.set(width, (batch = []));
+        batch.push({ from, to });
       }
-      if (!any) continue;
+      if (batches.size === 0) continue;
       context.globalAlpha = dimmed ? 0.25 : 1;
       context.strokeStyle = colours[status];
-      // Never thinner than a screen pixel, or lines vanish when zoomed far out.
-      context.lineWidth = Math.max(style.strokeWidth, 1 / zoom);
       context.setLineDash(style.dash ? style.dash.split(' ').map((n) => Number(n) * Math.max(1, 1 / (zoom * 4))) : []);
-      context.stroke();
+      // Thin before wide, so the heaviest lines lie on top.
+      for (const width of [...batches.keys()].sort((x, y) => x - y)) {
+        context.beginPath();
+        for (const { from, to } of batches.get(width)!) {
+          context.moveTo(from.x, from.y);
+          context.lineTo(to.x, to.y);
+        }
+        // Zoomed far out a line keeps half its width in screen pixels (a 2-unit line 1 px, the heaviest heat line
+        // 7 px), so lines do not vanish and heat still reads; never thinner than a pixel.
+        context.lineWidth = Math.max(width, width / (2 * zoom), 1 / zoom);
+        context.stroke();
+      }
     }
   }
   context.setLineDash([]);
@@ -152,8 +169,20 @@ export function drawOverview(
     }
   }
 
+  // Marked bridges and bottlenecks: a thick outline in the ink colour, a constant few pixels wide, outside the box.
+  const marked = visible.filter((s) => s.bottleneckRank !== null);
+  if (marked.length > 0) {
+    const outline = 4 / zoom;
+    context.globalAlpha = 1;
+    context.strokeStyle = colours.ink;
+    context.lineWidth = outline;
+    context.setLineDash([6 / zoom, 3 / zoom]);
+    for (const s of marked) context.strokeRect(s.box.x - outline, s.box.y - outline, s.box.width + 2 * outline, s.box.height + 2 * outline);
+    context.setLineDash([]);
+  }
+
   if (visible.length <= NAME_MAX_BOXES) drawNames(context, visible, colours, zoom);
-  return { drawn: visible.length };
+  return { drawn: visible.length, heatLines, bottlenecks: marked.length };
 }
 
 function drawNames(context: CanvasRenderingContext2D, visible: readonly OverviewStakeholder[], colours: OverviewColours, zoom: number): void {
@@ -166,7 +195,9 @@ function drawNames(context: CanvasRenderingContext2D, visible: readonly Overview
     // Dark or light text, whichever the kind's fill reads against (the team's fill is dark, the others light).
     context.fillStyle = s.kind === 'team' ? colours.paper : colours.ink;
     const maxWidth = (widthOnScreen - 8) / zoom;
-    context.fillText(s.name, s.box.x + 4 / zoom, s.box.y + s.box.height / 2, maxWidth);
+    // A marked stakeholder says so in words, as its node does: the mark is not its outline alone.
+    const text = s.bottleneckRank === null ? s.name : `Bottleneck ${s.bottleneckRank}: ${s.name}`;
+    context.fillText(text, s.box.x + 4 / zoom, s.box.y + s.box.height / 2, maxWidth);
   }
 }
 
