@@ -170,3 +170,12 @@ test('the overview shows what the map shows: pain heat widens lines, marked brid
   await expect(canvas).toHaveAttribute('data-bottlenecks', '0');
   await expect(overview(page)).not.toHaveAccessibleName(/Marked as/);
 });
+
+test('Fit pressed the moment a large map appears fits it (React Flow hands over its instance a little later)', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { doc } = await openLargeMap(app);
+  await expect(page.getByRole('group', { name: new RegExp(`^${doc.stakeholders[1]!.name} \\(`) })).toBeVisible();
+  await page.keyboard.press('Control+0');
+  await expect(overview(page)).toBeVisible({ timeout: 5_000 });
+});

@@ -162,6 +162,9 @@ export function MapCanvas() {
   const overviewDescription = useMemo(() => (large ? describeOverview(allNodes.length, allEdges, bottlenecks) : ''), [large, allNodes.length, allEdges, bottlenecks]);
   const isEmpty = allNodes.length === 0;
   useEffect(startLabelLayout, []);
+  // Each workspace's canvas (keyed by session) registers its instance on init; until then commands must not use
+  // the one before, which belongs to a canvas that is gone.
+  useEffect(() => () => registerFlowInstance(null), [sessionId]);
   const onMoveEnd = useCallback((_: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v), []);
 
   return (

@@ -6,7 +6,7 @@ import { painPointsAffectedByDeletion } from '@shared/operations/delete-items';
 import { createId, ID_PREFIX } from '@shared/operations/ids';
 import { findRelationshipBetween } from '@shared/operations/relationships';
 import { fitMap, fitMapSettled } from '../canvas/fit-map';
-import { flowInstance } from '../canvas/flow-instance';
+import { withFlowInstance } from '../canvas/flow-instance';
 import { DEFAULT_NODE_SIZE, measureStakeholderBox, notePlaced, placeStakeholder, revealBox } from '../canvas/placement';
 import { announce, setSelection, startRename, useEditor, documentNow } from '../store/editor-store';
 import { edit } from './edits';
@@ -170,16 +170,16 @@ function pastedGroupBox(stakeholders: readonly { id: string; position: { x: numb
 // ----- view --------------------------------------------------------------------------------------------------
 
 export function zoomIn(): void {
-  void flowInstance()?.zoomIn({ duration: 120 });
+  withFlowInstance((instance) => void instance.zoomIn({ duration: 120 }));
 }
 export function zoomOut(): void {
-  void flowInstance()?.zoomOut({ duration: 120 });
+  withFlowInstance((instance) => void instance.zoomOut({ duration: 120 }));
 }
 /** How long Fit glides: long enough to follow where the map went, short enough not to wait for. */
 const FIT_GLIDE_MS = 200;
 /** Fits the whole map to the window, clear of the legend, the filter bar and the minimap. */
 export function fitView(): void {
-  fitMap({ duration: FIT_GLIDE_MS });
+  withFlowInstance((instance) => fitMap({ duration: FIT_GLIDE_MS, instance }));
 }
 
 /** Fit, resolving once the map has stopped moving (see fitMapSettled). */
