@@ -179,3 +179,26 @@ test('Fit pressed the moment a large map appears fits it (React Flow hands over 
   await page.keyboard.press('Control+0');
   await expect(overview(page)).toBeVisible({ timeout: 5_000 });
 });
+
+test('the minimap of a large map shows the whole map and the part on screen; a click on it brings the map there', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { doc } = await openLargeMap(app);
+  await expect(page.getByRole('group', { name: new RegExp(`^${doc.stakeholders[1]!.name} \\(`) })).toBeVisible();
+  const minimap = page.getByRole('img', { name: /^Minimap: the whole map/ });
+  await expect(minimap).toBeVisible();
+  const viewport = () => page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform));
+  const before = await viewport();
+  // Its bottom-right corner is the far end of the map: the map moves there, at the same zoom, and draws that part.
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 12, box.y + box.height - 12);
+  await expect.poll(async () => (await viewport()).e).toBeLessThan(before.e - 1000);
+  const after = await viewport();
+  expect(after.a).toBeCloseTo(before.a, 5);
+  expect(after.f).toBeLessThan(before.f - 500);
+  const last = doc.stakeholders.reduce((far, s) => (s.position.x + s.position.y > far.position.x + far.position.y ? s : far));
+  await expect(page.getByRole('group', { name: new RegExp(`^${last.name} \\(`) })).toBeAttached();
+  // View > Toggle Minimap hides it, as on a workshop map.
+  await app.menu('view.toggleMinimap');
+  await expect(minimap).toHaveCount(0);
+});

@@ -15,6 +15,7 @@ import { fitMap, minZoomFor } from './fit-map';
 import { flowInstance, registerFlowInstance } from './flow-instance';
 import { startLabelLayout } from './label-layout';
 import { LargeMapList } from './large-map/LargeMapList';
+import { LargeMapMinimap } from './large-map/LargeMapMinimap';
 import { LargeMapTracker } from './large-map/large-map-view';
 import { MapOverview } from './large-map/MapOverview';
 import { overviewClick, overviewContextMenu, overviewDoubleClick, overviewMouseDown, overviewPaneClick } from './large-map/overview-pointer';
@@ -234,6 +235,7 @@ export function MapCanvas() {
         {/* Focus on the map is for presenting: the minimap is the operator's, and its corner is the room's. */}
         {/* Not on a large map: it would draw only the part React Flow has, and the overview is the whole-map view there. */}
         {showMinimap && !focusMode && !large && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} position="bottom-right" style={MINIMAP_SIZE} />}
+        {showMinimap && !focusMode && large && <LargeMapMinimap />}
         <Panel position="bottom-left">
           <MapLegend />
         </Panel>
