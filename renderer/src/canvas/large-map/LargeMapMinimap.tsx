@@ -20,8 +20,8 @@ const WIDTH = 168;
 const HEIGHT = 112;
 /** Room around the map inside the minimap, in minimap pixels. */
 const INSET = 6;
-/** How often the stakeholders' layer is drawn again while they keep changing (a drag at 10,000: every frame). */
-const LAYER_EVERY_MS = 200;
+/** How long the stakeholders must stay as they are before their layer is drawn again (a drag changes them every frame). */
+const LAYER_SETTLE_MS = 250;
 
 const KIND_FILL: Record<StakeholderKind, keyof OverviewColours> = { team: 'team', department: 'department', external: 'external' };
 
@@ -80,22 +80,20 @@ export const LargeMapMinimap = memo(function LargeMapMinimap() {
     let placement: Placement | null = null;
     let nodesDrawn: readonly StakeholderFlowNode[] | null = null;
     let frame = 0;
-    let layerDrawnAt = -Infinity;
+    let nodesChangedAt = -Infinity;
     let layerTimer: ReturnType<typeof setTimeout> | undefined;
 
     const draw = () => {
       frame = 0;
       const { nodes } = useEditor.getState();
-      // A drag changes the stakeholders every frame: the layer follows a few times a second, the outline every frame.
-      const since = performance.now() - layerDrawnAt;
-      if (placement === null || (nodes !== nodesDrawn && since >= LAYER_EVERY_MS)) {
+      // A drag changes the stakeholders every frame, and a pan measures the ones it brings in: the layer (every
+      // stakeholder, the costly part at 10,000) is drawn again once they have stopped changing; the outline follows
+      // every frame.
+      if (placement === null || (nodes !== nodesDrawn && performance.now() - nodesChangedAt >= LAYER_SETTLE_MS)) {
         placement = drawStakeholders(layer, (nodesDrawn = nodes), colours, ratio);
-        layerDrawnAt = performance.now();
-      } else if (nodes !== nodesDrawn && layerTimer === undefined) {
-        layerTimer = setTimeout(() => {
-          layerTimer = undefined;
-          redraw();
-        }, LAYER_EVERY_MS - since);
+      } else if (nodes !== nodesDrawn) {
+        clearTimeout(layerTimer);
+        layerTimer = setTimeout(redraw, LAYER_SETTLE_MS);
       }
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.fillStyle = colours.paper;
@@ -153,7 +151,10 @@ export const LargeMapMinimap = memo(function LargeMapMinimap() {
       if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) redraw();
     });
     const stopEditor = useEditor.subscribe((state, previous) => {
-      if (state.nodes !== previous.nodes) redraw();
+      if (state.nodes === previous.nodes) return;
+      nodesChangedAt = performance.now();
+      clearTimeout(layerTimer);
+      layerTimer = setTimeout(redraw, LAYER_SETTLE_MS);
     });
     const themeChanged = () => {
       colours = resolveColours(canvas);
