@@ -6,6 +6,7 @@ import { useEditor } from '../../store/editor-store';
 import type { StakeholderFlowNode } from '../../store/flow-elements';
 import { resolveColours, type OverviewColours } from './draw-overview';
 import { stakeholderBox } from './stakeholder-box';
+import { watchTheme } from './watch-theme';
 
 /*
  * The minimap of a large map. React Flow's MiniMap draws an SVG rectangle per node, which at 10,000 stakeholders is
@@ -156,15 +157,11 @@ export const LargeMapMinimap = memo(function LargeMapMinimap() {
       clearTimeout(layerTimer);
       layerTimer = setTimeout(redraw, LAYER_SETTLE_MS);
     });
-    const themeChanged = () => {
+    const stopTheme = watchTheme(() => {
       colours = resolveColours(canvas);
       placement = null;
       redraw();
-    };
-    const themeObserver = new MutationObserver(themeChanged);
-    themeObserver.observe(document.documentElement, { attributes: true });
-    const dark = window.matchMedia('(prefers-color-scheme: dark)');
-    dark.addEventListener('change', themeChanged);
+    });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(layerTimer);
@@ -172,8 +169,7 @@ export const LargeMapMinimap = memo(function LargeMapMinimap() {
       canvas.removeEventListener('pointermove', onPointerMove);
       stopFlow();
       stopEditor();
-      themeObserver.disconnect();
-      dark.removeEventListener('change', themeChanged);
+      stopTheme();
     };
   }, [flow, instance]);
   return (

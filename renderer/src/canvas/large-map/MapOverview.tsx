@@ -12,6 +12,7 @@ import type { RelationshipFlowEdge, StakeholderFlowNode } from '../../store/flow
 import { drawOverview, resolveColours, type OverviewRelationship, type OverviewStakeholder } from './draw-overview';
 import { useListFocus } from './list-focus';
 import { stakeholderBox } from './stakeholder-box';
+import { watchTheme } from './watch-theme';
 
 /** The map's marks the overview shows too: pain heat and bridges and bottlenecks, as the toolbar has them set. */
 interface OverviewMarks {
@@ -129,22 +130,17 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       if (state.painHeat !== previous.painHeat || state.markBottlenecks !== previous.markBottlenecks) redraw();
     });
     // A theme change (View > Theme, or the OS going dark) changes the colours.
-    const themeChanged = () => {
+    const stopTheme = watchTheme(() => {
       colours = resolveColours(canvas);
       redraw();
-    };
-    const themeObserver = new MutationObserver(themeChanged);
-    themeObserver.observe(document.documentElement, { attributes: true });
-    const dark = window.matchMedia('(prefers-color-scheme: dark)');
-    dark.addEventListener('change', themeChanged);
+    });
     return () => {
       cancelAnimationFrame(frame);
       stopFlow();
       stopEditor();
       stopFocus();
       stopMarks();
-      themeObserver.disconnect();
-      dark.removeEventListener('change', themeChanged);
+      stopTheme();
     };
   }, [flow]);
   return <canvas ref={canvasRef} className="map-overview" role="img" aria-label={description} />;
