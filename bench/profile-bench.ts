@@ -9,13 +9,74 @@ import { measureAppCanvas, runTarget, type ProfilePhase } from './lib/scenarios'
 import { buildPages, prepareInput, withBrowser } from './lib/setup';
 
 /*
- * npm run bench:profile -- --size=1000 --target=app --phase=drag [--no-build] [--top=40]
+ * npm run bench:profile -- --size=1000 --target=app --phase=drag [--no-build] [--top=40] [--trace]
  *
  * One run of one target with a CPU profile (CDP Profiler, 200 µs sampling) of one phase: render, select, drag,
  * panZoom or selectionDrag; or --phase=load: parseWorkspace, cold, in a blank page (the load bench, unminified). Saves the .cpuprofile (open it in Chrome DevTools > Performance) under
  * bench/tmp/profiles and prints where the time went: self time by function and by source file, mapped back to
  * the sources through the production build's source maps (so minified names read as written).
+ * With --trace, the phase is recorded with Chromium's tracing instead (the events DevTools' Performance panel
+ * shows) and the report gives self time by event and thread: style recalculation, layout, paint, raster and
+ * script, which a CPU profile shows only as "(program)". The trace is saved too (open it in DevTools).
  */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Self time (ms) by thread and event name: each complete event's duration less that of the events inside it. */
+export function summarizeTrace(events: readonly TraceEvent[], top: number): string {
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  // Threads of one kind (the raster workers, say) are added up under one name.
+  const selfByGroup = new Map<string, Map<string, number>>();
+  for (const [key, list] of byThread) {
+    const group = (threadNames.get(key) ?? `thread ${key}`).replace(/\d+$/, '');
+    const self = selfByGroup.get(group) ?? new Map<string, number>();
+    selfByGroup.set(group, self);
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const open: Array<{ event: TraceEvent; end: number; children: number }> = [];
+    const close = (upTo: number) => {
+      while (open.length > 0 && open[open.length - 1]!.end <= upTo) {
+        const done = open.pop()!;
+        self.set(done.event.name, (self.get(done.event.name) ?? 0) + ((done.event.dur ?? 0) - done.children) / 1000);
+      }
+    };
+    for (const event of list) {
+      close(event.ts);
+      const parent = open[open.length - 1];
+      if (parent) parent.children += event.dur ?? 0;
+      open.push({ event, end: event.ts + (event.dur ?? 0), children: 0 });
+    }
+    close(Number.POSITIVE_INFINITY);
+  }
+  const sections = [...selfByGroup.entries()]
+    .map(([group, self]) => ({ group, self, total: [...self.values()].reduce((a, b) => a + b, 0) }))
+    .filter((s) => s.total >= 1)
+    .sort((a, b) => b.total - a.total)
+    .map(({ group, self, total }) => {
+      const rows = [...self.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([name, ms]) => `${ms.toFixed(1).padStart(9)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+      return `${group}: ${total.toFixed(0)} ms of events\n${rows.join('\n')}`;
+    });
+  return `Trace: self time by thread and event (RunTask's own time is work no finer event names)\n\n${sections.join('\n\n')}\n`;
+}
 
 interface CallFrame {
   functionName: string;
@@ -156,18 +217,26 @@ async function main(): Promise<void> {
   const calibration = prepareInput(100, DEFAULT_SEED, { left: 0, top: 0, width: 1280, height: 720 });
   const { canvas } = await withBrowser((browser) => measureAppCanvas(browser, bundles, { ...calibration.input, size: 100 }));
   const { input } = prepareInput(size, DEFAULT_SEED, canvas);
+  const trace = argv.includes('--trace');
   const profiles: CpuProfile[] = [];
+  const traces: TraceEvent[][] = [];
   await withBrowser((browser) =>
     runTarget(browser, target, input, 1, {
       bundles,
       canvas,
       withExports: false,
       skipSelection: phase !== 'selectionDrag',
-      profile: { phase, save: (p) => profiles.push(p as CpuProfile) },
+      profile: { phase, trace, save: (p) => (trace ? traces.push(p as TraceEvent[]) : profiles.push(p as CpuProfile)) },
     }),
   );
   const dir = path.join(WORKSPACES_DIR, 'profiles');
   mkdirSync(dir, { recursive: true });
+  if (trace) {
+    traces.forEach((events, i) => writeFileSync(path.join(dir, `${target}-${size}-${phase}-${i + 1}.trace.json`), JSON.stringify({ traceEvents: events })));
+    console.log(`Saved ${traces.length} trace(s) in ${path.relative(REPO_ROOT, dir)}\n`);
+    for (const events of traces) console.log(summarizeTrace(events, top));
+    return;
+  }
   profiles.forEach((p, i) => writeFileSync(path.join(dir, `${target}-${size}-${phase}-${i + 1}.cpuprofile`), JSON.stringify(p)));
   console.log(`Saved ${profiles.length} profile(s) in ${path.relative(REPO_ROOT, dir)}\n`);
   console.log(await summarize(profiles, top));

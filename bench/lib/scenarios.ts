@@ -111,7 +111,7 @@ export function squarePath(step: number): Array<[number, number]> {
   return path;
 }
 
-async function openWorkspace(opened: OpenedPage, target: Target, input: { text: string; filePath: string; nodes: number; edges: number }) {
+export async function openWorkspace(opened: OpenedPage, target: Target, input: { text: string; filePath: string; nodes: number; edges: number }) {
   const { page } = opened;
   if (target === 'app') {
     await page.evaluate(
@@ -179,7 +179,7 @@ async function drag(opened: OpenedPage, from: { x: number; y: number }, path: Ar
  * Three seconds of wheel zooming (out and back in, anchored at the same point) and drag panning (right and back),
  * as fast as the page takes the input. The view ends where it started.
  */
-async function panZoom(opened: OpenedPage, at: { x: number; y: number }): Promise<DragResult & { events: number }> {
+export async function panZoom(opened: OpenedPage, at: { x: number; y: number }): Promise<DragResult & { events: number }> {
   const { page } = opened;
   await page.mouse.move(at.x, at.y);
   const before = await cdpMetrics(opened.cdp);
@@ -218,8 +218,12 @@ export interface RunOptions {
   readonly bundles: PageBundles;
   readonly canvas: CanvasRect;
   readonly withExports: boolean;
-  /** Records a CPU profile (CDP Profiler) of one phase; see bench/profile-bench.ts. */
-  readonly profile?: { readonly phase: ProfilePhase; readonly intervalUs?: number; readonly save: (profile: unknown) => void };
+  /**
+   * Records one phase (see bench/profile-bench.ts): a CPU profile (CDP Profiler), or with `trace` Chromium's
+   * timeline events instead (CDP Tracing: style, layout, paint, raster and script by thread), which the CPU
+   * profile lumps together as "(program)".
+   */
+  readonly profile?: { readonly phase: ProfilePhase; readonly intervalUs?: number; readonly trace?: boolean; readonly save: (profile: unknown) => void };
   /** Skip page 2 (block view, rubber-band selection, selection drag). Default false. */
   readonly skipSelection?: boolean;
 }
@@ -227,6 +231,7 @@ export interface RunOptions {
 /** Runs `work`, recording a CPU profile of it when `phase` is the one asked for. */
 async function profiled<T>(opened: OpenedPage, options: RunOptions, phase: ProfilePhase, work: () => Promise<T>): Promise<T> {
   if (options.profile?.phase !== phase) return work();
+  if (options.profile.trace) return traced(opened, options.profile.save, work);
   await opened.cdp.send('Profiler.enable');
   await opened.cdp.send('Profiler.setSamplingInterval', { interval: options.profile.intervalUs ?? 200 });
   await opened.cdp.send('Profiler.start');
@@ -235,6 +240,25 @@ async function profiled<T>(opened: OpenedPage, options: RunOptions, phase: Profi
   } finally {
     const { profile } = await opened.cdp.send('Profiler.stop');
     options.profile.save(profile);
+  }
+}
+
+/** Chromium's timeline categories: what DevTools' Performance panel records. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'toplevel', 'v8.execute'];
+
+/**
+ * Runs `work` under Chromium's tracing (the browser's session, so the renderer's threads are recorded too) and
+ * hands the trace's events to `save`.
+ */
+async function traced<T>(opened: OpenedPage, save: (events: unknown) => void, work: () => Promise<T>): Promise<T> {
+  const browser = opened.page.context().browser();
+  if (!browser) throw new Error('Tracing needs the browser the page runs in.');
+  await browser.startTracing(opened.page, { categories: TRACE_CATEGORIES });
+  try {
+    return await work();
+  } finally {
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents?: unknown[] };
+    save(trace.traceEvents ?? []);
   }
 }
 
