@@ -1,5 +1,5 @@
 import { PresenceLayer } from '../live/PresenceLayer';
-import { Background, ConnectionMode, type Viewport, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
+import { ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type FinalConnectionState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
@@ -10,6 +10,7 @@ import type { WorkspaceDocument } from '@shared/document/schema';
 import { selectDocument, setViewport, showBadgeList, showContextMenu, startRename, useEditor, useUi } from '../store/editor-store';
 import { bottleneckRanks } from './bottleneck-ranks';
 import type { RelationshipFlowEdge, StakeholderFlowNode } from '../store/flow-elements';
+import { DotGrid } from './DotGrid';
 import { FilterBar } from './FilterBar';
 import { fitMap, minZoomFor } from './fit-map';
 import { flowInstance, registerFlowInstance } from './flow-instance';
@@ -55,49 +56,8 @@ const onPaneContextMenu = (event: MouseEvent | React.MouseEvent) => {
   const flowPosition = flowInstance()?.screenToFlowPosition(at) ?? { x: 0, y: 0 };
   showContextMenu({ target: { type: 'pane', flowPosition }, at });
 };
-/**
- * While the map pans, its contents are one composited layer (styles/app.css, `.is-panning`): each frame moves the
- * layer instead of painting every stakeholder and line again, which is what made panning drop frames on a
- * projector (bench: "Pan and zoom"). Not while zooming: a layer drawn at one zoom must be drawn again whole at the
- * next, which on a large map costs more than painting what is on screen. And only while panning, so the map is
- * drawn crisp and normally again a moment after the last pan (a zoom ends the layer at once). A class on the
- * element, not React state, so gestures re-render nothing. Only on maps of workshop size: on a large map the
- * layer is as large as the map and drawing it whole costs more than it saves (bench, Chromium 156, pan frame
- * p95 at 1,000 stakeholders: 167 ms with the layer, 33 ms without; at 100 both 17 ms; Chromium 14x at 100:
- * 33 ms without, 17 ms with).
- */
-const PAN_LAYER_MAX_STAKEHOLDERS = 300;
-const SETTLE_MS = 250;
-let lastPanAt = 0;
-let zoomAtLastMove: number | null = null;
-let settleTimer: ReturnType<typeof setTimeout> | undefined;
-const mapCanvasElement = () => document.querySelector('.map-canvas');
-const endPanLayer = () => {
-  clearTimeout(settleTimer);
-  settleTimer = undefined;
-  mapCanvasElement()?.classList.remove('is-panning');
-};
-const settleLater = (delay: number) => {
-  settleTimer = setTimeout(() => {
-    const still = performance.now() - lastPanAt;
-    if (still < SETTLE_MS) settleLater(SETTLE_MS - still);
-    else endPanLayer();
-  }, delay);
-};
-/** Every frame of a pan or zoom: a pan keeps (or makes) the layer, a zoom drops it. */
-const onMove = (_event: unknown, viewport: Viewport) => {
-  const zooming = zoomAtLastMove !== null && viewport.zoom !== zoomAtLastMove;
-  zoomAtLastMove = viewport.zoom;
-  if (zooming) return endPanLayer();
-  if (useEditor.getState().nodes.length > PAN_LAYER_MAX_STAKEHOLDERS) return;
-  lastPanAt = performance.now();
-  if (settleTimer !== undefined) return;
-  mapCanvasElement()?.classList.add('is-panning');
-  settleLater(SETTLE_MS);
-};
 /** Floating lists point at things on the map; once the map moves they would point at nothing. */
-const onMoveStart = (_event: unknown, viewport: Viewport) => {
-  zoomAtLastMove = viewport.zoom;
+const onMoveStart = () => {
   const { badgeList, contextMenu } = useUi.getState();
   if (badgeList) showBadgeList(null);
   if (contextMenu) showContextMenu(null);
@@ -201,7 +161,6 @@ export function MapCanvas() {
         // A click on the empty map puts the pain point or solution being edited away, as Escape does.
         onPaneClick={overview ? overviewPaneClick : closeOpenItemFromMap}
         onMoveStart={onMoveStart}
-        onMove={onMove}
         onInit={registerFlowInstance}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
@@ -227,7 +186,7 @@ export function MapCanvas() {
           </Panel>
         )}
         <PresenceLayer />
-        <Background gap={24} size={1.5} color="var(--map-grid)" />
+        <DotGrid />
         {/* data-map-overlay: what floats over the map, which Fit keeps every stakeholder clear of (fit-map.ts). */}
         <Panel position="top-left" className="map-canvas__filters" data-map-overlay="filters">
           <FilterBar />
