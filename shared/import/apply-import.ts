@@ -1,7 +1,7 @@
 import type { Relationship, Stakeholder, WorkspaceDocument } from '../document/schema';
 import { patchRecord } from '../operations/collections';
 import { createId, ID_PREFIX } from '../operations/ids';
-import type { ImportPlan, PlannedEnd } from './import-plan';
+import type { ImportPlan, PlannedEnd, PlannedRelationshipUpdate } from './import-plan';
 
 /*
  * Step 4: the plan made real, as one new document, so the dialog commits it as ONE undo step ("Import
@@ -54,7 +54,7 @@ export function applyImport(doc: WorkspaceDocument, plan: ImportPlan, newId?: Ne
   const relationshipUpdates = new Map(plan.relationshipUpdates.map((u) => [u.id, u]));
   let relationships: Relationship[] = doc.relationships.map((r) => {
     const update = relationshipUpdates.get(r.id);
-    return update ? patchRecord(r, update.after) : r;
+    return update ? updatedRelationship(r, update.after) : r;
   });
   const present = new Set(stakeholders.map((s) => s.id));
   const connected = new Set(relationships.map((r) => pairKey(r.source, r.target)));
@@ -67,7 +67,7 @@ export function applyImport(doc: WorkspaceDocument, plan: ImportPlan, newId?: Ne
     const pair = pairKey(source, target);
     if (connected.has(pair)) continue;
     connected.add(pair);
-    newRelationships.push({ id: makeId('relationship'), source, target, status: planned.status, label: planned.label, notes: '', otherSide: null });
+    newRelationships.push({ id: makeId('relationship'), source, target, status: planned.status, label: planned.label, notes: '', otherSide: planned.otherSide });
   }
   relationships = [...relationships, ...newRelationships];
 
@@ -79,6 +79,17 @@ export function applyImport(doc: WorkspaceDocument, plan: ImportPlan, newId?: Ne
     stakeholders: stakeholdersChanged ? stakeholders : doc.stakeholders,
     relationships: relationshipsChanged ? relationships : doc.relationships,
   };
+}
+
+/** `r` with an update's fields: its own status and label, and their status and note on its `otherSide`. */
+function updatedRelationship(r: Relationship, after: PlannedRelationshipUpdate['after']): Relationship {
+  const { theirStatus, theirNote, ...own } = after;
+  const next = patchRecord(r, own);
+  // The plan sets a note alone only where a status is recorded already (import-plan.ts).
+  const status = theirStatus ?? r.otherSide?.status;
+  if ((theirStatus === undefined && theirNote === undefined) || status === undefined) return next;
+  // Unknown properties of otherSide (another tool's) are kept, as everywhere.
+  return { ...next, otherSide: { ...r.otherSide, status, notes: theirNote ?? r.otherSide?.notes ?? '' } };
 }
 
 function pairKey(a: string, b: string): string {

@@ -11,8 +11,12 @@ import type { SheetRows } from './read-spreadsheet';
 export const STAKEHOLDER_FIELDS = ['name', 'kind', 'influence', 'interest', 'owner', 'notes'] as const;
 export type StakeholderField = (typeof STAKEHOLDER_FIELDS)[number];
 
-/** The relationship fields an import can fill: its two ends (stakeholder names), its status and label. */
-export const RELATIONSHIP_FIELDS = ['from', 'to', 'status', 'label'] as const;
+/**
+ * The relationship fields an import can fill: its two ends (stakeholder names), its status and label (how the From
+ * side sees it), and how the To side sees it, when the room asked them: their status and their note (a
+ * relationship's `otherSide`).
+ */
+export const RELATIONSHIP_FIELDS = ['from', 'to', 'status', 'label', 'theirStatus', 'theirNote'] as const;
 export type RelationshipField = (typeof RELATIONSHIP_FIELDS)[number];
 
 /** For each field, the 0-based index of the column that holds it, or null when no column does (the field is left alone). */
@@ -36,6 +40,8 @@ export const RELATIONSHIP_FIELD_LABELS: Readonly<Record<RelationshipField, strin
   to: 'To',
   status: 'Status',
   label: 'Label',
+  theirStatus: 'Their status',
+  theirNote: 'Their note',
 });
 
 /** Header words that name each field, as headerKey writes them (lower case, letters and digits only). */
@@ -53,6 +59,8 @@ const RELATIONSHIP_SYNONYMS: Readonly<Record<RelationshipField, readonly string[
   to: ['to', 'target', 'tostakeholder'],
   status: ['status', 'relationshipstatus', 'health'],
   label: ['label', 'relationship', 'relationshiplabel'],
+  theirStatus: ['theirstatus', 'theirview', 'otherside', 'othersidestatus', 'tostatus', 'targetstatus'],
+  theirNote: ['theirnote', 'theirnotes', 'othersidenote', 'othersidenotes', 'tonote', 'targetnote'],
 };
 
 /**

@@ -1,5 +1,5 @@
 import { MAX_LONG_TEXT, MAX_SHORT_TEXT, type RelationshipStatus, type StakeholderKind } from '../document/format';
-import type { Position, Relationship, Stakeholder, WorkspaceDocument } from '../document/schema';
+import type { OtherSide, Position, Relationship, Stakeholder, WorkspaceDocument } from '../document/schema';
 import { columnLetter, isBlankCell, nameKey, textForCell } from './cell-text';
 import type { ImportSheets, RelationshipColumns, SheetRole, StakeholderColumns } from './column-mapping';
 import { readKind, readRating, readStatus } from './field-values';
@@ -97,12 +97,18 @@ export interface PlannedRelationship {
   readonly to: PlannedEnd;
   readonly status: RelationshipStatus;
   readonly label: string;
+  /** How the To side sees it (Their status, Their note); null when the sheet does not say. */
+  readonly otherSide: OtherSide | null;
 }
 
 /** The fields an import may change on a relationship that is already on the map. */
 export interface RelationshipImportFields {
   readonly status: RelationshipStatus;
   readonly label: string;
+  /** How its target side sees it (`otherSide.status`); null (in `before`): never recorded. */
+  readonly theirStatus: RelationshipStatus | null;
+  /** The target side's note (`otherSide.notes`). */
+  readonly theirNote: string;
 }
 export type RelationshipImportField = keyof RelationshipImportFields;
 
@@ -343,6 +349,10 @@ function planRelationships(
     if (!status.ok) problems.push(status.reason);
     const label = cell(mapping.label).trim();
     if (isTooLongForShortText(label)) problems.push(`the label is longer than ${count(MAX_SHORT_TEXT)} characters`);
+    const theirReading = readStatus(cell(mapping.theirStatus));
+    if (!theirReading.ok) problems.push(`their ${theirReading.reason.replace(/^the /, '')}`);
+    const theirStatus = theirReading.ok ? theirReading.value : undefined;
+    const theirNote = isBlankCell(cell(mapping.theirNote)) ? '' : cell(mapping.theirNote);
 
     let pair: string | null = null;
     if (from.ok && to.ok) {
@@ -351,27 +361,42 @@ function planRelationships(
       else if (firstRow.has(pair)) problems.push(`it repeats the relationship between ${textForCell(from.end.name)} and ${textForCell(to.end.name)} from row ${firstRow.get(pair)}`);
       else firstRow.set(pair, row);
     }
+    const existing = pair === null ? undefined : existingByPair.get(pair);
+    if (from.ok && to.ok && (theirStatus !== undefined || theirNote !== '')) {
+      // Status is how From sees it and Their status how To sees it: on a relationship the map has the other way
+      // round, the two would land on each other's side. Matching in either order stays for rows without them.
+      if (existing && from.end.on === 'map' && existing.source !== from.end.id) {
+        problems.push(
+          `the map has this relationship the other way round (${textForCell(to.end.name)} to ${textForCell(from.end.name)}), so its status and their status would swap sides: put ${textForCell(to.end.name)} in From and ${textForCell(from.end.name)} in To`,
+        );
+      } else if (theirStatus === undefined && (existing?.otherSide ?? null) === null) {
+        problems.push(`their note is given without their status (how ${textForCell(to.end.name)} sees it)`);
+      }
+    }
     if (problems.length > 0 || !from.ok || !to.ok || !status.ok || pair === null) {
       report('relationships', row, problems);
       continue;
     }
 
-    const existing = existingByPair.get(pair);
     if (existing) {
-      const update = relationshipChanges(existing, { status: status.value, label }, row, nameById);
+      const update = relationshipChanges(existing, { status: status.value, label, theirStatus, theirNote }, row, nameById);
       if (update) updates.push(update);
       else unchanged++;
     } else {
-      additions.push({ row, from: from.end, to: to.end, status: status.value ?? 'neutral', label });
+      const otherSide = theirStatus === undefined ? null : { status: theirStatus, notes: theirNote };
+      additions.push({ row, from: from.end, to: to.end, status: status.value ?? 'neutral', label, otherSide });
     }
   }
   return { additions, updates, unchanged, blankRows };
 }
 
-/** The update that sets a non-empty status and label on `relationship`, or null when they are what it has already. */
+/**
+ * The update that sets a non-empty status, label, their status and their note on `relationship`, or null when
+ * they are what it has already.
+ */
 function relationshipChanges(
   relationship: Relationship,
-  fields: { readonly status: RelationshipStatus | undefined; readonly label: string },
+  fields: { readonly status: RelationshipStatus | undefined; readonly label: string; readonly theirStatus: RelationshipStatus | undefined; readonly theirNote: string },
   row: number,
   nameById: ReadonlyMap<string, string>,
 ): PlannedRelationshipUpdate | null {
@@ -387,6 +412,17 @@ function relationshipChanges(
     changed.push('label');
     before.label = relationship.label;
     after.label = fields.label;
+  }
+  const recorded = relationship.otherSide;
+  if (fields.theirStatus !== undefined && fields.theirStatus !== recorded?.status) {
+    changed.push('theirStatus');
+    before.theirStatus = recorded?.status ?? null;
+    after.theirStatus = fields.theirStatus;
+  }
+  if (fields.theirNote !== '' && fields.theirNote !== (recorded?.notes ?? '')) {
+    changed.push('theirNote');
+    before.theirNote = recorded?.notes ?? '';
+    after.theirNote = fields.theirNote;
   }
   if (changed.length === 0) return null;
   return {

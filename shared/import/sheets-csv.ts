@@ -14,7 +14,7 @@ import { RELATIONSHIP_FIELD_LABELS, RELATIONSHIP_FIELDS, STAKEHOLDER_FIELD_LABEL
 /** Column headings of stakeholdersCsv, in order: Name, Kind, Influence, Interest, Owner, Notes. */
 export const STAKEHOLDER_SHEET_COLUMNS: readonly string[] = STAKEHOLDER_FIELDS.map((f) => STAKEHOLDER_FIELD_LABELS[f]);
 
-/** Column headings of relationshipsCsv, in order: From, To, Status, Label. */
+/** Column headings of relationshipsCsv, in order: From, To, Status, Label, Their status, Their note. */
 export const RELATIONSHIP_SHEET_COLUMNS: readonly string[] = RELATIONSHIP_FIELDS.map((f) => RELATIONSHIP_FIELD_LABELS[f]);
 
 /** Every stakeholder, one row each in map order: Name, Kind ("Internal department"), Influence and Interest (empty when unrated), Owner, Notes. */
@@ -32,15 +32,18 @@ export function stakeholdersCsv(doc: WorkspaceDocument): string {
 
 /**
  * Every relationship, one row each in map order: From and To (the names of its source and target), Status
- * ("Problematic"), Label. A relationship whose end is missing from the map (a damaged file) is left out: the
- * import could not connect it anyway.
+ * ("Problematic"), Label, then how the To side sees it: Their status and Their note, both empty when that was
+ * never recorded. A relationship whose end is missing from the map (a damaged file) is left out: the import could
+ * not connect it anyway.
  */
 export function relationshipsCsv(doc: WorkspaceDocument): string {
   const names = new Map(doc.stakeholders.map((s) => [s.id, s.name]));
   const rows = doc.relationships.flatMap((r) => {
     const from = names.get(r.source);
     const to = names.get(r.target);
-    return from === undefined || to === undefined ? [] : [[from, to, RELATIONSHIP_STATUS_LABELS[r.status], r.label]];
+    if (from === undefined || to === undefined) return [];
+    const theirs = r.otherSide === null ? ['', ''] : [RELATIONSHIP_STATUS_LABELS[r.otherSide.status], r.otherSide.notes];
+    return [[from, to, RELATIONSHIP_STATUS_LABELS[r.status], r.label, ...theirs]];
   });
   return toCsv([[...RELATIONSHIP_SHEET_COLUMNS], ...rows]);
 }

@@ -329,6 +329,7 @@ test('Markdown and CSV parse back to the same rows, with markup, quotes and comm
   expect(stakeholders[0]).toEqual(['Name', 'Kind', 'Influence', 'Interest', 'Owner', 'Notes']);
   expect(stakeholders.slice(1).map((row) => row[0])).toEqual(['Social media team', 'Legal', HOSTILE]);
   const relationships = parseCsv(await readFile(path.join(app.tempDir, 'export relationships.csv'), 'utf8'));
+  expect(relationships[0]).toEqual(['From', 'To', 'Status', 'Label', 'Their status', 'Their note']);
   expect(relationships.slice(1).map((row) => row.slice(0, 2))).toEqual([
     ['Social media team', 'Legal'],
     ['Social media team', HOSTILE],

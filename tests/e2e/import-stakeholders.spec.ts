@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkspaceDocument } from '../../shared/document/schema';
 import { expect, test, type StakemapApp } from './fixtures';
+import { selectRelationship } from './map-helpers';
 
 /*
  * Journey 13, stakeholders imported from the spreadsheet a team already keeps: File > Import Stakeholders…
@@ -34,6 +35,11 @@ function stakeholdersCsv(): string {
     else if (row === 19) rows.push(['Too strong', 'Outside party', '9', '1', '', '']);
     else rows.push([name(next++), next % 2 ? 'Outside party' : 'Internal department', String((next % 5) + 1), String(((next * 3) % 5) + 1), '', '']);
   }
+  return csv(rows);
+}
+
+/** Rows as CSV text, quoted where a cell holds a comma or a quote. */
+function csv(rows: readonly (readonly string[])[]): string {
   return `${rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -150,4 +156,39 @@ test('a file that is not a spreadsheet, or names no columns, says so and changes
   const nothing = page.getByRole('alertdialog', { name: 'Nothing to import in numbers.csv' });
   await expect(nothing).toContainText('first row');
   await nothing.getByRole('button', { name: 'OK' }).click();
+});
+
+test('a relationships sheet carries how the To side sees it: Their status and Their note, added and then updated', async ({ app }) => {
+  const { page } = app;
+  const filePath = await openStart(app);
+  const sheet = path.join(app.tempDir, 'both sides.csv');
+  const header = ['From', 'To', 'Status', 'Label', 'Their status', 'Their note'];
+  await writeFile(sheet, csv([header, ['Social media team', 'Legal', 'Problematic', 'sign-off', 'Healthy', 'We answer "within a day"']]));
+
+  let dialog = await importFile(app, sheet);
+  await expect(dialog.getByRole('combobox', { name: 'Their status' })).toHaveValue('4');
+  await expect(dialog.getByRole('combobox', { name: 'Their note' })).toHaveValue('5');
+  await expect(dialog.getByRole('region', { name: /What will change/ })).toContainText(
+    'New relationship: Social media team – Legal (sign-off), problematic; Legal sees it as healthy (row 2)',
+  );
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+
+  await selectRelationship(page, 'Social media team', 'Legal');
+  const otherSide = page.getByRole('complementary', { name: 'Inspector' }).getByRole('group', { name: 'How Legal sees it' });
+  await expect(otherSide.getByRole('combobox', { name: 'Their status' })).toHaveValue('healthy');
+  await expect(otherSide.getByRole('textbox', { name: 'Their note' })).toHaveValue('We answer "within a day"');
+
+  // The same sheet later, with Legal's view changed: the preview says from what to what.
+  await writeFile(sheet, csv([header, ['Social media team', 'Legal', '', '', 'Strained', '']]));
+  dialog = await importFile(app, sheet);
+  await expect(dialog.getByRole('region', { name: /What will change/ })).toContainText('Social media team – Legal (row 2): Their status healthy → strained');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(otherSide.getByRole('combobox', { name: 'Their status' })).toHaveValue('strained');
+
+  await page.keyboard.press('Control+s');
+  await expect(page).toHaveTitle('import.stakemap — Stakemap');
+  const saved = JSON.parse(await readFile(filePath, 'utf8')) as WorkspaceDocument;
+  expect(saved.relationships.map((r) => [r.status, r.label, r.otherSide])).toEqual([['problematic', 'sign-off', { status: 'strained', notes: 'We answer "within a day"' }]]);
 });

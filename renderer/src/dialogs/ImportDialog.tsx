@@ -44,7 +44,9 @@ function ImportPreview({ fileName, initial }: { fileName: string; initial: Impor
   const changes = [
     ...plan.additions.map((a) => `New stakeholder: ${a.name} (row ${a.row})`),
     ...plan.updates.map((u) => `${u.name} (row ${u.row}): ${u.changed.map((f) => `${STAKEHOLDER_FIELD_LABELS[f]} ${show(u.before[f])} → ${show(u.after[f])}`).join(', ')}`),
-    ...plan.relationshipAdditions.map((r) => `New relationship: ${r.from.name} – ${r.to.name}${r.label ? ` (${r.label})` : ''}, ${r.status} (row ${r.row})`),
+    ...plan.relationshipAdditions.map(
+      (r) => `New relationship: ${r.from.name} – ${r.to.name}${r.label ? ` (${r.label})` : ''}, ${r.status}${r.otherSide ? `; ${r.to.name} sees it as ${r.otherSide.status}` : ''} (row ${r.row})`,
+    ),
     ...plan.relationshipUpdates.map((r) => `${r.sourceName} – ${r.targetName} (row ${r.row}): ${r.changed.map((f) => `${RELATIONSHIP_FIELD_LABELS[f]} ${show(r.before[f])} → ${show(r.after[f])}`).join(', ')}`),
   ];
   return (

@@ -101,4 +101,38 @@ describe('applyImport', () => {
     const changed = deepFreeze({ ...doc, relationships: [...doc.relationships, { id: 'r-new', source: 's-brand', target: 's-agency', status: 'neutral' as const, label: '', notes: '', otherSide: null }] });
     expect(applyImport(changed, p).relationships).toEqual(changed.relationships);
   });
+
+  it('sets how the other side sees it: on new relationships, over what was recorded, keeping what another tool added', () => {
+    const doc = workshopMap();
+    const recorded = {
+      ...doc,
+      relationships: doc.relationships.map((r) =>
+        r.id === 'r-brand' ? { ...r, otherSide: { status: 'healthy' as const, notes: 'ok', 'x-tool': 7 } } : r,
+      ),
+    };
+    const header = ['From', 'To', 'Status', 'Label', 'Their status', 'Their note'];
+    const p = deepFreeze(
+      planImport(recorded, {
+        relationships: {
+          rows: [
+            header,
+            ['Social media team', 'Légal', '', '', 'Strained', 'We need a week'],
+            ['Social media team', 'Brand', '', '', '', 'fine now'],
+            ['Agency', 'Brand', 'Healthy', '', 'Neutral', ''],
+          ],
+          mapping: guessRelationshipColumns(header),
+        },
+      }),
+    );
+    const next = applyImport(recorded, p, countingIds());
+    const otherSides = Object.fromEntries(next.relationships.map((r) => [r.id, r.otherSide]));
+    expect(otherSides).toEqual({
+      'r-legal': { status: 'strained', notes: 'We need a week' },
+      'r-brand': { status: 'healthy', notes: 'fine now', 'x-tool': 7 },
+      'r-1': { status: 'neutral', notes: '' },
+    });
+    // The result is a workspace the app opens again as it is.
+    const reopened = parseWorkspace(JSON.stringify(next));
+    expect(reopened.ok && reopened.document.relationships.map((r) => r.otherSide)).toEqual(next.relationships.map((r) => r.otherSide));
+  });
 });

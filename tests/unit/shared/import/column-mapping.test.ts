@@ -46,8 +46,13 @@ describe('guessStakeholderColumns', () => {
 
 describe('guessRelationshipColumns', () => {
   it('finds From/To/Status/Label and their synonyms Source/Target/Relationship', () => {
-    expect(guessRelationshipColumns(['From', 'To', 'Status', 'Label'])).toEqual({ from: 0, to: 1, status: 2, label: 3 });
-    expect(guessRelationshipColumns(['relationship', 'TARGET', 'source '])).toEqual({ from: 2, to: 1, status: null, label: 0 });
+    expect(guessRelationshipColumns(['From', 'To', 'Status', 'Label'])).toEqual({ from: 0, to: 1, status: 2, label: 3, theirStatus: null, theirNote: null });
+    expect(guessRelationshipColumns(['relationship', 'TARGET', 'source '])).toEqual({ from: 2, to: 1, status: null, label: 0, theirStatus: null, theirNote: null });
+  });
+
+  it('finds how the other side sees it: Their status and Their note, or Other side', () => {
+    expect(guessRelationshipColumns(['From', 'To', 'Status', 'Label', 'Their status', 'Their note'])).toEqual({ from: 0, to: 1, status: 2, label: 3, theirStatus: 4, theirNote: 5 });
+    expect(guessRelationshipColumns(['Source', 'Target', 'Other side', 'Other side notes'])).toEqual({ from: 0, to: 1, status: null, label: null, theirStatus: 2, theirNote: 3 });
   });
 });
 

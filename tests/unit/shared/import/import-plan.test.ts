@@ -173,8 +173,8 @@ describe('planImport: relationships', () => {
     ]);
     expect(plan.errors).toEqual([]);
     expect(plan.relationshipAdditions).toEqual([
-      { row: 2, from: { on: 'import', additionIndex: 0, name: 'Finance' }, to: { on: 'map', id: 's-team', name: 'Social media team' }, status: 'neutral', label: 'budgets' },
-      { row: 3, from: { on: 'import', additionIndex: 1, name: 'HR' }, to: { on: 'import', additionIndex: 0, name: 'Finance' }, status: 'strained', label: '' },
+      { row: 2, from: { on: 'import', additionIndex: 0, name: 'Finance' }, to: { on: 'map', id: 's-team', name: 'Social media team' }, status: 'neutral', label: 'budgets', otherSide: null },
+      { row: 3, from: { on: 'import', additionIndex: 1, name: 'HR' }, to: { on: 'import', additionIndex: 0, name: 'Finance' }, status: 'strained', label: '', otherSide: null },
     ]);
   });
 
@@ -198,9 +198,59 @@ describe('planImport: relationships', () => {
       },
     ]);
     expect(plan.relationshipAdditions).toEqual([
-      { row: 4, from: { on: 'map', id: 's-agency', name: 'Agency' }, to: { on: 'map', id: 's-brand', name: 'Brand' }, status: 'neutral', label: '' },
+      { row: 4, from: { on: 'map', id: 's-agency', name: 'Agency' }, to: { on: 'map', id: 's-brand', name: 'Brand' }, status: 'neutral', label: '', otherSide: null },
     ]);
     expect(plan.counts).toMatchObject({ relationshipsAdded: 1, relationshipsUpdated: 1, relationshipsUnchanged: 1 });
+  });
+
+  describe('how the other side sees it (Their status, Their note)', () => {
+    const HEADER = ['From', 'To', 'Status', 'Label', 'Their status', 'Their note'];
+    const plan = (doc: WorkspaceDocument, rows: string[][]) => planImport(doc, { relationships: { rows: [HEADER, ...rows], mapping: guessRelationshipColumns(HEADER) } });
+
+    it('records it on a new relationship, and leaves it unrecorded where the cells are empty', () => {
+      const result = plan(workshopMap(), [
+        ['Agency', 'Brand', 'Strained', 'briefs', 'healthy', 'All fine "from here"'],
+        ['Légal', 'Brand', '', '', '', ''],
+      ]);
+      expect(result.errors).toEqual([]);
+      expect(result.relationshipAdditions.map((r) => [r.from.name, r.to.name, r.status, r.otherSide])).toEqual([
+        ['Agency', 'Brand', 'strained', { status: 'healthy', notes: 'All fine "from here"' }],
+        ['Légal', 'Brand', 'neutral', null],
+      ]);
+    });
+
+    it('updates it on a relationship on the map, saying what it was (never recorded: none)', () => {
+      const doc = workshopMap();
+      const withTheirs = { ...doc, relationships: doc.relationships.map((r) => (r.id === 'r-brand' ? { ...r, otherSide: { status: 'healthy' as const, notes: 'ok' } } : r)) };
+      const result = plan(withTheirs, [
+        ['Social media team', 'Légal', '', '', 'Problematic', 'Too late, every time'],
+        ['Social media team', 'Brand', '', '', '', 'fine now'],
+      ]);
+      expect(result.errors).toEqual([]);
+      expect(result.relationshipUpdates.map((u) => [u.id, u.changed, u.before, u.after])).toEqual([
+        ['r-legal', ['theirStatus', 'theirNote'], { theirStatus: null, theirNote: '' }, { theirStatus: 'problematic', theirNote: 'Too late, every time' }],
+        ['r-brand', ['theirNote'], { theirNote: 'ok' }, { theirNote: 'fine now' }],
+      ]);
+    });
+
+    it('refuses a row that would put it on the wrong side, and a note without their status', () => {
+      const result = plan(workshopMap(), [
+        ['Légal', 'Social media team', 'Healthy', '', 'Problematic', ''],
+        ['Agency', 'Brand', '', '', '', 'a note'],
+        ['Agency', 'Légal', '', '', 'meh', ''],
+      ]);
+      expect(errorsOf(result)).toEqual([
+        {
+          sheet: 'relationships',
+          row: 2,
+          reason:
+            'the map has this relationship the other way round (“Social media team” to “Légal”), so its status and their status would swap sides: put “Social media team” in From and “Légal” in To',
+        },
+        { sheet: 'relationships', row: 3, reason: 'their note is given without their status (how “Brand” sees it)' },
+        { sheet: 'relationships', row: 4, reason: 'their status “meh” is not one of Healthy, Neutral, Strained, Problematic' },
+      ]);
+      expect(result.counts.changes).toBe(0);
+    });
   });
 
   const bad: Array<{ what: string; row: string[]; reason: string }> = [

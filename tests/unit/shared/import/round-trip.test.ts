@@ -18,8 +18,8 @@ function trickyMap(): WorkspaceDocument {
       stakeholder('s-plain', { name: 'Brand', position: { x: 0, y: 300 } }),
     ],
     [
-      relationship('r-1', 's-team', 's-legal', { status: 'problematic', label: 'approvals, sign-off' }),
-      relationship('r-2', 's-formula', 's-team', { status: 'healthy', label: '=1+1' }),
+      relationship('r-1', 's-team', 's-legal', { status: 'problematic', label: 'approvals, sign-off', otherSide: { status: 'healthy', notes: 'We "just" check,\nthat is all' } }),
+      relationship('r-2', 's-formula', 's-team', { status: 'healthy', label: '=1+1', otherSide: { status: 'strained', notes: '' } }),
       relationship('r-3', 's-agency', 's-plain', { status: 'strained' }),
       relationship('r-4', 's-plain', 's-team'),
     ],
@@ -39,6 +39,7 @@ const content = (doc: WorkspaceDocument) => ({
     to: doc.stakeholders.find((s) => s.id === r.target)?.name,
     status: r.status,
     label: r.label,
+    otherSide: r.otherSide,
   })),
 });
 
@@ -51,13 +52,16 @@ describe('stakeholdersCsv and relationshipsCsv', () => {
     // The formula guard: a leading ' on text a spreadsheet would run.
     expect(stakeholders).toContain(`"'=HYPERLINK(""http://evil"",""Click"")",Internal department,,,,'-5% reach\r\n`);
     const relationships = relationshipsCsv(doc);
-    expect(relationships.startsWith(`${CSV_BOM}From,To,Status,Label\r\n`)).toBe(true);
-    expect(relationships).toContain('Social media team,"Légal, Conformité",Problematic,"approvals, sign-off"\r\n');
+    expect(relationships.startsWith(`${CSV_BOM}From,To,Status,Label,Their status,Their note\r\n`)).toBe(true);
+    // How the To side sees it: their status and note; empty where it was never recorded.
+    expect(relationships).toContain('Social media team,"Légal, Conformité",Problematic,"approvals, sign-off",Healthy,"We ""just"" check,\nthat is all"\r\n');
+    expect(relationships).toContain("\"'=HYPERLINK(\"\"http://evil\"\",\"\"Click\"\")\",Social media team,Healthy,'=1+1,Strained,\r\n");
+    expect(relationships).toContain('Agency @ Paris,Brand,Strained,,,\r\n');
   });
 
   it('leave out a relationship whose end is missing', () => {
     const doc = mapOf([stakeholder('s-a', { name: 'A' })], [relationship('r-x', 's-a', 's-gone')]);
-    expect(relationshipsCsv(doc)).toBe(`${CSV_BOM}From,To,Status,Label\r\n`);
+    expect(relationshipsCsv(doc)).toBe(`${CSV_BOM}From,To,Status,Label,Their status,Their note\r\n`);
   });
 });
 
