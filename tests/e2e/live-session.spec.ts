@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { mkdtemp, mkdir, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { WebSocket as UndiciWebSocket } from 'undici';
+import { generateWorkspace } from '../../bench/generate-workspace';
 import type { WorkspaceDocument } from '../../shared/document/schema';
+import { serializeWorkspace } from '../../shared/document/serialize';
 import { readWorkspace, writeWorkspace } from '../../shared/live/workspace-ydoc';
 import { deleteItems } from '../../shared/operations/delete-items';
 import { parseJoinCode } from '../../electron/live/join-code';
@@ -322,4 +324,43 @@ test('the whole host app is killed mid-session: the next start offers to resume 
   host = await app.restart();
   await expect(host.getByRole('button', { name: 'Open the sample workshop' })).toBeVisible();
   await expect(host.getByRole('region', { name: 'Live session that stopped' })).toHaveCount(0);
+});
+
+test('on a large map’s overview, what a participant has selected is ringed and named for the host, and said in words', async ({ app, browser }) => {
+  test.setTimeout(120_000);
+  const host = app.page;
+  await host.setViewportSize({ width: 1280, height: 720 });
+  // 600 stakeholders: a large map, drawn by parts, with an overview when zoomed out (canvas/large-map).
+  const doc = { ...generateWorkspace({ stakeholders: 600, seed: 11 }), viewport: { x: 0, y: 0, zoom: 1 } };
+  const filePath = path.join(app.tempDir, 'large.stakemap');
+  await writeFile(filePath, serializeWorkspace(doc));
+  app.dialogs.answerOpen(filePath);
+  await host.getByRole('button', { name: 'Open…' }).first().click();
+  await expect(host.locator('.map-canvas')).toHaveAttribute('data-drawn', 'part');
+
+  const { session, codeText } = await startLoopbackSession(app, host);
+  await session.getByRole('button', { name: 'Close' }).click();
+  const priya = (await anotherApp(browser)).page;
+  await join(priya, codeText, 'Priya');
+  await expect(priya.locator('.map-canvas')).toHaveAttribute('data-drawn', /^(part|overview)$/, { timeout: 30_000 });
+
+  // Priya selects the last stakeholder from the list of every stakeholder (it is far from the host's screen).
+  const last = doc.stakeholders[doc.stakeholders.length - 1]!;
+  const list = priya.getByRole('navigation', { name: 'Every stakeholder on this map' });
+  await list.getByRole('button').first().focus();
+  await priya.keyboard.press('End');
+  await priya.keyboard.press('Enter');
+  await expect(priya.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Name' })).toHaveValue(last.name);
+
+  // The host fits the whole map: the overview rings it in Priya's colour with her name, and says so in words.
+  await host.keyboard.press('Control+0');
+  const overview = host.locator('canvas.map-overview');
+  await expect(overview).toHaveAttribute('data-selected-by-others', '1', { timeout: 10_000 });
+  await expect(host.getByRole('img', { name: /^Overview of the map: 600 stakeholders/ })).toHaveAccessibleName(new RegExp(`Selected by others: ${last.name} \\(Priya\\)\\.`));
+  await host.screenshot({ path: test.info().outputPath('host-overview-sees-priya.png') });
+
+  // When she lets go of it, the ring goes.
+  await priya.keyboard.press('Escape');
+  await expect(overview).toHaveAttribute('data-selected-by-others', '0', { timeout: 10_000 });
+  await expect(host.getByRole('img', { name: /^Overview of the map: 600 stakeholders/ })).not.toHaveAccessibleName(/Selected by others/);
 });

@@ -3,7 +3,9 @@ import { ConnectionMode, MiniMap, Panel, ReactFlow, useNodesInitialized, useReac
 import { useCallback, useEffect, useMemo, useRef, type default as React } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect } from '../commands/edit-commands';
-import { selectMapLockedByRole, useLiveSession } from '../commands/live-session';
+import { selectMapLockedByRole, useLiveSession, usePresence } from '../commands/live-session';
+import type { LivePeerPresence } from '@shared/live/live-protocol';
+import { othersSelections } from '../live/others-selections';
 import { onEdgesChange, onNodesChange } from '../commands/map-changes';
 import { closeOpenItemFromMap } from '../commands/navigate-commands';
 import type { WorkspaceDocument } from '@shared/document/schema';
@@ -64,11 +66,21 @@ const onMoveStart = () => {
 };
 const minimapNodeClass = (node: StakeholderFlowNode) => `minimap-node kind-${node.data.stakeholder.kind}`;
 /** What the overview canvas says to assistive technology, which sees no stakeholder in it. */
-function describeOverview(stakeholders: number, edges: readonly RelationshipFlowEdge[], bottlenecks: string): string {
+function describeOverview(stakeholders: number, edges: readonly RelationshipFlowEdge[], bottlenecks: string, othersSelected: string): string {
   const problematic = edges.filter((e) => e.data?.relationship.status === 'problematic').length;
   const n = (count: number) => count.toLocaleString('en');
   const marked = bottlenecks === '' ? '' : ` Marked as bridges and bottlenecks: ${bottlenecks}.`;
-  return `Overview of the map: ${n(stakeholders)} stakeholders and ${n(edges.length)} relationships, ${n(problematic)} of them problematic.${marked} Zoom in to read and edit them, or use the list of every stakeholder.`;
+  const others = othersSelected === '' ? '' : ` Selected by others: ${othersSelected}.`;
+  return `Overview of the map: ${n(stakeholders)} stakeholders and ${n(edges.length)} relationships, ${n(problematic)} of them problematic.${marked}${others} Zoom in to read and edit them, or use the list of every stakeholder.`;
+}
+/** What others have selected, in words ("Legal (Priya), Brand (Priya, Sam)"), in map order; '' when nothing. */
+function describeOthersSelections(peers: readonly LivePeerPresence[], nodes: readonly StakeholderFlowNode[]): string {
+  const selections = othersSelections(peers);
+  if (selections.size === 0) return '';
+  return nodes.flatMap((node) => {
+    const by = selections.get(node.id);
+    return by ? [`${node.data.stakeholder.name || 'Unnamed stakeholder'} (${by.names})`] : [];
+  }).join(', ');
 }
 /** The marked bridges and bottlenecks in rank order, in words ("1 Legal, 2 Brand"), or '' when none are marked. */
 function markedBottlenecks(doc: WorkspaceDocument | null): string {
@@ -120,7 +132,12 @@ export function MapCanvas() {
   // Only a large map has an overview to describe: a workshop map does not count its relationships on every change.
   const marking = useUi((s) => s.markBottlenecks);
   const bottlenecks = useEditor((s) => (large && marking ? markedBottlenecks(selectDocument(s)) : ''));
-  const overviewDescription = useMemo(() => (large ? describeOverview(allNodes.length, allEdges, bottlenecks) : ''), [large, allNodes.length, allEdges, bottlenecks]);
+  // In a live session, who has what selected: a string, so the canvas re-renders when that changes, not per pointer move.
+  const othersSelected = usePresence((s) => (large && s.peers.length > 0 ? describeOthersSelections(s.peers, allNodes) : ''));
+  const overviewDescription = useMemo(
+    () => (large ? describeOverview(allNodes.length, allEdges, bottlenecks, othersSelected) : ''),
+    [large, allNodes.length, allEdges, bottlenecks, othersSelected],
+  );
   const isEmpty = allNodes.length === 0;
   useEffect(startLabelLayout, []);
   // Each workspace's canvas (keyed by session) registers its instance on init; until then commands must not use

@@ -3,6 +3,7 @@ import { MousePointer2 } from 'lucide-react';
 import { memo, useEffect } from 'react';
 import { useEditor } from '../store/editor-store';
 import { sendPresence, useLiveSession, usePresence } from '../commands/live-session';
+import { selectedByOthers } from './others-selections';
 
 /*
  * Presence in a live session (issue 15, item 5): everyone else's pointer and selection on the map, in map
@@ -84,7 +85,7 @@ export const PresenceLayer = memo(function PresenceLayer() {
  */
 export function useSelectedByKey(stakeholderId: string): string {
   return usePresence((s) => {
-    const by = s.peers.filter((p) => p.selection?.includes(stakeholderId));
-    return by.length === 0 ? '' : `${by.map((p) => p.name).join(', ')}\u0001${by[0]!.color}`;
+    const by = selectedByOthers(s.peers, stakeholderId);
+    return by === null ? '' : `${by.names}\u0001${by.color}`;
   });
 }

@@ -3,6 +3,8 @@ import { memo, useEffect, useRef } from 'react';
 import { contains } from '@shared/layout/geometry';
 import type { WorkspaceDocument } from '@shared/document/schema';
 import { heatStrokeWidth, type PainHeatMode } from '@shared/domain/pain-heat';
+import { usePresence } from '../../commands/live-session';
+import { othersSelections } from '../../live/others-selections';
 import { selectDocument, setSelection, useEditor } from '../../store/editor-store';
 import { useUi } from '../../store/ui-store';
 import { bottleneckRanks } from '../bottleneck-ranks';
@@ -52,6 +54,10 @@ const currentMarks = (): OverviewMarks => {
   return { heat: painHeat, markBottlenecks, doc: painHeat === 'off' && !markBottlenecks ? null : selectDocument(useEditor.getState()) };
 };
 
+/** Who has what selected, as one string: presence updates that only move a pointer leave it the same. */
+const othersSelectionKey = (peers: ReturnType<typeof usePresence.getState>['peers']) =>
+  peers.map((p) => `${p.clientId}\u0001${p.color}\u0001${p.name}\u0001${(p.selection ?? []).join('\u0002')}`).join('\u0000');
+
 /** Pixels a rectangle must span to select: a Shift+click on a stakeholder leaves a dot, which selects nothing. */
 const RECTANGLE_MIN_PX = 4;
 
@@ -100,18 +106,20 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
         canvas.width = Math.round(w * pixelRatio);
         canvas.height = Math.round(h * pixelRatio);
       }
-      const { drawn, heatLines, bottlenecks } = drawOverview(context, stakeholders, relationships, colours, {
+      const { drawn, heatLines, bottlenecks, selectedByOthers } = drawOverview(context, stakeholders, relationships, colours, {
         transform,
         width: w,
         height: h,
         pixelRatio,
         focusedId: useListFocus.getState().focusedId,
+        othersSelections: othersSelections(usePresence.getState().peers),
       });
       // For tests and the benchmark: the overview has drawn this map (what React Flow's node elements say otherwise).
       canvas.dataset.stakeholders = String(stakeholders.length);
       canvas.dataset.onScreen = String(drawn);
       canvas.dataset.heatLines = String(heatLines);
       canvas.dataset.bottlenecks = String(bottlenecks);
+      canvas.dataset.selectedByOthers = String(selectedByOthers);
     };
     const redraw = () => {
       frame ||= requestAnimationFrame(draw);
@@ -126,6 +134,10 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       if (state.nodes !== previous.nodes || state.edges !== previous.edges) redraw();
     });
     const stopFocus = useListFocus.subscribe(redraw);
+    // In a live session: someone else selects or lets go of a stakeholder (their pointer alone changes nothing here).
+    const stopPresence = usePresence.subscribe((state, previous) => {
+      if (othersSelectionKey(state.peers) !== othersSelectionKey(previous.peers)) redraw();
+    });
     const stopMarks = useUi.subscribe((state, previous) => {
       if (state.painHeat !== previous.painHeat || state.markBottlenecks !== previous.markBottlenecks) redraw();
     });
@@ -139,6 +151,7 @@ export const MapOverview = memo(function MapOverview({ description }: { descript
       stopFlow();
       stopEditor();
       stopFocus();
+      stopPresence();
       stopMarks();
       stopTheme();
     };

@@ -1,5 +1,6 @@
 import type { RelationshipStatus, StakeholderKind } from '@shared/document/format';
 import { centreOf, intersects, segmentCrossesRect, type Rect } from '@shared/layout/geometry';
+import type { SelectedByOthers } from '../../live/others-selections';
 import { RELATIONSHIP_STYLES } from '../relationship-styles';
 
 /*
@@ -8,7 +9,8 @@ import { RELATIONSHIP_STYLES } from '../relationship-styles';
  * out), the selection ringed. One canvas instead of tens of thousands of elements; only what is on screen is
  * drawn. Names are drawn where a box is wide enough to hold a few letters. With pain heat on, a line is as wide as
  * on the map (its pain points' weight); with bridges and bottlenecks marked, the marked stakeholders get a thick
- * outline and, where readable, "Bottleneck N" in place of the name, as their nodes say.
+ * outline and, where readable, "Bottleneck N" in place of the name, as their nodes say. In a live session, what
+ * the others have selected is ringed in their colour with their names on a tag, as the map's nodes show it.
  */
 
 export interface OverviewStakeholder {
@@ -77,6 +79,8 @@ export interface OverviewFrame {
   readonly pixelRatio: number;
   /** A stakeholder to ring as focused (the keyboard list's current item), if any. */
   readonly focusedId: string | null;
+  /** In a live session: the stakeholders other people have selected, with who. */
+  readonly othersSelections?: ReadonlyMap<string, SelectedByOthers>;
 }
 
 export function drawOverview(
@@ -85,7 +89,7 @@ export function drawOverview(
   relationships: readonly OverviewRelationship[],
   colours: OverviewColours,
   frame: OverviewFrame,
-): { drawn: number; heatLines: number; bottlenecks: number } {
+): { drawn: number; heatLines: number; bottlenecks: number; selectedByOthers: number } {
   const [tx, ty, zoom] = frame.transform;
   context.setTransform(frame.pixelRatio, 0, 0, frame.pixelRatio, 0, 0);
   context.clearRect(0, 0, frame.width, frame.height);
@@ -182,7 +186,52 @@ export function drawOverview(
   }
 
   if (visible.length <= NAME_MAX_BOXES) drawNames(context, visible, colours, zoom);
-  return { drawn: visible.length, heatLines, bottlenecks: marked.length };
+  const selectedByOthers = frame.othersSelections ? drawOthersSelections(context, visible, frame.othersSelections, zoom) : 0;
+  return { drawn: visible.length, heatLines, bottlenecks: marked.length, selectedByOthers };
+}
+
+/** Screen pixels of the others' rings: outside one's own selection ring, so both show on a stakeholder both selected. */
+const OTHERS_RING_PX = 3;
+const OTHERS_RING_GAP_PX = 6;
+const TAG_FONT_PX = 11;
+const TAG_HEIGHT_PX = 16;
+
+/**
+ * The others' selections: a ring in the first one's colour and a tag with their names above the box's right end,
+ * white on that colour, as `.stakeholder-node__presence` on the map. Drawn last, over names and marks, and at a
+ * constant size on screen, so a selection stays findable however far out the map is zoomed.
+ */
+function drawOthersSelections(
+  context: CanvasRenderingContext2D,
+  visible: readonly OverviewStakeholder[],
+  selections: ReadonlyMap<string, SelectedByOthers>,
+  zoom: number,
+): number {
+  let count = 0;
+  context.globalAlpha = 1;
+  context.setLineDash([]);
+  context.font = `700 ${TAG_FONT_PX / zoom}px system-ui, sans-serif`;
+  context.textBaseline = 'middle';
+  for (const s of visible) {
+    const by = selections.get(s.id);
+    if (!by) continue;
+    count += 1;
+    const ring = OTHERS_RING_PX / zoom;
+    const gap = OTHERS_RING_GAP_PX / zoom;
+    context.strokeStyle = by.color;
+    context.lineWidth = ring;
+    context.strokeRect(s.box.x - gap, s.box.y - gap, s.box.width + 2 * gap, s.box.height + 2 * gap);
+    const padding = 4 / zoom;
+    const tagWidth = context.measureText(by.names).width + 2 * padding;
+    const tagHeight = TAG_HEIGHT_PX / zoom;
+    const tagX = s.box.x + s.box.width + gap - tagWidth;
+    const tagY = s.box.y - gap - tagHeight;
+    context.fillStyle = by.color;
+    context.fillRect(tagX, tagY, tagWidth, tagHeight);
+    context.fillStyle = '#fff';
+    context.fillText(by.names, tagX + padding, tagY + tagHeight / 2);
+  }
+  return count;
 }
 
 function drawNames(context: CanvasRenderingContext2D, visible: readonly OverviewStakeholder[], colours: OverviewColours, zoom: number): void {
