@@ -61,19 +61,20 @@ async function brightness(page: Page, points: ReadonlyArray<{ x: number; y: numb
   );
 }
 
-/** How many of the sampled places show a dot darker than the pane between dots, of how many sampled. */
-async function dotsWhereExpected(page: Page) {
+/** How many of the sampled places show a dot darker than the pane between dots by more than `contrast`, of how many sampled. */
+async function dotsWhereExpected(page: Page, contrast: number) {
   const samples = await dotSamples(page);
   const values = await brightness(page, samples.flatMap((s) => [s.dot, s.between]));
   let darker = 0;
-  for (let i = 0; i < samples.length; i += 1) if (values[2 * i]! < values[2 * i + 1]! - 4) darker += 1;
+  for (let i = 0; i < samples.length; i += 1) if (values[2 * i]! < values[2 * i + 1]! - contrast) darker += 1;
   return { darker, sampled: samples.length };
 }
 
-async function expectGrid(page: Page) {
+/** Dots where React Flow drew them. Zoomed out they are smaller than a pixel, and faint (React Flow's were too). */
+async function expectGrid(page: Page, contrast = 4) {
   await expect
     .poll(async () => {
-      const { darker, sampled } = await dotsWhereExpected(page);
+      const { darker, sampled } = await dotsWhereExpected(page, contrast);
       return sampled >= 20 && darker >= sampled * 0.9;
     })
     .toBe(true);
@@ -102,4 +103,13 @@ test('the dot grid lies where React Flow drew it and follows the map as it zooms
   await page.mouse.up();
   await expect.poll(async () => (await viewportOf(page)).x).not.toBe(before.x);
   await expectGrid(page);
+});
+
+test('zoomed out to fit a workshop map, where a dot is smaller than a pixel, the grid is still there', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Open the sample workshop' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect.poll(async () => (await viewportOf(page)).zoom).toBeLessThan(0.8);
+  await expectGrid(page, 1.5);
 });

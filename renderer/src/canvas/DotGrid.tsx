@@ -4,6 +4,12 @@ import { memo, type CSSProperties } from 'react';
 /** Map units between two dots, and a dot's diameter, as React Flow's `<Background gap={24} size={1.5} />` drew them. */
 const GAP = 24;
 const DOT = 1.5;
+/**
+ * The smallest radius, in screen pixels, a dot is drawn with. A gradient this small falls between pixel centres
+ * and vanishes (at the sample's fit zoom the grid was gone), where an SVG circle is antialiased by its area. So a
+ * dot smaller than this is drawn this size and fainter, with the same ink: opacity in proportion to its area.
+ */
+const MIN_RADIUS = 0.6;
 
 const selectTransform = (s: ReactFlowState) => s.transform;
 
@@ -19,11 +25,14 @@ function DotGridView() {
   const [x, y, zoom] = useStore(selectTransform);
   const gap = GAP * zoom;
   const radius = (DOT / 2) * zoom;
+  const drawnRadius = Math.max(radius, MIN_RADIUS);
+  const opacity = Math.min(1, (radius / drawnRadius) ** 2);
   // Where <Background> put its dots: half a gap before each multiple of GAP on the map, plus a radius (its pattern
   // tile starts half a gap before the view's origin and draws its circle in the tile's corner). A gradient tile
   // here is centred on its dot, so tiles start half a gap before the dot.
   const style = {
-    '--dot-grid-radius': `${radius}px`,
+    '--dot-grid-radius': `${drawnRadius}px`,
+    '--dot-grid-opacity': `${(opacity * 100).toFixed(1)}%`,
     backgroundSize: `${gap}px ${gap}px`,
     backgroundPosition: `${x + radius}px ${y + radius}px`,
   } as CSSProperties;
