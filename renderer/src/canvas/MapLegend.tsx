@@ -1,4 +1,5 @@
 import { ChevronDown, ChevronUp, Flame } from 'lucide-react';
+import { memo } from 'react';
 import type { PainHeatMode } from '@shared/domain/pain-heat';
 import { toggleLegend } from '../commands/preference-commands';
 import { usePreferences } from '../store/preferences-store';
@@ -10,8 +11,10 @@ import { PerceptionGapsLegend, usePerceptionGaps } from './PerceptionGapsLegend'
 /**
  * The legend as it floats on the map: a "Legend" button that folds it away to free the corner on a small
  * projector, and opens it again (its state is exposed as aria-expanded, remembered for next time, and View > Legend does the same).
+ * Memoized (it has no props): the map canvas re-renders on every drag move and selection, and the legend's icons
+ * and line samples must not be drawn again with it (bench: drag and click → inspector).
  */
-export function MapLegend() {
+export const MapLegend = memo(function MapLegend() {
   // A display preference, remembered between runs (preference-commands.ts), not part of the workspace.
   const expanded = usePreferences((s) => s.preferences.legendExpanded);
   const painHeat = useUi((s) => s.painHeat);
@@ -41,4 +44,4 @@ export function MapLegend() {
       </div>
     </div>
   );
-}
+});
